@@ -1,0 +1,26 @@
+# The two commands of the project (see README.md). ODOO_SRC overrides where Odoo 19.0 is found.
+.PHONY: demo test lint setup demo-smoke demo-stop benchmark clean
+
+demo:        ## set up if needed, then serve the demo database on http://localhost:8069
+	@bash scripts/demo.sh
+
+test:        ## set up if needed, then run every test (pytest-odoo, POS tours in Chromium)
+	@bash scripts/test.sh
+
+lint:        ## ruff and pylint-odoo over addons/ and tests/
+	@bash scripts/lint.sh
+
+setup:       ## only the set-up (packages, venv, PostgreSQL, config)
+	@bash scripts/setup.sh
+
+demo-smoke:  ## start the demo in the background, check /web/login and the modules, stop it
+	@bash scripts/demo-smoke.sh
+
+demo-stop:
+	@for f in .local/demo-*.pid; do [ -f "$$f" ] && kill "$$(cat $$f)" 2>/dev/null; rm -f "$$f"; done; true
+
+benchmark:   ## the benchmarks of tests/benchmarks (long; see README)
+	@bash scripts/benchmark.sh
+
+clean:       ## stop the project's PostgreSQL and remove .local/
+	@bash scripts/clean.sh

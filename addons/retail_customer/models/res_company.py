@@ -1,0 +1,61 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    retail_customer_file = fields.Selection(
+        [("shared", "Shared with the group"), ("own", "Kept apart")],
+        string="Customer File",
+        default="shared",
+        required=True,
+        help="Shared: customers created in this company are seen by every company of "
+        "the group. Kept apart (typical for franchisees): customers created here belong "
+        "to this company and are invisible to the others. Switching never moves "
+        "existing customers: use 'Share existing customers' for that.",
+    )
+    retail_default_channel_id = fields.Many2one(
+        "retail.channel",
+        string="Default Channel",
+        help="Channel given to customers created in the back office of this company.",
+    )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("retail_customer_file") == "own":
+            self._retail_ensure_customer_sequence()
+        return res
+
+    def _retail_ensure_customer_sequence(self):
+        """A company that keeps its own file numbers its customers with its own
+        sequence (prefixed with the company id, so numbers never look alike)."""
+        Sequence = self.env["ir.sequence"].sudo()
+        existing = Sequence.search(
+            [("code", "=", "retail.customer.number"), ("company_id", "in", self.ids)]
+        ).company_id
+        Sequence.create(
+            [
+                {
+                    "name": self.env._(
+                        "Customer numbers of %(company)s", company=company.name
+                    ),
+                    "code": "retail.customer.number",
+                    "company_id": company.id,
+                    "prefix": f"C{company.id}-",
+                    "padding": 7,
+                    "implementation": "standard",
+                }
+                for company in self - existing
+            ]
+        )
+
+    def action_retail_share_customers(self):
+        """Move the customers kept apart by these companies into the shared file."""
+        self.ensure_one()
+        partners = self.env["res.partner"].search(
+            [("company_id", "=", self.id), ("parent_id", "=", False)]
+        )
+        partners.write({"company_id": False})
+        return True

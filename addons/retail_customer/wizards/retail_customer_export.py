@@ -1,0 +1,143 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+
+import xlsxwriter
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
+
+# (field name, header) of the marketing export, in column order.
+EXPORT_COLUMNS = [
+    ("customer_number", "Customer number"),
+    ("name", "Name"),
+    ("national_id", "National ID"),
+    ("card_number", "Customer card"),
+    ("email", "Email"),
+    ("phone_sanitized", "Phone"),
+    ("retail_mobile_sanitized", "Mobile"),
+    ("street", "Street"),
+    ("zip", "Postal code"),
+    ("city", "City"),
+    ("state_id", "Province"),
+    ("country_id", "Country"),
+    ("lang", "Language"),
+    ("retail_channel_id", "Channel"),
+    ("retail_segment_ids", "Segments"),
+    ("retail_consent_email", "Email consent"),
+    ("retail_consent_email_date", "Email consent date"),
+    ("retail_consent_sms", "SMS consent"),
+    ("retail_consent_sms_date", "SMS consent date"),
+    ("retail_first_purchase_date", "First purchase"),
+    ("retail_last_purchase_date", "Last purchase"),
+    ("retail_purchase_count", "Purchases"),
+    ("retail_total_spent", "Total spent"),
+    ("retail_average_basket", "Average basket"),
+    ("retail_favorite_category_id", "Favourite category"),
+    ("retail_preferred_store_id", "Preferred store"),
+]
+
+
+class RetailCustomerExport(models.TransientModel):
+    _name = "retail.customer.export"
+    _description = "Export Customers for Marketing"
+
+    partner_ids = fields.Many2many("res.partner", string="Customers")
+    domain = fields.Char(help="Used when the whole filtered list is selected.")
+    only_consenting = fields.Selection(
+        [("all", "All"), ("email", "Email consent only"), ("sms", "SMS consent only")],
+        default="all",
+        required=True,
+        string="Consent",
+    )
+    partner_count = fields.Integer(compute="_compute_partner_count", string="Customers")
+    file = fields.Binary(readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        ctx = self.env.context
+        if ctx.get("active_model") == "res.partner":
+            if ctx.get("active_domain") is not None and ctx.get("retail_select_all"):
+                res["domain"] = repr(ctx["active_domain"])
+            elif ctx.get("active_ids"):
+                res["partner_ids"] = [fields.Command.set(ctx["active_ids"])]
+        return res
+
+    @api.depends("partner_ids", "domain", "only_consenting")
+    def _compute_partner_count(self):
+        for wizard in self:
+            wizard.partner_count = self.env["res.partner"].search_count(
+                wizard._get_domain()
+            )
+
+    def _get_domain(self):
+        self.ensure_one()
+        if self.partner_ids:
+            domain = [("id", "in", self.partner_ids.ids)]
+        elif self.domain:
+            domain = safe_eval(self.domain)
+        else:
+            domain = [("customer_number", "!=", False)]
+        if self.only_consenting != "all":
+            domain = domain + [(f"retail_consent_{self.only_consenting}", "=", True)]
+        return domain
+
+    def _get_rows(self):
+        """Values of the export, read in bulk (one query per 5,000 customers)."""
+        partners = self.env["res.partner"].search(self._get_domain(), order="id")
+        if not partners:
+            raise UserError(self.env._("No customer to export in this selection."))
+        names = [name for name, _header in EXPORT_COLUMNS]
+        rows = []
+        for offset in range(0, len(partners), 5000):
+            chunk = partners[offset : offset + 5000]
+            for values in chunk.read(names, load="_classic_read"):
+                rows.append([self._cell(values[name]) for name in names])
+            chunk.invalidate_recordset()
+        return rows
+
+    def _cell(self, value):
+        if value is False or value is None:
+            return ""
+        if isinstance(value, tuple):  # many2one: (id, name)
+            return value[1]
+        if isinstance(value, list):  # many2many ids
+            return ", ".join(self.env["retail.segment"].browse(value).mapped("name"))
+        if isinstance(value, bool):
+            return self.env._("Yes") if value else self.env._("No")
+        return value if isinstance(value, int | float) else str(value)
+
+    def _build_xlsx(self, rows):
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Customers"))
+        bold = workbook.add_format({"bold": True})
+        labels = self.env["res.partner"].fields_get([n for n, _h in EXPORT_COLUMNS])
+        for col, (name, header) in enumerate(EXPORT_COLUMNS):
+            sheet.write(0, col, labels.get(name, {}).get("string") or header, bold)
+        for row_index, row in enumerate(rows, start=1):
+            sheet.write_row(row_index, 0, row)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(rows), len(EXPORT_COLUMNS) - 1)
+        workbook.close()
+        return buffer.getvalue()
+
+    def action_export(self):
+        self.ensure_one()
+        content = self._build_xlsx(self._get_rows())
+        self.write(
+            {
+                "file": base64.b64encode(content),
+                "file_name": self.env._("customers.xlsx"),
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/file/customers.xlsx"
+            "?download=true",
+            "target": "self",
+        }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Shared settings and helpers of the project's scripts. Sourced, never run.
+# Everything the scripts create lives under $LOCAL (.local/ in the checkout, git-ignored).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_SRC=${ODOO_SRC:-/opt/odoo/19.0}
+LOCAL=${RETAIL_LOCAL:-$ROOT/.local}
+VENV=$LOCAL/venv
+PY=$VENV/bin/python
+CONF=$LOCAL/odoo.conf
+PG_PORT=${RETAIL_PG_PORT:-54329}
+PG_DATA=$LOCAL/pg/data
+PG_RUN=$LOCAL/pg/run
+PG_LOG=$LOCAL/pg/postgres.log
+PG_OS_USER=${RETAIL_PG_OS_USER:-retailpg}
+DB_USER_DEFAULT=odoo
+ODOO_GIT_URL=https://github.com/odoo/odoo.git
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
+die() {
+  printf '\033[1;31merror:\033[0m %s\n' "$*" >&2
+  exit 1
+}
+
+# Timer for stages: `stage NAME` starts one, `stage_end` prints how long it took.
+_stage_name="" _stage_start=0
+stage() {
+  _stage_name=$1 _stage_start=$(date +%s)
+  log "$1"
+}
+stage_end() {
+  printf '\033[1;32m  done\033[0m %s in %ss\n' "$_stage_name" $(($(date +%s) - _stage_start)) >&2
+}
+
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
+# External PostgreSQL: set DB_HOST (and DB_PORT, DB_USER, DB_PASSWORD) to use it
+# instead of the project's own cluster.
+external_db() { [[ -n ${DB_HOST:-} ]]; }
+db_host() { if external_db; then echo "$DB_HOST"; else echo "$PG_RUN"; fi; }
+db_port() { if external_db; then echo "${DB_PORT:-5432}"; else echo "$PG_PORT"; fi; }
+db_user() { echo "${DB_USER:-$DB_USER_DEFAULT}"; }
+
+# psql / createdb / dropdb against the database server the project uses.
+pg() {
+  local cmd=$1
+  shift
+  PGHOST=$(db_host) PGPORT=$(db_port) PGUSER=$(db_user) PGPASSWORD=${DB_PASSWORD:-} \
+    "$cmd" "$@"
+}
+psql_value() { pg psql -d postgres -XAtqc "$1"; }
+db_exists() { [[ $(psql_value "SELECT 1 FROM pg_database WHERE datname = '$1'") == 1 ]]; }
+
+# Installable retail modules of addons/ (every folder with an installable manifest).
+retail_modules() {
+  "$PY" - "$ROOT/addons" <<'PY'
+import ast, pathlib, sys
+mods = []
+for manifest in sorted(pathlib.Path(sys.argv[1]).glob("*/__manifest__.py")):
+    data = ast.literal_eval(manifest.read_text())
+    if data.get("installable", True):
+        mods.append(manifest.parent.name)
+print(",".join(mods))
+PY
+}
+
+# A hash of everything that changes an installed database: module code, data, views, manifests
+# (tests, readme and static/description excluded), Odoo's release and the config template.
+modules_hash() {
+  (
+    cd "$ROOT"
+    {
+      find addons -type f \( -path '*/tests/*' -o -path '*/readme/*' -o -path '*/static/description/*' \
+        -o -name '*.pyc' -o -path '*/i18n/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
+      sha1sum "$ODOO_SRC/odoo/release.py" config/odoo.conf.template
+    } | sha1sum | cut -c1-12
+  )
+}
+
+odoo_bin() { "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" "$@"; }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The demo: set-up if needed, a database with every retail module and demo data, then Odoo served
+# on http://localhost:8069 (HTTP_PORT overrides). Idempotent: a second run reuses the database,
+# installs modules added since and updates the modules whose code changed.
+#   DEMO_DB=name      database name (default retail_demo)
+#   DEMO_DETACH=1     start the server in the background, wait until it answers, and return
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+bash "$ROOT/scripts/setup.sh"
+
+db=${DEMO_DB:-retail_demo}
+port=${HTTP_PORT:-8069}
+modules=$(retail_modules)
+stamp_file=$LOCAL/demo-$db.stamp
+hash=$(modules_hash)
+
+if ! db_exists "$db"; then
+  stage "creating the demo database $db with demo data and: $modules"
+  odoo_bin -d "$db" -i "$modules" --with-demo --stop-after-init --log-level=warn \
+    --logfile="$LOCAL/logs/demo-install.log" ||
+    die "installing the demo failed; see $LOCAL/logs/demo-install.log"
+  echo "$hash" >"$stamp_file"
+  stage_end
+else
+  missing=$(pg psql -d "$db" -XAtqc \
+    "SELECT string_agg(m, ',') FROM unnest(string_to_array('$modules', ',')) m
+      WHERE NOT EXISTS (SELECT 1 FROM ir_module_module WHERE name = m AND state = 'installed')")
+  if [[ -n $missing ]]; then
+    stage "installing new modules in $db: $missing"
+    odoo_bin -d "$db" -i "$missing" --with-demo --stop-after-init --log-level=warn \
+      --logfile="$LOCAL/logs/demo-install.log" || die "see $LOCAL/logs/demo-install.log"
+    stage_end
+  fi
+  if [[ $(cat "$stamp_file" 2>/dev/null) != "$hash" ]]; then
+    stage "updating the modules in $db after a code change"
+    odoo_bin -d "$db" -u "$modules" --stop-after-init --log-level=warn \
+      --logfile="$LOCAL/logs/demo-install.log" || die "see $LOCAL/logs/demo-install.log"
+    echo "$hash" >"$stamp_file"
+    stage_end
+  fi
+fi
+
+banner="Odoo is serving the retail demo at http://localhost:$port  (login: admin, password: admin, database: $db)"
+serve=(odoo_bin -d "$db" --db-filter="^$db\$" --http-port="$port")
+if [[ ${DEMO_DETACH:-0} == 1 ]]; then
+  pidfile=$LOCAL/demo-$port.pid
+  if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")"
+    sleep 2
+  fi
+  "${serve[@]}" --logfile="$LOCAL/logs/demo-server.log" &
+  echo $! >"$pidfile"
+  for _ in $(seq 120); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/web/login" || true)
+    [[ $code == 200 ]] && break
+    sleep 1
+  done
+  [[ $code == 200 ]] || die "the demo server did not answer /web/login (last HTTP code: $code); see $LOCAL/logs/demo-server.log"
+  log "$banner"
+  log "running in the background (pid $(cat "$pidfile")); stop it with: make demo-stop"
+else
+  log "$banner"
+  exec "${serve[@]}"
+fi

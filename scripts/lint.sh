@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Lint: ruff (check + format) and pylint-odoo's mandatory checks over addons/ and tests/.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+stage "ruff check"
+"$VENV/bin/ruff" check addons tests
+stage_end
+stage "ruff format --check"
+"$VENV/bin/ruff" format --check addons tests
+stage_end
+stage "pylint-odoo (mandatory checks)"
+mapfile -t mods < <(find addons -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' | sort)
+[[ ${#mods[@]} -eq 0 ]] || "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${mods[@]}"
+stage_end

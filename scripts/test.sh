@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs the test suite: set-up if needed, a fresh test database copied from a template database
+# (rebuilt whenever a module's code, data or manifest changes), then pytest with pytest-odoo over
+# addons/*/tests and tests/integration, POS tours included (HttpCase, headless Chromium).
+#   TESTS="addons/retail_customer/tests"  run only these paths (pytest paths or node ids)
+#   PYTEST_ARGS="-k search -x"           extra pytest arguments
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+bash "$ROOT/scripts/setup.sh"
+
+command -v chromium >/dev/null || command -v google-chrome >/dev/null ||
+  die "Chromium not found: the POS tours need it (apt-get install chromium)"
+
+modules=$(retail_modules)
+[[ -n $modules ]] || die "no installable module in $ROOT/addons"
+tmpl=retail_tmpl_$(modules_hash)
+
+filestore() { echo "$LOCAL/data/filestore/$1"; }
+
+build_template() {
+  local building=${tmpl}_building
+  stage "building the template database $tmpl with: $modules"
+  pg dropdb --if-exists "$building" >/dev/null
+  rm -rf "$(filestore "$building")"
+  if ! odoo_bin -d "$building" -i "$modules" --without-demo --stop-after-init \
+    --log-level=warn --logfile="$LOCAL/logs/install.log"; then
+    tail -n 40 "$LOCAL/logs/install.log" >&2
+    die "installing the modules failed; full log in $LOCAL/logs/install.log"
+  fi
+  local missing
+  missing=$(pg psql -d "$building" -XAtqc \
+    "SELECT string_agg(name, ',') FROM ir_module_module
+      WHERE name = ANY(string_to_array('$modules', ',')) AND state <> 'installed'")
+  [[ -z $missing ]] || die "not installed after install: $missing (see $LOCAL/logs/install.log)"
+  # One template at a time: older ones are dropped.
+  local old
+  for old in $(psql_value "SELECT datname FROM pg_database WHERE datname LIKE 'retail\_tmpl\_%' AND datname NOT LIKE '%\_building'"); do
+    pg dropdb --if-exists "$old" >/dev/null
+    rm -rf "$(filestore "$old")"
+  done
+  pg psql -d postgres -XAtqc "ALTER DATABASE \"$building\" RENAME TO \"$tmpl\"" >/dev/null
+  [[ -d $(filestore "$building") ]] && mv "$(filestore "$building")" "$(filestore "$tmpl")"
+  stage_end
+}
+
+db_exists "$tmpl" || build_template
+
+testdb=retail_test_$$
+cleanup() {
+  pg dropdb --if-exists "$testdb" >/dev/null 2>&1 || true
+  rm -rf "$(filestore "$testdb")"
+}
+trap cleanup EXIT
+stage "copying $tmpl to a fresh test database $testdb"
+pg createdb -T "$tmpl" "$testdb"
+mkdir -p "$(filestore "$testdb")"
+[[ -d $(filestore "$tmpl") ]] && cp -a "$(filestore "$tmpl")/." "$(filestore "$testdb")/"
+stage_end
+
+if [[ -n ${TESTS:-} ]]; then
+  read -r -a paths <<<"$TESTS"
+else
+  paths=()
+  for d in "$ROOT"/addons/*/tests "$ROOT"/tests/integration; do
+    [[ -d $d ]] && paths+=("${d#"$ROOT"/}")
+  done
+fi
+read -r -a extra <<<"${PYTEST_ARGS:-}"
+
+stage "pytest ${paths[*]}"
+cd "$ROOT"
+set +e
+"$VENV/bin/pytest" -p no:cacheprovider -rfEs --color=yes \
+  --odoo-config="$CONF" --odoo-database="$testdb" --odoo-http --odoo-log-level=warn \
+  "${paths[@]}" "${extra[@]}"
+rc=$?
+set -e
+stage_end
+case $rc in
+  0) ;;
+  5) die "pytest collected no test: that is a failure here (the Odoo tests must run)" ;;
+  *) die "tests failed (pytest exit code $rc)" ;;
+esac
