@@ -43,7 +43,11 @@ build_template() {
   stage_end
 }
 
+# Several runs at once (two shells, a helper) share the cluster: one builds, the others wait.
+exec 9>"$LOCAL/template.lock"
+flock 9
 db_exists "$tmpl" || build_template
+flock -u 9
 
 testdb=retail_test_$$
 cleanup() {

@@ -25,8 +25,10 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
-    """Give a customer number to the partners that existed before the install (set-based)."""
-    partners = env["res.partner"].with_context(active_test=False).search(
-        [("parent_id", "=", False), ("customer_number", "=", False)]
+    """Number the partners that existed before the install (set-based)."""
+    partners = (
+        env["res.partner"]
+        .with_context(active_test=False)
+        .search([("parent_id", "=", False), ("customer_number", "=", False)])
     )
     partners._retail_assign_customer_numbers()

@@ -11,9 +11,9 @@ class ResCompany(models.Model):
         string="Customer File",
         default="shared",
         required=True,
-        help="Shared: customers created in this company are seen by every company of "
-        "the group. Kept apart (typical for franchisees): customers created here belong "
-        "to this company and are invisible to the others. Switching never moves "
+        help="Shared: customers created in this company are seen by every company "
+        "of the group. Kept apart (typical for franchisees): customers created here "
+        "belong to this company and are invisible to the others. Switching never moves "
         "existing customers: use 'Share existing customers' for that.",
     )
     retail_default_channel_id = fields.Many2one(

@@ -9,7 +9,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, groupby
 
 from .retail_channel import REQUIRABLE_PARTNER_FIELDS
 
@@ -31,6 +31,7 @@ KPI_FIELDS = [
 ]
 # Spanish identity documents, tried in this order (stdnum modules).
 SPANISH_ID_MODULES = ("es.dni", "es.nie", "es.nif", "es.cif")
+RETAIL_IDENTIFIERS = ("customer_number", "card_number", "national_id")
 
 
 def trigram_index(definition):
@@ -73,9 +74,17 @@ class ResPartner(models.Model):
         "elsewhere. Stored without spaces or dashes.",
     )
     mobile = fields.Char()
+    # E.164 forms searched by the till. Odoo's phone_sanitized keeps its meaning
+    # (the number to text: mobile first), so each number gets its own column.
+    retail_phone_sanitized = fields.Char(
+        string="Phone (E.164)",
+        compute="_compute_retail_sanitized_numbers",
+        store=True,
+        index="btree_not_null",
+    )
     retail_mobile_sanitized = fields.Char(
-        string="Sanitized Mobile",
-        compute="_compute_retail_mobile_sanitized",
+        string="Mobile (E.164)",
+        compute="_compute_retail_sanitized_numbers",
         store=True,
         index="btree_not_null",
     )
@@ -145,9 +154,6 @@ class ResPartner(models.Model):
         "(COALESCE(company_id, 0), national_id) WHERE national_id IS NOT NULL",
         "A customer with this national ID already exists in this customer file.",
     )
-    _retail_phone_sanitized_idx = models.Index(
-        "(phone_sanitized) WHERE phone_sanitized IS NOT NULL"
-    )
     _retail_complete_name_trgm_idx = trigram_index(
         "USING gin (complete_name gin_trgm_ops)"
     )
@@ -161,16 +167,17 @@ class ResPartner(models.Model):
             return False
         return self.env.company.retail_default_channel_id
 
-    @api.depends("mobile", "country_id")
-    def _compute_retail_mobile_sanitized(self):
+    @api.depends("phone", "mobile", "country_id", "company_id")
+    def _compute_retail_sanitized_numbers(self):
         for partner in self:
-            partner.retail_mobile_sanitized = (
-                partner._phone_format(
-                    number=partner.mobile, country=partner._retail_country()
+            country = partner._retail_country()
+            for fname in ("phone", "mobile"):
+                number = partner[fname]
+                partner[f"retail_{fname}_sanitized"] = (
+                    partner._phone_format(number=number, country=country)
+                    if number
+                    else False
                 )
-                if partner.mobile
-                else False
-            )
 
     def _compute_retail_segment_names(self):
         for partner in self:
@@ -182,10 +189,14 @@ class ResPartner(models.Model):
         self.retail_currency_id = self.env.company.currency_id
 
     def _compute_retail_used_channel_ids(self):
-        stats = self.env["retail.customer.stat"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("kind", "=", "channel")],
-            ["partner_id"],
-            ["res_id:array_agg"],
+        stats = (
+            self.env["retail.customer.stat"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("kind", "=", "channel")],
+                ["partner_id"],
+                ["res_id:array_agg"],
+            )
         )
         by_partner = {partner.id: ids for partner, ids in stats}
         for partner in self:
@@ -218,9 +229,11 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("phone", "mobile", "country_id")
+    @api.constrains("phone", "mobile", "country_id", "retail_channel_id")
     def _check_retail_phones(self):
-        for partner in self:
+        """Customers of a channel must have phones that can be read (E.164 is
+        what the till searches); other contacts keep Odoo's tolerance."""
+        for partner in self.filtered("retail_channel_id"):
             for fname in ("phone", "mobile"):
                 number = partner[fname]
                 if number and not partner._phone_format(
@@ -239,47 +252,74 @@ class ResPartner(models.Model):
                         )
                     )
 
-    @api.constrains("customer_number", "card_number", "national_id", "company_id")
-    def _check_retail_duplicates(self):
+    def _retail_check_unique_identifiers(self, entries):
+        """Refuse identifiers already given in the same customer file, naming the
+        customer who has them. ``entries``: (field, value, company id, name)
+        tuples for the records ``self`` (empty on create), checked before they
+        are written, one query per field. The SQL unique indexes stay as the
+        last guard."""
         labels = {
             "customer_number": self.env._("customer number"),
             "card_number": self.env._("customer card"),
             "national_id": self.env._("national ID"),
         }
         for fname, label in labels.items():
-            partners = self.filtered(fname)
-            if not partners:
+            wanted = [e for e in entries if e[0] == fname and e[1]]
+            if not wanted:
                 continue
             # sudo: the check must see archived customers and every customer of
-            # the same file; only the duplicate's name is told back.
+            # the same file; only the duplicate's name and number are told back.
             others = (
                 self.sudo()
                 .with_context(active_test=False)
                 .search_fetch(
                     [
-                        (fname, "in", partners.mapped(fname)),
-                        ("id", "not in", partners.ids),
+                        (fname, "in", list({e[1] for e in wanted})),
+                        ("id", "not in", self.ids),
                     ],
                     [fname, "company_id", "display_name", "customer_number"],
                 )
             )
-            taken = {(o[fname], o.company_id.id): o for o in others}
-            seen = {}
-            for partner in partners:
-                key = (partner[fname], partner.company_id.id)
-                existing = taken.get(key) or seen.get(key)
+            taken = {
+                (o[fname], o.company_id.id): (o.display_name, o.customer_number)
+                for o in others
+            }
+            for _fname, value, company_id, name in wanted:
+                existing = taken.get((value, company_id or False))
                 if existing:
                     raise ValidationError(
                         self.env._(
                             "The %(label)s %(value)s is already given to the "
                             "customer %(name)s (%(number)s) in this customer file.",
                             label=label,
-                            value=partner[fname],
-                            name=existing.display_name,
-                            number=existing.customer_number or "-",
+                            value=value,
+                            name=existing[0],
+                            number=existing[1] or "-",
                         )
                     )
-                seen[key] = partner
+                taken[(value, company_id or False)] = (name, False)
+
+    @api.model
+    def _retail_identifier_entries_create(self, vals_list):
+        return [
+            (fname, vals[fname], vals.get("company_id") or False, vals.get("name"))
+            for vals in vals_list
+            for fname in RETAIL_IDENTIFIERS
+            if vals.get(fname)
+        ]
+
+    def _retail_identifier_entries_write(self, vals):
+        fnames = [f for f in RETAIL_IDENTIFIERS if vals.get(f)]
+        if "company_id" in vals:
+            fnames = RETAIL_IDENTIFIERS
+        entries = []
+        for partner in self:
+            company_id = vals.get("company_id", partner.company_id.id) or False
+            for fname in fnames:
+                value = vals[fname] if fname in vals else partner[fname]
+                if value:
+                    entries.append((fname, value, company_id, partner.display_name))
+        return entries
 
     @api.constrains("retail_channel_id", *REQUIRABLE_PARTNER_FIELDS)
     def _check_retail_channel_required_fields(self):
@@ -315,7 +355,7 @@ class ResPartner(models.Model):
         } - {False}
         if not numbers:
             return
-        domain = Domain("phone_sanitized", "in", list(numbers)) | Domain(
+        domain = Domain("retail_phone_sanitized", "in", list(numbers)) | Domain(
             "retail_mobile_sanitized", "in", list(numbers)
         )
         if self._origin.id:
@@ -344,6 +384,9 @@ class ResPartner(models.Model):
             if own_file and "company_id" not in vals and not vals.get("parent_id"):
                 # A company that keeps its own file owns the customers it creates.
                 vals["company_id"] = self.env.company.id
+        self._retail_check_unique_identifiers(
+            self._retail_identifier_entries_create(vals_list)
+        )
         partners = super().create(vals_list)
         partners.filtered(
             lambda p: not p.parent_id and not p.customer_number
@@ -352,6 +395,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._retail_prepare_vals(vals, fields.Datetime.now())
+        self._retail_check_unique_identifiers(
+            self._retail_identifier_entries_write(vals)
+        )
         return super().write(vals)
 
     @api.model
@@ -374,7 +420,9 @@ class ResPartner(models.Model):
     def _retail_country(self):
         """Country used to read phone numbers and national IDs."""
         self.ensure_one()
-        return self.country_id or self.company_id.country_id or self.env.company.country_id
+        return (
+            self.country_id or self.company_id.country_id or self.env.company.country_id
+        )
 
     @api.model
     def _retail_normalize_national_id(self, value, country_id=False):
@@ -428,10 +476,8 @@ class ResPartner(models.Model):
     def _retail_assign_customer_numbers(self):
         """Number these partners in their customer file, in one query per file."""
         Sequence = self.env["ir.sequence"].sudo()
-        for company in self.company_id | self.env["res.company"]:
-            partners = self.filtered(lambda p, c=company: p.company_id == c)
-            if not partners:
-                continue
+        for company, partners in groupby(self, key=lambda p: p.company_id):
+            partners = self.browse(p.id for p in partners)
             sequence = Sequence.search(
                 [
                     ("code", "=", "retail.customer.number"),
@@ -470,9 +516,11 @@ class ResPartner(models.Model):
             domain |= Domain("email", "=ilike", query)
         digits = re.sub(r"[\s()+.\-/]", "", query)
         if digits.isdigit() and len(digits) >= 6:
-            phone = self._phone_format(number=query, country=self.env.company.country_id)
+            phone = self._phone_format(
+                number=query, country=self.env.company.country_id
+            )
             if phone:
-                domain |= Domain("phone_sanitized", "=", phone) | Domain(
+                domain |= Domain("retail_phone_sanitized", "=", phone) | Domain(
                     "retail_mobile_sanitized", "=", phone
                 )
         return domain
@@ -575,8 +623,12 @@ class ResPartner(models.Model):
         self.env["res.partner"].flush_model(KPI_FIELDS)
         dates = (
             SQL(
-                "retail_first_purchase_date = LEAST(p.retail_first_purchase_date, v.first),"
-                " retail_last_purchase_date = GREATEST(p.retail_last_purchase_date, v.last),"
+                """
+                retail_first_purchase_date = LEAST(p.retail_first_purchase_date,
+                                                   v.first),
+                retail_last_purchase_date = GREATEST(p.retail_last_purchase_date,
+                                                     v.last),
+                """
             )
             if sign > 0
             else SQL("")
@@ -585,8 +637,10 @@ class ResPartner(models.Model):
             SQL(
                 """
                 UPDATE res_partner p SET %(dates)s
-                       retail_purchase_count = COALESCE(p.retail_purchase_count, 0) + v.cnt,
-                       retail_total_spent = COALESCE(p.retail_total_spent, 0) + v.amount,
+                       retail_purchase_count =
+                           COALESCE(p.retail_purchase_count, 0) + v.cnt,
+                       retail_total_spent =
+                           COALESCE(p.retail_total_spent, 0) + v.amount,
                        retail_average_basket = CASE
                            WHEN COALESCE(p.retail_purchase_count, 0) + v.cnt > 0
                            THEN (COALESCE(p.retail_total_spent, 0) + v.amount)

@@ -37,7 +37,10 @@ class RetailChannel(models.Model):
     required_field_ids = fields.Many2many(
         "ir.model.fields",
         string="Required Customer Fields",
-        domain=[("model", "=", "res.partner"), ("name", "in", REQUIRABLE_PARTNER_FIELDS)],
+        domain=[
+            ("model", "=", "res.partner"),
+            ("name", "in", REQUIRABLE_PARTNER_FIELDS),
+        ],
         help="Fields a customer of this channel must have when created or changed.",
     )
     customer_count = fields.Integer(compute="_compute_customer_count")

@@ -32,8 +32,10 @@ class RetailCustomerStat(models.Model):
         """Upsert the totals of ``facts`` (see res.partner._retail_kpi_apply)."""
         totals = {}
         for fact in facts:
-            keys = [("store", fact.get("store_id"), fact["amount"]),
-                    ("channel", fact.get("channel_id"), fact["amount"])]
+            keys = [
+                ("store", fact.get("store_id"), fact["amount"]),
+                ("channel", fact.get("channel_id"), fact["amount"]),
+            ]
             keys += [
                 ("category", categ_id, amount)
                 for categ_id, amount in (fact.get("categories") or {}).items()

@@ -57,7 +57,9 @@ class RetailSegment(models.Model):
     def _check_domain(self):
         for segment in self.filtered(lambda s: s.kind == "rule"):
             try:
-                self.env["res.partner"].search_count(segment._get_rule_domain(), limit=1)
+                self.env["res.partner"].search_count(
+                    segment._get_rule_domain(), limit=1
+                )
             except Exception as exc:
                 raise ValidationError(
                     self.env._(

@@ -16,7 +16,7 @@ EXPORT_COLUMNS = [
     ("national_id", "National ID"),
     ("card_number", "Customer card"),
     ("email", "Email"),
-    ("phone_sanitized", "Phone"),
+    ("retail_phone_sanitized", "Phone"),
     ("retail_mobile_sanitized", "Mobile"),
     ("street", "Street"),
     ("zip", "Postal code"),

@@ -1,0 +1,34 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.addons.base.tests.common import BaseCommon
+
+DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def dni(number):
+    """A valid Spanish DNI for ``number``."""
+    return f"{number:08d}{DNI_LETTERS[number % 23]}"
+
+
+class RetailCustomerCommon(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.spain = cls.env.ref("base.es")
+        cls.france = cls.env.ref("base.fr")
+        cls.env.company.country_id = cls.spain
+        cls.channel_store = cls.env.ref("retail_customer.retail_channel_store")
+        cls.channel_online = cls.env.ref("retail_customer.retail_channel_online")
+        cls.channel_wholesale = cls.env.ref("retail_customer.retail_channel_wholesale")
+        cls.Partner = cls.env["res.partner"]
+
+    @classmethod
+    def _customer(cls, name, **vals):
+        return cls.Partner.create(
+            {
+                "name": name,
+                "country_id": cls.spain.id,
+                "retail_channel_id": cls.channel_store.id,
+                **vals,
+            }
+        )

@@ -1,0 +1,84 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+
+from .common import dni
+
+
+@tagged("post_install", "-at_install")
+class TestPosSearch(TestPoSCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        spain = cls.env.ref("base.es")
+        # a Spanish store: numbers typed without prefix are read as Spanish
+        cls.company.country_id = spain
+        cls.config = cls.basic_config
+        store = cls.env.ref("retail_customer.retail_channel_store")
+        cls.Partner = cls.env["res.partner"]
+        cls.target = cls.Partner.create(
+            {
+                "name": "Rosa Jiménez Prieto",
+                "country_id": spain.id,
+                "phone": "+34 655 443 322",
+                "mobile": "+34 699 887 766",
+                "national_id": dni(31415926),
+                "card_number": "TARJ-0099",
+                "retail_channel_id": store.id,
+            }
+        )
+        cls.namesakes = cls.Partner.create(
+            [{"name": f"Rosa Jiménez {i}", "country_id": spain.id} for i in range(3)]
+        )
+
+    def _search(self, query, offset=0):
+        result = self.Partner.retail_pos_search(self.config.id, query, offset)
+        return [p["id"] for p in result["res.partner"]], result
+
+    def test_find_by_every_identifier(self):
+        for query in (
+            "655 443 322",
+            "+34655443322",
+            "(699) 88-77-66",
+            dni(31415926).lower(),
+            f"{dni(31415926)[:8]}-{dni(31415926)[8]}",
+            self.target.customer_number,
+            "tarj-0099",
+        ):
+            ids, _result = self._search(query)
+            self.assertEqual(ids, [self.target.id], query)
+
+    def test_find_by_name_contains(self):
+        ids, result = self._search("jiménez")
+        self.assertEqual(set(ids), set((self.target | self.namesakes).ids))
+        loaded = {p["id"]: p for p in result["res.partner"]}[self.target.id]
+        # the till gets our identifiers and the channel with the partner
+        self.assertEqual(loaded["customer_number"], self.target.customer_number)
+        self.assertEqual(loaded["national_id"], self.target.national_id)
+        self.assertEqual(loaded["retail_channel_id"], self.target.retail_channel_id.id)
+        self.assertIn("account.fiscal.position", result)
+
+    def test_unknown_and_empty_queries(self):
+        self.assertEqual(self._search("zzzz-nobody-zzzz")[0], [])
+        self.assertEqual(self._search("   ")[0], [])
+        self.assertEqual(self._search("'; DROP TABLE res_partner; --")[0], [])
+
+    def test_paging(self):
+        first, _r = self._search("Rosa Jiménez")
+        second, _r = self._search("Rosa Jiménez", offset=2)
+        self.assertEqual(len(first), 4)
+        self.assertEqual(second, first[2:])
+
+    def test_session_loads_no_more_partners_with_a_bigger_file(self):
+        self.config.open_ui()
+        session = self.config.current_session_id
+        before = len(session.load_data(["pos.order", "res.partner"])["res.partner"])
+        self.Partner.create([{"name": f"Bulk {i}"} for i in range(300)])
+        after = len(session.load_data(["pos.order", "res.partner"])["res.partner"])
+        limit = self.config._get_limited_partner_count()
+        self.assertLessEqual(before, limit + 1)
+        self.assertLessEqual(
+            after, limit + 1, "the file grew, what the till loads did not"
+        )
