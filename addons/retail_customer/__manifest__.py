@@ -9,7 +9,9 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["point_of_sale", "sale_management", "phone_validation"],
-    "external_dependencies": {"python": ["phonenumbers", "xlsxwriter", "python-stdnum"]},
+    "external_dependencies": {
+        "python": ["phonenumbers", "xlsxwriter", "python-stdnum"]
+    },
     "data": [
         "security/retail_customer_security.xml",
         "security/ir.model.access.csv",
