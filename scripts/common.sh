@@ -67,12 +67,13 @@ PY
 }
 
 # A hash of everything that changes an installed database: module code, data, views, manifests
-# (tests, readme and static/description excluded), Odoo's release and the config template.
+# (tests, readme and static files excluded: Odoo reads those from disk),
+# Odoo's release and the config template.
 modules_hash() {
   (
     cd "$ROOT"
     {
-      find addons -type f \( -path '*/tests/*' -o -path '*/readme/*' -o -path '*/static/description/*' \
+      find addons -type f \( -path '*/tests/*' -o -path '*/readme/*' -o -path '*/static/*' \
         -o -name '*.pyc' -o -path '*/i18n/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
       sha1sum "$ODOO_SRC/odoo/release.py" config/odoo.conf.template
     } | sha1sum | cut -c1-12

@@ -13,3 +13,6 @@ stage "pylint-odoo (mandatory checks)"
 mapfile -t mods < <(find addons -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' | sort)
 [[ ${#mods[@]} -eq 0 ]] || "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${mods[@]}"
 stage_end
+stage "module READMEs up to date with their readme/ fragments"
+"$PY" "$ROOT/scripts/module_readme.py" --check
+stage_end

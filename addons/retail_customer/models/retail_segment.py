@@ -39,7 +39,9 @@ class RetailSegment(models.Model):
         "partner_id",
         string="Customers",
     )
-    partner_count = fields.Integer(compute="_compute_partner_count", string="Customers")
+    partner_count = fields.Integer(
+        compute="_compute_partner_count", string="Number of Customers"
+    )
     last_refresh = fields.Datetime(readonly=True)
 
     def _compute_partner_count(self):

@@ -52,7 +52,9 @@ class RetailCustomerExport(models.TransientModel):
         required=True,
         string="Consent",
     )
-    partner_count = fields.Integer(compute="_compute_partner_count", string="Customers")
+    partner_count = fields.Integer(
+        compute="_compute_partner_count", string="Number of Customers"
+    )
     file = fields.Binary(readonly=True, attachment=False)
     file_name = fields.Char(readonly=True)
 
