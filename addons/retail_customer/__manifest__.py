@@ -31,7 +31,7 @@
         "wizards/retail_customer_export_views.xml",
         "views/retail_customer_menus.xml",
     ],
-    "demo": ["demo/res_partner_demo.xml"],
+    "demo": ["demo/res_partner_demo.xml", "demo/sale_order_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": ["retail_customer/static/src/**/*"],
         "web.assets_tests": ["retail_customer/static/tests/tours/**/*"],

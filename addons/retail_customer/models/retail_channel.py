@@ -68,7 +68,7 @@ class RetailChannel(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config):
-        return ["id", "name", "code", "required_field_ids"]
+        return ["id", "name", "code"]
 
     def _retail_required_field_names(self):
         """Names of the partner fields that this channel requires."""

@@ -1,0 +1,75 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+# Customers loaded by the till when its session starts (the most frequent buyers,
+# then by name); the customers to find are kept out of them.
+LOADED_CUSTOMERS = 5
+
+
+@tagged("post_install", "-at_install")
+class TestRetailCustomerPosUi(TestPointOfSaleHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        spain = cls.env.ref("base.es")
+        # A Spanish store: the till reads phones typed without prefix as Spanish.
+        cls.main_pos_config.company_id.country_id = spain
+        cls.store_channel = cls.env.ref("retail_customer.retail_channel_store")
+        cls.main_pos_config.retail_channel_id = cls.store_channel
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "point_of_sale.limited_customer_count", LOADED_CUSTOMERS
+        )
+        # Enough customers sorted before the ones to find to fill the till.
+        cls.env["res.partner"].create(
+            [{"name": f"AAA Loaded Customer {i}"} for i in range(LOADED_CUSTOMERS + 1)]
+        )
+        Partner = cls.env["res.partner"]
+        cls.phone_customer = Partner.create(
+            {
+                "name": "Zoe Phonesearch",
+                "phone": "+34 612 345 678",
+                "country_id": spain.id,
+                "customer_number": "RTLPHONE1",
+                "retail_channel_id": cls.store_channel.id,
+            }
+        )
+        cls.national_id_customer = Partner.create(
+            {
+                "name": "Zack Nationalsearch",
+                "national_id": "12345678Z",
+                "country_id": spain.id,
+                "customer_number": "RTLNID1",
+                "retail_channel_id": cls.store_channel.id,
+            }
+        )
+
+    def _assert_not_loaded_at_start(self, partner):
+        loaded = {row[0] for row in self.main_pos_config.get_limited_partners_loading()}
+        self.assertNotIn(partner.id, loaded)
+
+    def _assert_paid_order(self, partner):
+        orders = self.env["pos.order"].search([("partner_id", "=", partner.id)])
+        self.assertEqual(len(orders), 1)
+        self.assertIn(orders.state, ("paid", "done"))
+        self.assertEqual(orders.lines.product_id, self.desk_pad.product_variant_id)
+        self.assertEqual(orders.retail_channel_id, self.store_channel)
+        self.assertEqual(partner.retail_purchase_count, 1)
+        self.assertEqual(partner.retail_total_spent, orders.amount_total)
+        self.assertEqual(partner.retail_pos_order_count, 1)
+
+    def test_find_customer_by_phone(self):
+        self.assertEqual(self.phone_customer.phone_sanitized, "+34612345678")
+        self._assert_not_loaded_at_start(self.phone_customer)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailCustomerFindByPhoneTour")
+        self._assert_paid_order(self.phone_customer)
+
+    def test_find_customer_by_national_id(self):
+        self.assertEqual(self.national_id_customer.national_id, "12345678Z")
+        self._assert_not_loaded_at_start(self.national_id_customer)
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailCustomerFindByNationalIdTour")
+        self._assert_paid_order(self.national_id_customer)
