@@ -4,3 +4,4 @@ from . import test_kpi
 from . import test_segment
 from . import test_report_export
 from . import test_pos_search
+from . import test_frontend
