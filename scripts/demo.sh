@@ -41,16 +41,21 @@ else
 fi
 
 banner="Odoo is serving the retail demo at http://localhost:$port  (login: admin, password: admin, database: $db)"
-serve=(odoo_bin -d "$db" --db-filter="^$db\$" --http-port="$port")
+serve=("$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$db" --db-filter="^$db\$" --http-port="$port")
 if [[ ${DEMO_DETACH:-0} == 1 ]]; then
   pidfile=$LOCAL/demo-$port.pid
   if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     kill "$(cat "$pidfile")"
-    sleep 2
+    sleep 3
+  fi
+  if curl -s -o /dev/null "http://127.0.0.1:$port/web/login"; then
+    die "port $port is already served by another process: stop it, or set HTTP_PORT"
   fi
   "${serve[@]}" --logfile="$LOCAL/logs/demo-server.log" &
   echo $! >"$pidfile"
   for _ in $(seq 120); do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null ||
+      die "the demo server stopped; see $LOCAL/logs/demo-server.log"
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/web/login" || true)
     [[ $code == 200 ]] && break
     sleep 1

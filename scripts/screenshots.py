@@ -62,7 +62,9 @@ class Browser:
         )
         for _i in range(50):
             try:
-                with urllib.request.urlopen("http://127.0.0.1:9333/json", timeout=2) as r:
+                with urllib.request.urlopen(
+                    "http://127.0.0.1:9333/json", timeout=2
+                ) as r:
                     pages = [p for p in json.load(r) if p["type"] == "page"]
                 if pages:
                     break
@@ -74,15 +76,22 @@ class Browser:
 
     def call(self, method, **params):
         self.msg_id += 1
-        self.ws.send(json.dumps({"id": self.msg_id, "method": method, "params": params}))
+        self.ws.send(
+            json.dumps({"id": self.msg_id, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self.ws.recv())
             if message.get("id") == self.msg_id:
                 return message.get("result", {})
 
-    def shoot(self, target, path, wait):
+    def shoot(self, target, path, wait, scripts=()):
         self.call("Page.navigate", url=target)
         time.sleep(wait)
+        for script in scripts:
+            # JavaScript run in the page before the shot (clicks, typing), each
+            # followed by a pause for the page to answer.
+            self.call("Runtime.evaluate", expression=script, awaitPromise=True)
+            time.sleep(wait / 2)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(data))
@@ -102,7 +111,12 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--wait", type=float, default=6.0)
     parser.add_argument("--size", default="1400x900")
-    parser.add_argument("shots", nargs="+", help="name=/path")
+    parser.add_argument(
+        "shots",
+        nargs="+",
+        help="name=/path, optionally followed by |javascript|javascript... run in "
+        "the page before the shot",
+    )
     args = parser.parse_args()
     session = login(args.url, args.db, args.login, args.password)
     width, height = (int(v) for v in args.size.split("x"))
@@ -114,8 +128,9 @@ def main():
             "Network.setCookie", name="session_id", value=session, domain=host, path="/"
         )
         for shot in args.shots:
-            name, path = shot.split("=", 1)
-            browser.shoot(args.url + path, f"{args.out}/{name}.png", args.wait)
+            name, spec = shot.split("=", 1)
+            path, *scripts = spec.split("|")
+            browser.shoot(args.url + path, f"{args.out}/{name}.png", args.wait, scripts)
             print(f"{args.out}/{name}.png")
     finally:
         browser.close()
