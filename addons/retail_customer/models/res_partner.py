@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
+import phonenumbers
 from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError as StdnumError
@@ -32,6 +33,17 @@ KPI_FIELDS = [
 # Spanish identity documents, tried in this order (stdnum modules).
 SPANISH_ID_MODULES = ("es.dni", "es.nie", "es.nif", "es.cif")
 RETAIL_IDENTIFIERS = ("customer_number", "card_number", "national_id")
+
+
+def national_number(e164):
+    """National significant number of an E.164 number ('+34612345678' ->
+    '612345678'; the French '+33612345678' -> '612345678'), or False."""
+    if not e164:
+        return False
+    try:
+        return str(phonenumbers.parse(e164).national_number)
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def trigram_index(definition):
@@ -84,6 +96,18 @@ class ResPartner(models.Model):
     )
     retail_mobile_sanitized = fields.Char(
         string="Mobile (E.164)",
+        compute="_compute_retail_sanitized_numbers",
+        store=True,
+        index="btree_not_null",
+    )
+    # The national significant numbers (no country code, no trunk 0): what a
+    # cashier types, whatever the store's country.
+    retail_phone_national = fields.Char(
+        compute="_compute_retail_sanitized_numbers",
+        store=True,
+        index="btree_not_null",
+    )
+    retail_mobile_national = fields.Char(
         compute="_compute_retail_sanitized_numbers",
         store=True,
         index="btree_not_null",
@@ -173,11 +197,13 @@ class ResPartner(models.Model):
             country = partner._retail_country()
             for fname in ("phone", "mobile"):
                 number = partner[fname]
-                partner[f"retail_{fname}_sanitized"] = (
+                e164 = (
                     partner._phone_format(number=number, country=country)
                     if number
                     else False
                 )
+                partner[f"retail_{fname}_sanitized"] = e164
+                partner[f"retail_{fname}_national"] = national_number(e164)
 
     def _compute_retail_segment_names(self):
         for partner in self:
@@ -522,6 +548,12 @@ class ResPartner(models.Model):
             if phone:
                 domain |= Domain("retail_phone_sanitized", "=", phone) | Domain(
                     "retail_mobile_sanitized", "=", phone
+                )
+            if not query.lstrip().startswith(("+", "00")):
+                # typed as a national number: any country's customer with it
+                national = digits.lstrip("0")
+                domain |= Domain("retail_phone_national", "=", national) | Domain(
+                    "retail_mobile_national", "=", national
                 )
         return domain
 

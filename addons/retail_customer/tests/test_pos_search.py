@@ -82,3 +82,20 @@ class TestPosSearch(TestPoSCommon):
         self.assertLessEqual(
             after, limit + 1, "the file grew, what the till loads did not"
         )
+
+    def test_national_number_found_from_a_store_abroad(self):
+        french = self.Partner.create(
+            {
+                "name": "Chloé Martin",
+                "country_id": self.env.ref("base.fr").id,
+                "mobile": "+33 6 11 22 33 44",
+            }
+        )
+        self.assertEqual(french.retail_mobile_national, "611223344")
+        # a store in another country: the number typed without prefix still finds
+        # the customer through its national number
+        self.company.country_id = self.env.ref("base.us")
+        self.assertEqual(self._search("655 443 322")[0], [self.target.id])
+        self.assertEqual(self._search("06 11 22 33 44")[0], [french.id])
+        # with an international prefix, only the exact E.164 number matches
+        self.assertEqual(self._search("+1 611 223 344")[0], [])
