@@ -159,13 +159,6 @@ class ResPartner(models.Model):
         string="Channels Used",
         compute="_compute_retail_used_channel_ids",
     )
-    retail_sale_order_count = fields.Integer(
-        compute="_compute_retail_order_counts", string="Sale Orders (retail)"
-    )
-    retail_pos_order_count = fields.Integer(
-        compute="_compute_retail_order_counts", string="POS Orders (retail)"
-    )
-
     _retail_customer_number_uniq = models.UniqueIndex(
         "(COALESCE(company_id, 0), customer_number) WHERE customer_number IS NOT NULL",
         "This customer number is already used in this customer file.",
@@ -229,28 +222,6 @@ class ResPartner(models.Model):
             partner.retail_used_channel_ids = self.env["retail.channel"].browse(
                 by_partner.get(partner.id, [])
             )
-
-    def _compute_retail_order_counts(self):
-        sale_counts = dict(
-            self.env["sale.order"]._read_group(
-                [
-                    ("partner_id", "in", self.ids),
-                    ("state", "not in", ("draft", "sent", "cancel")),
-                ],
-                ["partner_id"],
-                ["__count"],
-            )
-        )
-        pos_counts = dict(
-            self.env["pos.order"]._read_group(
-                [("partner_id", "in", self.ids), ("state", "!=", "cancel")],
-                ["partner_id"],
-                ["__count"],
-            )
-        )
-        for partner in self:
-            partner.retail_sale_order_count = sale_counts.get(partner, 0)
-            partner.retail_pos_order_count = pos_counts.get(partner, 0)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -746,19 +717,3 @@ class ResPartner(models.Model):
                 ids=self.ids,
             )
         )
-
-    # ------------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------------
-    def action_retail_view_pos_orders(self):
-        self.ensure_one()
-        return self.action_view_pos_order()
-
-    def action_retail_view_sale_orders(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "sale.act_res_partner_2_sale_order"
-        )
-        action["domain"] = [("partner_id", "child_of", self.id)]
-        action["context"] = {"default_partner_id": self.id}
-        return action

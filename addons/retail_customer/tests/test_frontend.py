@@ -58,7 +58,7 @@ class TestRetailCustomerPosUi(TestPointOfSaleHttpCommon):
         self.assertEqual(orders.retail_channel_id, self.store_channel)
         self.assertEqual(partner.retail_purchase_count, 1)
         self.assertEqual(partner.retail_total_spent, orders.amount_total)
-        self.assertEqual(partner.retail_pos_order_count, 1)
+        self.assertEqual(partner.pos_order_count, 1)
 
     def test_find_customer_by_phone(self):
         self.assertEqual(self.phone_customer.phone_sanitized, "+34612345678")
