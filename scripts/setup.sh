@@ -81,6 +81,19 @@ pip_q() {
   return "${PIPESTATUS[0]}"
 }
 
+# Odoo as an installed distribution, without writing into $ODOO_SRC (an ordinary user may
+# not own it): a .pth puts the source on the path, and a minimal dist-info declares
+# `odoo 19.0` so that OCA wheels (which require odoo>=19.0a,<19.1dev) resolve.
+register_odoo() {
+  local site
+  site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  echo "$ODOO_SRC" >"$site/odoo-src.pth"
+  mkdir -p "$site/odoo-19.0.dist-info"
+  printf 'Metadata-Version: 2.1\nName: odoo\nVersion: 19.0\n' >"$site/odoo-19.0.dist-info/METADATA"
+  echo "retail-crm setup" >"$site/odoo-19.0.dist-info/INSTALLER"
+  : >"$site/odoo-19.0.dist-info/RECORD"
+}
+
 venv() {
   local py stamp
   py=$(python_bin)
@@ -105,8 +118,6 @@ venv() {
   pip_q --no-build-isolation -r "$LOCAL/odoo-requirements.txt"
   pip_q --no-build-isolation -c "$LOCAL/constraints.txt" \
     -r "$ROOT/requirements.txt"
-  # Odoo as an installed distribution: `odoo.addons` becomes a namespace that also finds wheels' addons.
-  pip_q --no-deps --no-build-isolation -e "$ODOO_SRC"
   echo "$stamp" >"$VENV/.stamp"
   stage_end
 }
@@ -193,6 +204,7 @@ main() {
   check_odoo
   system_packages
   venv
+  register_odoo
   postgres_cluster
   odoo_config
 }
