@@ -1,11 +1,17 @@
 # The two commands of the project (see README.md). ODOO_SRC overrides where Odoo 19.0 is found.
-.PHONY: demo test lint setup demo-smoke demo-stop benchmark clean
+.PHONY: demo test test-native lint setup demo-smoke demo-stop benchmark clean i18n
 
 demo:        ## set up if needed, then serve the demo database on http://localhost:8069
 	@bash scripts/demo.sh
 
 test:        ## set up if needed, then run every test (pytest-odoo, POS tours in Chromium)
 	@bash scripts/test.sh
+
+test-native: ## Odoo's own suites with the retail modules installed (NATIVE_TAGS=/loyalty,...)
+	@bash scripts/test-native.sh
+
+i18n:        ## regenerate each module's .pot and merge es.po / fr.po
+	@bash scripts/i18n.sh
 
 lint:        ## ruff and pylint-odoo over addons/ and tests/
 	@bash scripts/lint.sh
