@@ -1,0 +1,2 @@
+from . import loyalty_history
+from . import loyalty_card

@@ -1,0 +1,559 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import math
+import secrets
+
+from odoo import api, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, float_compare, float_is_zero
+
+_logger = logging.getLogger(__name__)
+
+# Balances and amounts are compared to this many decimals (points may be
+# fractional, money is rounded by its own module before it is posted).
+BALANCE_DIGITS = 6
+MOVEMENT_KEYS = frozenset(
+    {
+        "card",
+        "amount",
+        "kind",
+        "description",
+        "reason",
+        "order_model",
+        "order_id",
+        "store_id",
+        "key",
+        "reversed_id",
+    }
+)
+
+
+class LoyaltyCard(models.Model):
+    _inherit = "loyalty.card"
+
+    # How long a posting waits for a card another transaction is moving (a till
+    # redeeming the same gift card) before giving up; the request is then retried
+    # by Odoo's standard retry on lock errors.
+    _retail_lock_timeout_ms = 5000
+
+    @api.model
+    def _generate_code(self):
+        """Card codes with 64 random bits (``secrets``), barcode friendly.
+
+        Format: ``044-xxxx-xxxx-xxxx-xxxx`` (23 characters): the native "044"
+        prefix, which POS barcode nomenclatures read as a coupon or gift card, then
+        16 lowercase hexadecimal digits in groups of four. The native code has 32
+        random bits, so that a chain's millions of cards collide (birthday bound
+        near 77,000 codes); 64 bits keep the odds of one collision among ten
+        million cards below three in a million, and the unique constraint catches
+        it.
+        """
+        return "044-" + secrets.token_bytes(8).hex("-", 2)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_retail_ledger(self):
+        if (
+            self.env["loyalty.history"]
+            .sudo()
+            .search_count(
+                [("card_id", "in", self.ids), ("retail_kind", "!=", False)], limit=1
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "A card with ledger movements cannot be deleted: archive it "
+                    "instead."
+                )
+            )
+
+    def action_retail_adjust(self, amount, reason, store_id=None):
+        """Manual adjustment of the cards' balance by ``amount`` (points or money,
+        negative to debit), with the reason the store manager gives.
+
+        Public: called over RPC by the back office and the till. Only store
+        managers and head office may adjust.
+
+        :return: {card id: new balance}
+        """
+        if not self.env.su and not self.env.user.has_group(
+            "retail_card.group_card_store_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only store managers and head office may adjust a card's balance."
+                )
+            )
+        return self._retail_post_movements(
+            [
+                {
+                    "card": card,
+                    "amount": amount,
+                    "kind": "adjust",
+                    "reason": reason,
+                    "store_id": store_id,
+                }
+                for card in self
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # Ledger engine
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _retail_post_movements(self, movements):
+        """Post card movements (points or money) to the ledger, all or nothing.
+
+        :param movements: list of dicts with keys
+
+            - ``card``: ``loyalty.card`` record or id (required)
+            - ``amount``: float, positive credits the card, negative debits it
+            - ``kind``: a ``loyalty.history.retail_kind`` value
+            - ``description``: text of the row (default: the kind's label)
+            - ``reason``: why (required for adjust and transfer)
+            - ``order_model``, ``order_id``: the document that caused it
+            - ``store_id``: ``pos.config`` record or id
+            - ``key``: idempotency key; a movement whose key was already posted is
+              skipped, so the same order synchronised twice changes nothing
+            - ``reversed_id``: the ``loyalty.history`` row this one reverses (use
+              ``_retail_reverse``)
+
+        The cards are locked before their balances are read; a debit that would
+        make a balance negative refuses the whole call and nothing is written.
+        History rows are created in one batch, balances updated in one query.
+
+        :return: {card id: balance after the call} for every card named
+        """
+        lines = [self._retail_check_movement(movement) for movement in movements]
+        if not lines:
+            return {}
+        keys = [line["key"] for line in lines if line["key"]]
+        if len(keys) != len(set(keys)):
+            raise ValidationError(
+                self.env._("The same movement key appears twice in one posting.")
+            )
+        reversed_ids = [line["reversed_id"] for line in lines if line["reversed_id"]]
+        if len(reversed_ids) != len(set(reversed_ids)):
+            raise ValidationError(
+                self.env._("The same movement is reversed twice in one posting.")
+            )
+        cards = self.browse({line["card_id"] for line in lines})
+        missing = cards - cards.exists()
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "These cards do not exist: %(ids)s",
+                    ids=", ".join(map(str, missing.ids)),
+                )
+            )
+        # The caller must be allowed to see the cards; the ledger itself is written
+        # as superuser because only this engine writes it (see loyalty.history).
+        cards.check_access("read")
+        cards = cards.sudo()
+        History = self.env["loyalty.history"].sudo()
+
+        balances = cards._retail_lock_balances()
+        before = dict(balances)
+
+        # Idempotency, checked under the lock: an earlier posting of the same
+        # key committed before we got the card is visible now.
+        if keys:
+            posted = {
+                row.retail_idempotency_key: row
+                for row in History.search_fetch(
+                    [("retail_idempotency_key", "in", keys)],
+                    ["retail_idempotency_key", "card_id", "issued", "used"],
+                )
+            }
+            if posted:
+                for line in lines:
+                    row = posted.get(line["key"])
+                    if row and (
+                        row.card_id.id != line["card_id"]
+                        or float_compare(
+                            row.issued - row.used,
+                            line["amount"],
+                            precision_digits=BALANCE_DIGITS,
+                        )
+                    ):
+                        _logger.warning(
+                            "Movement %s posted again with another card or amount "
+                            "(card %s, %s); the first posting stands.",
+                            line["key"],
+                            line["card_id"],
+                            line["amount"],
+                        )
+                lines = [line for line in lines if line["key"] not in posted]
+
+        if any(line["reversed_id"] for line in lines):
+            cards._retail_check_reversible(lines)
+
+        refused = []
+        for line in lines:
+            card_id = line["card_id"]
+            balance = balances[card_id] + line["amount"]
+            if (
+                line["amount"] < 0
+                and float_compare(balance, 0.0, precision_digits=BALANCE_DIGITS) < 0
+            ):
+                refused.append((card_id, balances[card_id], -line["amount"]))
+            balances[card_id] = line["balance_after"] = balance
+        if refused:
+            by_id = {card.id: card for card in cards}
+            raise UserError(
+                "\n".join(
+                    self.env._(
+                        "Card %(code)s has %(available)s available: %(amount)s "
+                        "cannot be debited.",
+                        code=by_id[card_id].code,
+                        available=by_id[card_id]._format_points(available).strip(),
+                        amount=by_id[card_id]._format_points(amount).strip(),
+                    )
+                    for card_id, available, amount in refused
+                )
+            )
+        if not lines:
+            return balances
+
+        History.create([self._retail_history_vals(line) for line in lines])
+        moved = cards.browse({line["card_id"] for line in lines})
+        moved._retail_write_balances({card.id: balances[card.id] for card in moved})
+        # Native "when reaching" communications, as a write of points sends them.
+        gained = moved.filtered(
+            lambda card: card.program_id
+            and card.partner_id
+            and balances[card.id] > before[card.id]
+        )
+        if gained:
+            gained._send_points_reach_communication(
+                {
+                    card: {"old": before[card.id], "new": balances[card.id]}
+                    for card in gained
+                }
+            )
+        return balances
+
+    @api.model
+    def _retail_reverse(
+        self,
+        history_rows,
+        reason,
+        order_model=None,
+        order_id=None,
+        store_id=None,
+        key_prefix=None,
+    ):
+        """Post one reversal row per ledger row of ``history_rows``.
+
+        A reversal moves the card by the opposite of the original row and points at
+        it (``retail_reversed_id``); a row can be reversed once only. Reversing a
+        credit that was already spent is refused like any overspend.
+
+        :param key_prefix: makes the reversal idempotent: the key of each reversal
+            is ``<key_prefix>/<original row id>``, so the same refund synchronised
+            twice reverses once and is not refused the second time.
+        :return: {card id: new balance}
+        """
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Say why the movements are reversed."))
+        history_rows = history_rows.sudo()
+        native = history_rows.filtered(lambda row: not row.retail_kind)
+        if native:
+            raise UserError(
+                self.env._(
+                    "Only card ledger movements can be reversed, not: %(rows)s",
+                    rows=", ".join(native.mapped("description")),
+                )
+            )
+        return self._retail_post_movements(
+            [
+                {
+                    "card": row.card_id,
+                    "amount": row.used - row.issued,
+                    "kind": "reverse",
+                    "description": self.env._(
+                        "Reversal of: %(description)s", description=row.description
+                    ),
+                    "reason": reason,
+                    "order_model": order_model or row.order_model,
+                    "order_id": order_id or row.order_id,
+                    "store_id": store_id or row.retail_store_id,
+                    "key": key_prefix and f"{key_prefix}/{row.id}",
+                    "reversed_id": row.id,
+                }
+                for row in history_rows
+            ]
+        )
+
+    def _retail_check_balance_invariant(self):
+        """Cards whose balance differs from the sum of their history rows.
+
+        :return: {card id: (points, sum of issued - used)}, empty when all agree
+        """
+        self.env["loyalty.history"].flush_model(["card_id", "issued", "used"])
+        sums = {
+            card.id: issued - used
+            for card, issued, used in self.env["loyalty.history"]
+            .sudo()
+            ._read_group(
+                [("card_id", "in", self.ids)],
+                ["card_id"],
+                ["issued:sum", "used:sum"],
+            )
+        }
+        self.invalidate_recordset(["points"])
+        return {
+            card.id: (card.points, sums.get(card.id, 0.0))
+            for card in self.sudo()
+            if float_compare(
+                card.points, sums.get(card.id, 0.0), precision_digits=BALANCE_DIGITS
+            )
+        }
+
+    # ------------------------------------------------------------------
+    # Engine internals (small, overridable)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _retail_check_movement(self, movement):
+        """Validate one movement dict and return it normalised."""
+        if not isinstance(movement, dict):
+            raise ValidationError(self.env._("A card movement must be a dictionary."))
+        unknown = set(movement) - MOVEMENT_KEYS
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "Unknown movement fields: %(fields)s",
+                    fields=", ".join(sorted(map(str, unknown))),
+                )
+            )
+        card_id = self._retail_record_id(movement.get("card"))
+        if not card_id:
+            raise ValidationError(self.env._("A card movement needs a card."))
+        amount = self._retail_check_amount(movement.get("amount"))
+        kind, kind_label = self._retail_check_kind(movement.get("kind"), amount)
+        reason = movement.get("reason") or False
+        if reason and not isinstance(reason, str):
+            raise ValidationError(self.env._("The reason must be text."))
+        reason = reason and reason.strip()
+        if not reason and self.env["loyalty.history"]._retail_kind_needs_reason(kind):
+            raise ValidationError(
+                self.env._("%(kind)s needs a reason.", kind=kind_label)
+            )
+        order_model = movement.get("order_model") or False
+        order_id = self._retail_record_id(movement.get("order_id"))
+        if order_model and order_model not in self.env:
+            raise ValidationError(
+                self.env._("Unknown order model %(model)r.", model=order_model)
+            )
+        if order_id and not order_model:
+            raise ValidationError(
+                self.env._("An order id needs the order's model (order_model).")
+            )
+        key = movement.get("key") or False
+        if key and not isinstance(key, str):
+            raise ValidationError(self.env._("A movement key must be text."))
+        description = movement.get("description") or False
+        if not description:
+            description = (
+                self.env._("%(kind)s: %(reason)s", kind=kind_label, reason=reason)
+                if reason
+                else kind_label
+            )
+        return {
+            "card_id": card_id,
+            "amount": amount,
+            "kind": kind,
+            "description": description,
+            "reason": reason,
+            "order_model": order_model,
+            "order_id": order_id,
+            "store_id": self._retail_record_id(movement.get("store_id")),
+            "key": key,
+            "reversed_id": self._retail_record_id(movement.get("reversed_id")),
+        }
+
+    @api.model
+    def _retail_check_amount(self, amount):
+        """The amount as a finite, non-zero float."""
+        number = math.nan
+        if isinstance(amount, int | float) and not isinstance(amount, bool):
+            try:
+                number = float(amount)
+            except OverflowError:
+                number = math.nan
+        if not math.isfinite(number):
+            raise ValidationError(
+                self.env._(
+                    "The amount of a card movement must be a number, not %(amount)r.",
+                    amount=amount,
+                )
+            )
+        if float_is_zero(number, precision_digits=BALANCE_DIGITS):
+            raise ValidationError(
+                self.env._("A card movement cannot be zero; nothing to post.")
+            )
+        return number
+
+    @api.model
+    def _retail_check_kind(self, kind, amount):
+        """The kind, checked against the amount's sign, and its label."""
+        History = self.env["loyalty.history"]
+        kinds = dict(History._fields["retail_kind"]._description_selection(self.env))
+        if kind not in kinds:
+            raise ValidationError(
+                self.env._(
+                    "Unknown kind of card movement %(kind)r; expected one of "
+                    "%(kinds)s.",
+                    kind=kind,
+                    kinds=", ".join(kinds),
+                )
+            )
+        sign = History._retail_kind_sign(kind)
+        if sign > 0 and amount < 0:
+            raise ValidationError(
+                self.env._(
+                    "%(kind)s must credit the card (a positive amount), not "
+                    "%(amount)s.",
+                    kind=kinds[kind],
+                    amount=amount,
+                )
+            )
+        if sign < 0 and amount > 0:
+            raise ValidationError(
+                self.env._(
+                    "%(kind)s must debit the card (a negative amount), not %(amount)s.",
+                    kind=kinds[kind],
+                    amount=amount,
+                )
+            )
+        return kind, kinds[kind]
+
+    @api.model
+    def _retail_record_id(self, value):
+        """Id of a record, or an id given as such; False when empty."""
+        if isinstance(value, models.BaseModel):
+            if len(value) > 1:
+                raise ValidationError(
+                    self.env._("Expected one record, got %(records)s.", records=value)
+                )
+            return value.id or False
+        if value is None or value is False or (type(value) is int and value == 0):
+            return False
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        raise ValidationError(
+            self.env._("Expected a record or an id, got %(value)r.", value=value)
+        )
+
+    def _retail_lock_balances(self):
+        """Lock the cards (waiting for a concurrent posting to finish) and return
+        their committed balances {card id: points}.
+
+        ``lock_for_update()`` is not used: it locks with SKIP LOCKED and so fails at
+        once with a LockError shown to the cashier when another till holds the
+        card. Here the second till waits (bounded by ``_retail_lock_timeout_ms``);
+        if the first one changed the card meanwhile, PostgreSQL raises a
+        serialization failure and Odoo retries the request, which then reads the
+        new balance. Cards are locked in id order so that postings on several
+        cards cannot deadlock.
+        """
+        self.flush_model(["points"])
+        cr = self.env.cr
+        [[previous_timeout]] = self.env.execute_query(
+            SQL("SELECT current_setting('lock_timeout')")
+        )
+        cr.execute(
+            SQL(
+                "SELECT set_config('lock_timeout', %s, true)",
+                str(self._retail_lock_timeout_ms),
+            )
+        )
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, points FROM loyalty_card WHERE id IN %s "
+                "ORDER BY id FOR NO KEY UPDATE",
+                tuple(self.ids),
+            )
+        )
+        cr.execute(SQL("SELECT set_config('lock_timeout', %s, true)", previous_timeout))
+        if len(rows) != len(self):
+            raise UserError(self.env._("A card was deleted while it was being moved."))
+        return {card_id: points or 0.0 for card_id, points in rows}
+
+    def _retail_check_reversible(self, lines):
+        """Refuse reversals of rows that are not ledger movements of the same card,
+        are reversals themselves, or were already reversed (under the lock)."""
+        History = self.env["loyalty.history"].sudo()
+        card_of = {line["reversed_id"]: line["card_id"] for line in lines}
+        originals = History.browse(card_of).exists()
+        wrong = History.browse(card_of) - originals
+        wrong |= originals.filtered(
+            lambda row: not row.retail_kind or row.card_id.id != card_of[row.id]
+        )
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Only ledger movements of the same card can be reversed: %(rows)s",
+                    rows=", ".join(str(row_id) for row_id in wrong.ids),
+                )
+            )
+        reversals = originals.filtered(lambda row: row.retail_kind == "reverse")
+        if reversals:
+            raise UserError(
+                self.env._(
+                    "A reversal cannot be reversed; post a new movement instead: "
+                    "%(rows)s",
+                    rows=", ".join(reversals.mapped("description")),
+                )
+            )
+        done = History.search([("retail_reversed_id", "in", originals.ids)])
+        if done:
+            raise UserError(
+                self.env._(
+                    "Already reversed, a movement cannot be reversed twice: %(rows)s",
+                    rows=", ".join(
+                        f"{row.card_id.code}: {row.description}"
+                        for row in done.retail_reversed_id
+                    ),
+                )
+            )
+
+    @api.model
+    def _retail_history_vals(self, line):
+        amount = line["amount"]
+        return {
+            "card_id": line["card_id"],
+            "description": line["description"],
+            "issued": amount if amount > 0 else 0.0,
+            "used": -amount if amount < 0 else 0.0,
+            "order_model": line["order_model"],
+            "order_id": line["order_id"],
+            "retail_kind": line["kind"],
+            "retail_balance_after": line["balance_after"],
+            "retail_reversed_id": line["reversed_id"],
+            "retail_reason": line["reason"],
+            "retail_idempotency_key": line["key"],
+            "retail_store_id": line["store_id"],
+        }
+
+    def _retail_write_balances(self, balances):
+        """Write the cards' new balances {card id: points} in one query."""
+        ids = list(balances)
+        self.invalidate_recordset(["points", "write_uid", "write_date"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE loyalty_card AS card
+                   SET points = new.points, write_uid = %s, write_date = %s
+                  FROM unnest(%s::int[], %s::float8[]) AS new(id, points)
+                 WHERE card.id = new.id
+                """,
+                self.env.uid,
+                self.env.cr.now(),
+                ids,
+                [balances[card_id] for card_id in ids],
+            )
+        )
+        self.browse(ids).modified(["points"])

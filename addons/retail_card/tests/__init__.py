@@ -1,0 +1,5 @@
+from . import test_ledger
+from . import test_immutability
+from . import test_security
+from . import test_code
+from . import test_concurrency

@@ -1,0 +1,135 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+import time
+
+from odoo import api
+from odoo.exceptions import UserError
+from odoo.service.model import retrying
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestCardConcurrency(TransactionCase):
+    """Two tills redeem the same gift card at the same time, each in its own
+    database connection and transaction, as two Odoo workers would.
+
+    The data lives in committed transactions (the test's own transaction cannot be
+    seen by other connections), so it is removed at the end by ``_drop_card``.
+    """
+
+    def _committed_card(self, balance):
+        with self.registry.cursor() as cr:  # commits when the block ends
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            program = env["loyalty.program"].create(
+                {"name": "Concurrent gift cards", "program_type": "gift_card"}
+            )
+            card = env["loyalty.card"].create({"program_id": program.id})
+            env["loyalty.card"]._retail_post_movements(
+                [{"card": card, "amount": balance, "kind": "load"}]
+            )
+            card_id, code = card.id, card.code
+        self.addCleanup(self._drop_card, card_id)
+        return card_id, code
+
+    def _drop_card(self, card_id):
+        with self.registry.cursor() as cr:
+            # ledger rows are immutable for the ORM: test data goes by SQL
+            cr.execute(SQL("DELETE FROM loyalty_history WHERE card_id = %s", card_id))
+            card = api.Environment(cr, api.SUPERUSER_ID, {})["loyalty.card"].browse(
+                card_id
+            )
+            program = card.program_id
+            products = program.reward_ids.discount_line_product_id
+            card.unlink()
+            program.active = False
+            program.unlink()
+            products.unlink()
+
+    def _redeem(self, env, card_id, amount, key):
+        return env["loyalty.card"]._retail_post_movements(
+            [{"card": card_id, "amount": -amount, "kind": "redeem", "key": key}]
+        )
+
+    def _wait_until_waiting_for_lock(self, pid, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            # pg_locks is live (pg_stat_activity would be a per-transaction snapshot)
+            self.env.cr.execute(
+                SQL("SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", pid)
+            )
+            if self.env.cr.fetchone():
+                return True
+            time.sleep(0.02)
+        return False
+
+    def test_two_tills_cannot_overspend(self):
+        card_id, code = self._committed_card(100)
+        till_1 = self.registry.cursor()
+        till_2 = self.registry.cursor()
+        outcome = {"attempts": 0}
+        try:
+            env_1 = api.Environment(till_1, api.SUPERUSER_ID, {})
+            env_2 = api.Environment(till_2, api.SUPERUSER_ID, {})
+            # till 1 redeems 60 and holds the card until it commits
+            self.assertEqual(self._redeem(env_1, card_id, 60, "till-1"), {card_id: 40})
+            # till 2 started its transaction before till 1 commits
+            till_2.execute(SQL("SELECT pg_backend_pid()"))
+            [pid_2] = till_2.fetchone()
+
+            def post_from_till_2():
+                outcome["attempts"] += 1
+                return self._redeem(env_2, card_id, 60, "till-2")
+
+            def run_till_2():
+                # Odoo's RPC path: retried on serialization failures
+                try:
+                    outcome["result"] = retrying(post_from_till_2, env_2)
+                except Exception as error:  # noqa: BLE001 - reported to the test
+                    outcome["error"] = error
+
+            thread = threading.Thread(target=run_till_2, daemon=True)
+            thread.start()
+            self.assertTrue(
+                self._wait_until_waiting_for_lock(pid_2),
+                "till 2 must wait for the card locked by till 1",
+            )
+            self.assertNotIn("result", outcome)
+            till_1.commit()  # pylint: disable=invalid-commit
+            thread.join(30)
+            self.assertFalse(thread.is_alive())
+        finally:
+            till_1.close()
+            till_2.close()
+
+        error = outcome.get("error")
+        self.assertIsInstance(error, UserError, outcome)
+        self.assertIn(code, str(error))
+        self.assertIn("40", str(error), "the refusal names the available balance")
+        self.assertEqual(outcome["attempts"], 2, "waited, then retried on new data")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            card = env["loyalty.card"].browse(card_id)
+            self.assertEqual(card.points, 40)
+            debits = card.history_ids.filtered(lambda row: row.used)
+            self.assertEqual(len(debits), 1, "exactly one debit row")
+            self.assertEqual(debits.retail_idempotency_key, "till-1")
+            self.assertEqual(card._retail_check_balance_invariant(), {})
+
+    def test_lock_released_by_rollback(self):
+        """A till whose transaction fails leaves the card as it was."""
+        card_id, _code = self._committed_card(30)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            self._redeem(env, card_id, 30, "rolled-back")
+            cr.rollback()
+            self.assertEqual(self._redeem(env, card_id, 10, "after"), {card_id: 20})
+        with self.registry.cursor() as cr:
+            card = api.Environment(cr, api.SUPERUSER_ID, {})["loyalty.card"].browse(
+                card_id
+            )
+            self.assertEqual(card.points, 20)
+            self.assertEqual(
+                card.history_ids.mapped("retail_idempotency_key"), ["after", False]
+            )
