@@ -64,26 +64,26 @@ class TestCardConcurrency(TransactionCase):
             time.sleep(0.02)
         return False
 
-    def test_two_tills_cannot_overspend(self):
-        card_id, code = self._committed_card(100)
+    def _two_tills(self, card_id, amount_1, amount_2):
+        """Till 1 redeems ``amount_1`` and holds the card; till 2, whose
+        transaction started before till 1 commits, redeems ``amount_2`` through
+        Odoo's RPC retry loop (``retrying``) in a thread. Returns till 2's
+        outcome: {"attempts", "result" or "error"}."""
         till_1 = self.registry.cursor()
         till_2 = self.registry.cursor()
         outcome = {"attempts": 0}
         try:
             env_1 = api.Environment(till_1, api.SUPERUSER_ID, {})
             env_2 = api.Environment(till_2, api.SUPERUSER_ID, {})
-            # till 1 redeems 60 and holds the card until it commits
-            self.assertEqual(self._redeem(env_1, card_id, 60, "till-1"), {card_id: 40})
-            # till 2 started its transaction before till 1 commits
-            till_2.execute(SQL("SELECT pg_backend_pid()"))
+            self._redeem(env_1, card_id, amount_1, "till-1")
+            till_2.execute(SQL("SELECT pg_backend_pid()"))  # transaction started
             [pid_2] = till_2.fetchone()
 
             def post_from_till_2():
                 outcome["attempts"] += 1
-                return self._redeem(env_2, card_id, 60, "till-2")
+                return self._redeem(env_2, card_id, amount_2, "till-2")
 
             def run_till_2():
-                # Odoo's RPC path: retried on serialization failures
                 try:
                     outcome["result"] = retrying(post_from_till_2, env_2)
                 except Exception as error:  # noqa: BLE001 - reported to the test
@@ -95,27 +95,49 @@ class TestCardConcurrency(TransactionCase):
                 self._wait_until_waiting_for_lock(pid_2),
                 "till 2 must wait for the card locked by till 1",
             )
-            self.assertNotIn("result", outcome)
+            self.assertEqual(outcome, {"attempts": 1}, "till 2 is still waiting")
             till_1.commit()  # pylint: disable=invalid-commit
             thread.join(30)
             self.assertFalse(thread.is_alive())
         finally:
             till_1.close()
             till_2.close()
+        # till 2 read the card before till 1 committed: PostgreSQL refuses its
+        # stale view once the lock is granted, and Odoo retries it on new data
+        self.assertEqual(outcome["attempts"], 2, outcome)
+        return outcome
 
+    def _committed_state(self, card_id):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            card = env["loyalty.card"].browse(card_id)
+            debits = card.history_ids.filtered(lambda row: row.used)
+            return (
+                card.points,
+                sorted(debits.mapped("retail_idempotency_key")),
+                card._retail_check_balance_invariant(),
+            )
+
+    def test_two_tills_cannot_overspend(self):
+        card_id, code = self._committed_card(100)
+        outcome = self._two_tills(card_id, 60, 60)
         error = outcome.get("error")
         self.assertIsInstance(error, UserError, outcome)
         self.assertIn(code, str(error))
         self.assertIn("40", str(error), "the refusal names the available balance")
-        self.assertEqual(outcome["attempts"], 2, "waited, then retried on new data")
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            card = env["loyalty.card"].browse(card_id)
-            self.assertEqual(card.points, 40)
-            debits = card.history_ids.filtered(lambda row: row.used)
-            self.assertEqual(len(debits), 1, "exactly one debit row")
-            self.assertEqual(debits.retail_idempotency_key, "till-1")
-            self.assertEqual(card._retail_check_balance_invariant(), {})
+        self.assertEqual(
+            self._committed_state(card_id),
+            (40, ["till-1"], {}),
+            "balance minus one debit, exactly one debit row",
+        )
+
+    def test_two_tills_both_served_when_balance_suffices(self):
+        """Waiting (rather than failing at once on a locked card) lets the second
+        till through when the card can pay both."""
+        card_id, _code = self._committed_card(100)
+        outcome = self._two_tills(card_id, 30, 30)
+        self.assertEqual(outcome.get("result"), {card_id: 40}, outcome)
+        self.assertEqual(self._committed_state(card_id), (40, ["till-1", "till-2"], {}))
 
     def test_lock_released_by_rollback(self):
         """A till whose transaction fails leaves the card as it was."""
