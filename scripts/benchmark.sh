@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The benchmarks of tests/benchmarks (never part of `make test`; long: about 10 min to generate
+# 200,000 customers on 2 cores, 20-30 min of measures): set-up if needed, a database with
+# retail_customer per size (generated once by tests/benchmarks/generate.py; updated in place
+# with -u when retail_customer changes; regenerated when the seed or the size change), then
+# tests/benchmarks/bench_customer.py on them. The figures are printed and written to
+# tests/benchmarks/results/customer.md (query plans in customer_plans.txt).
+#   BENCH_SIZES="2000 200000"   customers of the small and of the big database
+#   BENCH_SEED=42               seed of the generator
+#   BENCH_JOBS=2                processes creating the customers (default: CPUs)
+#   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
+#   BENCH_REGENERATE=1          drop and regenerate the bench databases
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+bash "$ROOT/scripts/setup.sh"
+
+read -r -a sizes <<<"${BENCH_SIZES:-2000 200000}"
+[[ ${#sizes[@]} -ge 1 ]] || die "BENCH_SIZES is empty"
+seed=${BENCH_SEED:-42}
+jobs=${BENCH_JOBS:-$(nproc)}
+base=retail_bench_base
+# What changes a bench database: retail_customer's code and data (as modules_hash, for this
+# module only: changes elsewhere in addons/ do not touch the bench databases) and Odoo's release.
+hash=$(
+  cd "$ROOT"
+  {
+    find addons/retail_customer -type f \( -path '*/tests/*' -o -path '*/readme/*' \
+      -o -path '*/static/description/*' -o -name '*.pyc' -o -path '*/i18n/*' \) -prune \
+      -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
+    sha1sum "$ODOO_SRC/odoo/release.py"
+  } | sha1sum | cut -c1-12
+)
+mkdir -p "$LOCAL/logs" "$LOCAL/data/filestore"
+
+filestore() { echo "$LOCAL/data/filestore/$1"; }
+stamp_file() { echo "$LOCAL/bench-$1.stamp"; }
+drop_db() {
+  if db_exists "$1"; then pg dropdb "$1"; fi
+  rm -rf "$(filestore "$1")" "$(stamp_file "$1")"
+}
+db_name() {
+  local n=$1
+  if ((n % 1000 == 0)); then echo "retail_bench_$((n / 1000))k"; else echo "retail_bench_$n"; fi
+}
+
+# Each bench database keeps a stamp: "<data key> <modules hash>". A database whose data key
+# (seed, size) matches is kept; if only the modules changed it is updated in place
+# (-u retail_customer, as a customer database would be), which is much faster than generating.
+stamp() { cat "$(stamp_file "$1")" 2>/dev/null || true; }
+update_db() {
+  local db=$1
+  stage "updating retail_customer in $db after a code change"
+  if ! odoo_bin -d "$db" -u retail_customer --stop-after-init --log-level=warn \
+    --logfile="$LOCAL/logs/bench-update-$db.log"; then
+    warn "updating $db failed (see $LOCAL/logs/bench-update-$db.log): it will be rebuilt"
+    return 1
+  fi
+  # An update may rewrite every customer row (new stored fields): clean up and re-plan.
+  pg vacuumdb --analyze --quiet --dbname "$db" 2>&1 | { grep -v 'only superuser can vacuum' || true; } >&2
+  stage_end
+}
+
+# The base: retail_customer installed, no data.
+[[ ${BENCH_REGENERATE:-0} == 1 ]] && drop_db "$base"
+if db_exists "$base" && [[ $(stamp "$base") != "base $hash" ]]; then
+  update_db "$base" && echo "base $hash" >"$(stamp_file "$base")" || drop_db "$base"
+fi
+if ! db_exists "$base" || [[ $(stamp "$base") != "base $hash" ]]; then
+  stage "installing retail_customer in $base"
+  drop_db "$base"
+  odoo_bin -d "$base" -i retail_customer --without-demo --stop-after-init --log-level=warn \
+    --logfile="$LOCAL/logs/bench-install.log" ||
+    die "installing retail_customer failed; see $LOCAL/logs/bench-install.log"
+  echo "base $hash" >"$(stamp_file "$base")"
+  stage_end
+fi
+
+dbs=()
+for size in "${sizes[@]}"; do
+  [[ $size =~ ^[0-9]+$ ]] || die "BENCH_SIZES: $size is not a number"
+  db=$(db_name "$size")
+  dbs+=("$db")
+  data="seed=$seed,customers=$size"
+  current=$(stamp "$db")
+  if [[ ${BENCH_REGENERATE:-0} != 1 ]] && db_exists "$db" && [[ ${current%% *} == "$data" ]]; then
+    if [[ ${current#* } == "$hash" ]]; then
+      log "$db is up to date ($data)"
+      continue
+    fi
+    if update_db "$db"; then
+      echo "$data $hash" >"$(stamp_file "$db")"
+      continue
+    fi
+  fi
+  stage "generating $db: $size customers, seed $seed, $jobs jobs"
+  drop_db "$db"
+  pg createdb -T "$base" "$db"
+  [[ -d $(filestore "$base") ]] && cp -a "$(filestore "$base")" "$(filestore "$db")"
+  if ! "$PY" "$ROOT/tests/benchmarks/generate.py" --conf "$CONF" --db "$db" \
+    --customers "$size" --seed "$seed" --jobs "$jobs" \
+    2> >(tee "$LOCAL/logs/bench-generate-$db.log" >&2); then
+    drop_db "$db"
+    die "generating $db failed; see $LOCAL/logs/bench-generate-$db.log"
+  fi
+  echo "$data $hash" >"$(stamp_file "$db")"
+  stage_end
+done
+
+# The biggest database is measured; the smallest one only for the POS start load.
+small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
+read -r -a extra <<<"${BENCH_ARGS:-}"
+args=(--conf "$CONF" --db "$big")
+[[ $small != "$big" ]] && args+=(--small-db "$small")
+stage "benchmarks on $big (POS start load also on $small)"
+"$PY" "$ROOT/tests/benchmarks/bench_customer.py" "${args[@]}" "${extra[@]}"
+stage_end
+log "figures written to tests/benchmarks/results/customer.md"
