@@ -2,7 +2,9 @@
 # Smoke test of the demo: runs `make demo` detached on a spare port, checks that /web/login answers
 # 200 and that every retail module is installed in the demo database, then stops the server.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-export HTTP_PORT=${HTTP_PORT:-8169} DEMO_DETACH=1
+# A free port on loopback, unless HTTP_PORT is given.
+free_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export HTTP_PORT=${HTTP_PORT:-$free_port} DEMO_DETACH=1
 bash "$ROOT/scripts/demo.sh"
 pidfile=$LOCAL/demo-$HTTP_PORT.pid
 trap 'kill "$(cat "$pidfile")" 2>/dev/null || true' EXIT
