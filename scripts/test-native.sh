@@ -11,10 +11,10 @@ db=retail_native_$$
 trap 'pg dropdb --if-exists "$db" >/dev/null 2>&1 || true; rm -rf "$LOCAL/data/filestore/$db"' EXIT
 modules="$(retail_modules),loyalty,sale_loyalty,pos_loyalty"
 stage "native suites $tags with: $modules"
-log_file=$LOCAL/logs/native-tests.log
+log_file=$LOCAL/logs/native-tests-$db.log
 set +e
 odoo_bin -d "$db" -i "$modules" --test-tags "$tags" --stop-after-init --without-demo \
-  --log-level=test --logfile="$log_file" --http-port="${HTTP_PORT:-8269}"
+  --log-level=test --logfile="$log_file" --http-port="${HTTP_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 rc=$?
 set -e
 stage_end
