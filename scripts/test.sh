@@ -35,7 +35,7 @@ build_template() {
   # One template at a time: older ones are dropped.
   local old
   for old in $(psql_value "SELECT datname FROM pg_database WHERE datname LIKE 'retail\_tmpl\_%' AND datname NOT LIKE '%\_building'"); do
-    pg dropdb --if-exists "$old" >/dev/null
+    pg dropdb --if-exists "$old" >/dev/null 2>&1 || continue
     rm -rf "$(filestore "$old")"
   done
   pg psql -d postgres -XAtqc "ALTER DATABASE \"$building\" RENAME TO \"$tmpl\"" >/dev/null
@@ -53,6 +53,7 @@ testdb=retail_test_$$
 cleanup() {
   pg dropdb --if-exists "$testdb" >/dev/null 2>&1 || true
   rm -rf "$(filestore "$testdb")"
+  rm -f "${run_conf:-}"
 }
 trap cleanup EXIT
 stage "copying $tmpl to a fresh test database $testdb"
@@ -71,11 +72,16 @@ else
 fi
 read -r -a extra <<<"${PYTEST_ARGS:-}"
 
-stage "pytest ${paths[*]}"
+# Each run serves the tours on a free port of its own, so that runs can go in parallel.
+run_conf=$LOCAL/odoo-test-$$.conf
+http_port=${HTTP_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+sed -e "s|^http_port = .*|http_port = $http_port|" "$CONF" >"$run_conf"
+
+stage "pytest ${paths[*]} (tours on port $http_port)"
 cd "$ROOT"
 set +e
 "$VENV/bin/pytest" -p no:cacheprovider -rfEs --color=yes \
-  --odoo-config="$CONF" --odoo-database="$testdb" --odoo-http --odoo-log-level=warn \
+  --odoo-config="$run_conf" --odoo-database="$testdb" --odoo-http --odoo-log-level=warn \
   "${paths[@]}" "${extra[@]}"
 rc=$?
 set -e
