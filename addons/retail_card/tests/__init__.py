@@ -4,3 +4,4 @@ from . import test_security
 from . import test_code
 from . import test_concurrency
 from . import test_lookup
+from . import test_personal_data

@@ -10,3 +10,4 @@ from . import pos_order
 from . import pos_session
 from . import sale_order
 from . import res_config_settings
+from . import retail_gdpr_request

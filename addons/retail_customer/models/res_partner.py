@@ -1,5 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
 import re
 
 import phonenumbers
@@ -7,8 +8,8 @@ from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, groupby
 
@@ -19,8 +20,15 @@ CONSENT_SOURCES = [
     ("online", "Online"),
     ("form", "Paper form"),
     ("import", "Import"),
+    ("backoffice", "Back office"),
+    ("erasure", "Erasure request"),
     ("other", "Other"),
 ]
+CONSENT_CHANNELS = ("email", "sms")
+# Group that reads (and writes) national ID numbers; managers have it.
+NATIONAL_ID_GROUP = "retail_customer.group_retail_national_id"
+# Group that anonymises customers and exports their personal data.
+GDPR_GROUP = "sales_team.group_sale_manager"
 KPI_FIELDS = [
     "retail_first_purchase_date",
     "retail_last_purchase_date",
@@ -82,6 +90,7 @@ class ResPartner(models.Model):
         string="National ID",
         copy=False,
         index="btree_not_null",
+        groups=NATIONAL_ID_GROUP,
         help="DNI, NIE, NIF or CIF in Spain; the national tax or identity number "
         "elsewhere. Stored without spaces or dashes.",
     )
@@ -124,6 +133,13 @@ class ResPartner(models.Model):
     retail_consent_sms_date = fields.Datetime(string="SMS Consent Date", readonly=True)
     retail_consent_sms_source = fields.Selection(
         CONSENT_SOURCES, string="SMS Consent Source"
+    )
+    retail_anonymized_date = fields.Datetime(
+        string="Anonymised On",
+        readonly=True,
+        copy=False,
+        help="Set when the customer's personal data was erased on request; the "
+        "customer is archived but still counts in the statistics.",
     )
     # Segments
     retail_segment_ids = fields.Many2many(
@@ -313,14 +329,18 @@ class ResPartner(models.Model):
         for partner in self:
             company_id = vals.get("company_id", partner.company_id.id) or False
             for fname in fnames:
-                value = vals[fname] if fname in vals else partner[fname]
+                # sudo: national IDs are not readable by every user who may
+                # move a customer to another file; the value is only compared.
+                value = vals[fname] if fname in vals else partner.sudo()[fname]
                 if value:
                     entries.append((fname, value, company_id, partner.display_name))
         return entries
 
     @api.constrains("retail_channel_id", *REQUIRABLE_PARTNER_FIELDS)
     def _check_retail_channel_required_fields(self):
-        for partner in self.filtered("retail_channel_id"):
+        for partner in self.filtered(
+            lambda p: p.retail_channel_id and not p.retail_anonymized_date
+        ):
             missing = [
                 fname
                 for fname in sorted(
@@ -407,9 +427,52 @@ class ResPartner(models.Model):
         for fname in ("card_number", "customer_number"):
             if vals.get(fname):
                 vals[fname] = vals[fname].strip().upper()
-        for channel in ("email", "sms"):
+        source = self._retail_consent_source()
+        for channel in CONSENT_CHANNELS:
             if f"retail_consent_{channel}" in vals:
                 vals.setdefault(f"retail_consent_{channel}_date", now)
+                if not vals.get(f"retail_consent_{channel}_source"):
+                    vals[f"retail_consent_{channel}_source"] = source
+
+    @api.model
+    def _retail_consent_source(self):
+        """Source recorded with a consent given or withdrawn without one: the
+        context's ``retail_consent_source`` (the till sends "store"), "import"
+        for file imports, else "backoffice"."""
+        source = self.env.context.get("retail_consent_source")
+        if source in dict(CONSENT_SOURCES):
+            return source
+        if self.env.context.get("import_file"):
+            return "import"
+        return "backoffice"
+
+    def _retail_can_contact(self, channel):
+        """The partners of ``self`` that marketing may contact on ``channel``
+        ("email" or "sms"): consent given, an address or mobile to use, not
+        blacklisted, neither archived nor anonymised. Every notice and campaign
+        of the retail modules filters its recipients with it."""
+        if channel not in CONSENT_CHANNELS:
+            raise ValidationError(
+                self.env._(
+                    "Unknown marketing channel %(channel)r: use email or sms.",
+                    channel=channel,
+                )
+            )
+        partners = self.sudo().filtered(
+            lambda p: p.active
+            and not p.retail_anonymized_date
+            and p[f"retail_consent_{channel}"]
+        )
+        if channel == "email":
+            partners = partners.filtered(
+                lambda p: p.email_normalized and not p.is_blacklisted
+            )
+        else:
+            partners = partners.filtered(
+                lambda p: (p.retail_mobile_sanitized or p.retail_phone_sanitized)
+                and not p.phone_sanitized_blacklisted
+            )
+        return self.browse(partners.ids)
 
     # ------------------------------------------------------------------
     # Identification
@@ -508,7 +571,7 @@ class ResPartner(models.Model):
         )
         compact = re.sub(r"[\s.\-/]", "", upper)
         if compact:
-            domain |= Domain("national_id", "=", compact)
+            domain |= self._retail_national_id_domain(compact)
         if "@" in query:
             domain |= Domain("email", "=ilike", query)
         digits = re.sub(r"[\s()+.\-/]", "", query)
@@ -529,6 +592,19 @@ class ResPartner(models.Model):
         return domain
 
     @api.model
+    def _retail_national_id_domain(self, compact):
+        """Partners whose national ID is ``compact``, for users who may not read
+        national IDs too (the till's search): the indexed equality runs as
+        superuser in a subquery, and only partner ids come out of it; record
+        rules still apply to the outer search."""
+        national = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(Domain("national_id", "=", compact))
+        )
+        return Domain("id", "in", national)
+
+    @api.model
     def _search_display_name(self, operator, value):
         domain = super()._search_display_name(operator, value)
         if operator in ("ilike", "=ilike", "=") and isinstance(value, str) and value:
@@ -540,9 +616,7 @@ class ResPartner(models.Model):
         """Partners matching ``query``: exact identifier matches first (indexed
         equality), then names containing it (trigram index). Meant for the till
         and any API; returns a recordset."""
-        limit = min(int(limit or 20), 200)
-        offset = max(int(offset or 0), 0)
-        query = (query or "").strip()
+        query, limit, offset = self._retail_check_search_args(query, limit, offset)
         if not query:
             return self.browse()
         exact = self.search(self._retail_identifier_domain(query), limit=limit + offset)
@@ -557,10 +631,34 @@ class ResPartner(models.Model):
         )
 
     @api.model
+    def _retail_check_search_args(self, query, limit, offset):
+        """(query stripped, limit in 1..200, offset >= 0); refuse other types."""
+        if query is None or query is False:
+            query = ""
+        if not isinstance(query, str):
+            raise ValidationError(self.env._("Search customers with text."))
+        if len(query) > 256 or any(ord(char) < 32 for char in query):
+            raise ValidationError(
+                self.env._("This cannot be a customer's name or number.")
+            )
+        for value in (limit, offset):
+            if value not in (None, False) and type(value) is not int:
+                raise ValidationError(
+                    self.env._("Limit and offset must be whole numbers.")
+                )
+        return query.strip(), max(1, min(limit or 20, 200)), max(offset or 0, 0)
+
+    @api.model
     def retail_pos_search(self, config_id, query, offset=0):
         """POS customer search (server side, never the whole file in the till).
         Answers like ``get_new_partner``: records to add to the till's data."""
-        config = self.env["pos.config"].browse(int(config_id))
+        if type(config_id) is not int or config_id <= 0:
+            raise ValidationError(
+                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
+            )
+        config = self.env["pos.config"].browse(config_id)
+        if not config.exists():
+            raise ValidationError(self.env._("This till does not exist."))
         config.check_access("read")
         partners = self.retail_find_customers(query, limit=100, offset=offset)
         return {
@@ -572,14 +670,16 @@ class ResPartner(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config):
-        return super()._load_pos_data_fields(config) + [
+        fnames = [
             "customer_number",
             "card_number",
-            "national_id",
             "mobile",
             "retail_channel_id",
             "retail_segment_names",
         ]
+        if self.env.user.has_group(NATIONAL_ID_GROUP):
+            fnames.append("national_id")
+        return super()._load_pos_data_fields(config) + fnames
 
     # ------------------------------------------------------------------
     # Purchase KPIs
@@ -717,3 +817,254 @@ class ResPartner(models.Model):
                 ids=self.ids,
             )
         )
+
+    # ------------------------------------------------------------------
+    # Personal data (GDPR): erasure and export on request
+    # ------------------------------------------------------------------
+    @api.model
+    def _retail_check_gdpr_access(self):
+        if not self.env.su and not self.env.user.has_group(GDPR_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only sales administrators may anonymise customers or export "
+                    "their personal data."
+                )
+            )
+
+    def action_retail_anonymize(self):
+        """Open the confirmation wizard (it asks for the reason)."""
+        self._retail_check_gdpr_access()
+        self._retail_check_anonymizable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Anonymise Customers"),
+            "res_model": "retail.gdpr.anonymize",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": [Command.set(self.ids)]},
+        }
+
+    def _retail_check_anonymizable(self):
+        """Refuse users' partners (internal or portal) and companies."""
+        if not self:
+            raise UserError(self.env._("Select the customers to anonymise."))
+        partners = self.sudo().with_context(active_test=False)
+        users = partners.filtered("user_ids")
+        companies = partners.filtered("is_company") | partners.browse(
+            self.env["res.company"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .partner_id.ids
+        )
+        if users or companies:
+            raise UserError(
+                self.env._(
+                    "Only customers who are people can be anonymised, not users "
+                    "or companies: %(names)s",
+                    names=", ".join((users | companies).mapped("display_name")),
+                )
+            )
+
+    def _retail_anonymize(self, reason):
+        """Erase the personal data of these customers (and of their contacts and
+        addresses), keep their orders, cards, ledger rows and statistics.
+
+        Kept, as not identifying: customer number, company (customer file),
+        channel, segments, postal code, city, province, country, language and the
+        purchase KPIs, so that statistics by place and channel keep their totals.
+        The customers are archived and dated (``retail_anonymized_date``); the
+        request is recorded in ``retail.gdpr.request``.
+        """
+        self._retail_check_gdpr_access()
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Give the reason of the erasure."))
+        self._retail_check_anonymizable()
+        # sudo: erasure must reach every field and the chatter, whatever the
+        # rules of the sales administrator who was checked above.
+        partners = self.sudo().with_context(
+            active_test=False, tracking_disable=True, retail_consent_source="erasure"
+        )
+        contacts = partners.search(
+            [("id", "child_of", partners.ids), ("id", "not in", partners.ids)]
+        )
+        if contacts:
+            contacts._retail_check_anonymizable()
+        everyone = partners | contacts
+        self.env["retail.gdpr.request"]._retail_log(self, "anonymize", reason)
+        everyone.write(self._retail_anonymized_values())
+        labels = {
+            partner.id: self.env._(
+                "Anonymised customer %(number)s",
+                number=partner.customer_number or f"#{partner.id}",
+            )
+            for partner in everyone
+        }
+        self.env.execute_query(
+            SQL(
+                "UPDATE res_partner p SET name = v.name "
+                "FROM unnest(%s::int[], %s::varchar[]) AS v(id, name) "
+                "WHERE p.id = v.id",
+                list(labels),
+                list(labels.values()),
+            )
+        )
+        everyone.invalidate_recordset(["name"])
+        everyone.modified(["name"])
+        everyone._retail_erase_attached_data()
+        return True
+
+    @api.model
+    def _retail_anonymized_values(self):
+        """Values written on anonymised partners; meant to be extended."""
+        values = {
+            "active": False,
+            "retail_anonymized_date": fields.Datetime.now(),
+            "email": False,
+            "phone": False,
+            "mobile": False,
+            "street": False,
+            "street2": False,
+            "website": False,
+            "function": False,
+            "title": False,
+            "vat": False,
+            "ref": False,
+            "comment": False,
+            "image_1920": False,
+            "card_number": False,
+            "national_id": False,
+            "category_id": [Command.clear()],
+            "retail_consent_email": False,
+            "retail_consent_sms": False,
+        }
+        return {name: value for name, value in values.items() if name in self._fields}
+
+    def _retail_erase_attached_data(self):
+        """Chatter (messages, tracking values, followers), attachments and bank
+        accounts of these partners: they hold the erased data."""
+        sudo = self.sudo()
+        self.env["mail.message"].sudo().search(
+            [("model", "=", "res.partner"), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["mail.followers"].sudo().search(
+            [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)]
+        ).unlink()
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", "res.partner"), ("res_id", "in", self.ids)]
+        ).unlink()
+        sudo.with_context(active_test=False).bank_ids.unlink()
+
+    def action_retail_export_personal_data(self):
+        """Download the customer's personal data in one JSON file."""
+        self.ensure_one()
+        self._retail_check_gdpr_access()
+        self.check_access("read")
+        data = self._retail_personal_data()
+        content = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        # Not attached to the partner: only its creator (and administrators) may
+        # download it, not every user who reads the customer.
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"personal_data_{self.customer_number or self.id}.json",
+                "raw": content.encode(),
+                "mimetype": "application/json",
+            }
+        )
+        self.env["retail.gdpr.request"]._retail_log(
+            self, "export", self.env.context.get("retail_gdpr_reason") or ""
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def _retail_personal_data(self):
+        """The customer's personal data, as a dict of sections (JSON-ready).
+
+        Meant to be extended: each module adds its own sections with
+        ``super()`` (retail_card adds the loyalty cards and their movements).
+        """
+        self.ensure_one()
+        # sudo after the access checks of the caller: the export must hold
+        # everything about the customer, national ID and all orders included.
+        partner = self.sudo().with_context(active_test=False)
+
+        def name_of(record):
+            return record.display_name if record else None
+
+        return {
+            "customer": {
+                "customer_number": partner.customer_number or None,
+                "name": partner.name,
+                "email": partner.email or None,
+                "phone": partner.phone or None,
+                "mobile": partner.mobile or None,
+                "street": partner.street or None,
+                "street2": partner.street2 or None,
+                "zip": partner.zip or None,
+                "city": partner.city or None,
+                "state": name_of(partner.state_id),
+                "country": name_of(partner.country_id),
+                "lang": partner.lang or None,
+                "national_id": partner.national_id or None,
+                "vat": partner.vat or None,
+                "card_number": partner.card_number or None,
+                "customer_file": name_of(partner.company_id),
+                "channel": name_of(partner.retail_channel_id),
+                "created": partner.create_date,
+                "anonymised": partner.retail_anonymized_date or None,
+            },
+            "consents": {
+                channel: {
+                    "given": partner[f"retail_consent_{channel}"],
+                    "date": partner[f"retail_consent_{channel}_date"] or None,
+                    "source": partner[f"retail_consent_{channel}_source"] or None,
+                }
+                for channel in CONSENT_CHANNELS
+            },
+            "segments": partner.retail_segment_ids.mapped("name"),
+            "contacts": [
+                {
+                    "name": child.name,
+                    "type": child.type,
+                    "email": child.email or None,
+                    "phone": child.phone or None,
+                    "street": child.street or None,
+                    "zip": child.zip or None,
+                    "city": child.city or None,
+                }
+                for child in partner.child_ids
+            ],
+            "purchases": {
+                "count": partner.retail_purchase_count,
+                "total_spent": partner.retail_total_spent,
+                "first": partner.retail_first_purchase_date or None,
+                "last": partner.retail_last_purchase_date or None,
+            },
+            "sale_orders": [
+                {
+                    "name": order.name,
+                    "date": order.date_order,
+                    "amount_total": order.amount_total,
+                    "currency": order.currency_id.name,
+                    "state": order.state,
+                }
+                for order in self.env["sale.order"]
+                .sudo()
+                .search([("partner_id", "child_of", partner.id)], order="date_order")
+            ],
+            "pos_orders": [
+                {
+                    "name": order.name,
+                    "date": order.date_order,
+                    "amount_total": order.amount_total,
+                    "currency": order.currency_id.name,
+                    "state": order.state,
+                }
+                for order in self.env["pos.order"]
+                .sudo()
+                .search([("partner_id", "child_of", partner.id)], order="date_order")
+            ],
+        }

@@ -63,7 +63,8 @@ class RetailCustomerReport(models.Model):
                    COALESCE(p.retail_total_spent, 0) AS total_spent,
                    COALESCE(p.retail_average_basket, 0) AS average_basket
               FROM res_partner p
-             WHERE p.active AND p.parent_id IS NULL AND p.customer_number IS NOT NULL
+             WHERE (p.active OR p.retail_anonymized_date IS NOT NULL)
+               AND p.parent_id IS NULL AND p.customer_number IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
             """
         )

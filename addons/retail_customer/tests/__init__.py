@@ -5,3 +5,4 @@ from . import test_segment
 from . import test_report_export
 from . import test_pos_search
 from . import test_frontend
+from . import test_gdpr

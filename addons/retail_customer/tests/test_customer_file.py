@@ -22,14 +22,16 @@ class TestCustomerFile(RetailCustomerCommon):
         cls.user_a = new_test_user(
             cls.env,
             login="franchise_a_user",
-            groups="base.group_user,base.group_partner_manager",
+            groups="base.group_user,base.group_partner_manager,"
+            "retail_customer.group_retail_national_id",
             company_id=cls.franchise_a.id,
             company_ids=[cls.franchise_a.id],
         )
         cls.user_b = new_test_user(
             cls.env,
             login="franchise_b_user",
-            groups="base.group_user,base.group_partner_manager",
+            groups="base.group_user,base.group_partner_manager,"
+            "retail_customer.group_retail_national_id",
             company_id=cls.franchise_b.id,
             company_ids=[cls.franchise_b.id],
         )

@@ -1,1 +1,2 @@
 from . import retail_customer_export
+from . import retail_gdpr_anonymize

@@ -88,12 +88,21 @@ class RetailCustomerExport(models.TransientModel):
             domain = domain + [(f"retail_consent_{self.only_consenting}", "=", True)]
         return domain
 
+    def _get_columns(self):
+        """The columns the user may read (national IDs only for their group)."""
+        Partner = self.env["res.partner"]
+        return [
+            (name, header)
+            for name, header in EXPORT_COLUMNS
+            if Partner._has_field_access(Partner._fields[name], "read")
+        ]
+
     def _get_rows(self):
         """Values of the export, read in bulk (one query per 5,000 customers)."""
         partners = self.env["res.partner"].search(self._get_domain(), order="id")
         if not partners:
             raise UserError(self.env._("No customer to export in this selection."))
-        names = [name for name, _header in EXPORT_COLUMNS]
+        names = [name for name, _header in self._get_columns()]
         rows = []
         for offset in range(0, len(partners), 5000):
             chunk = partners[offset : offset + 5000]
@@ -118,13 +127,14 @@ class RetailCustomerExport(models.TransientModel):
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
         sheet = workbook.add_worksheet(self.env._("Customers"))
         bold = workbook.add_format({"bold": True})
-        labels = self.env["res.partner"].fields_get([n for n, _h in EXPORT_COLUMNS])
-        for col, (name, header) in enumerate(EXPORT_COLUMNS):
+        columns = self._get_columns()
+        labels = self.env["res.partner"].fields_get([n for n, _h in columns])
+        for col, (name, header) in enumerate(columns):
             sheet.write(0, col, labels.get(name, {}).get("string") or header, bold)
         for row_index, row in enumerate(rows, start=1):
             sheet.write_row(row_index, 0, row)
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(rows), len(EXPORT_COLUMNS) - 1)
+        sheet.autofilter(0, 0, len(rows), len(columns) - 1)
         workbook.close()
         return buffer.getvalue()
 
