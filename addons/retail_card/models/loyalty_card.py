@@ -25,8 +25,12 @@ MOVEMENT_KEYS = frozenset(
         "store_id",
         "key",
         "reversed_id",
+        "allow_negative",
     }
 )
+# Kinds that may take a balance below zero when the caller asks for it (a return
+# after the return window takes back points that were already spent).
+KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
 
 
 class LoyaltyCard(models.Model):
@@ -118,6 +122,8 @@ class LoyaltyCard(models.Model):
               skipped, so the same order synchronised twice changes nothing
             - ``reversed_id``: the ``loyalty.history`` row this one reverses (use
               ``_retail_reverse``)
+            - ``allow_negative``: a reversal that may take the balance below zero
+              (points taken back after they were spent); reversals only
 
         The cards are locked before their balances are read; a debit that would
         make a balance negative refuses the whole call and nothing is written.
@@ -195,6 +201,7 @@ class LoyaltyCard(models.Model):
             balance = balances[card_id] + line["amount"]
             if (
                 line["amount"] < 0
+                and not line["allow_negative"]
                 and float_compare(balance, 0.0, precision_digits=BALANCE_DIGITS) < 0
             ):
                 refused.append((card_id, balances[card_id], -line["amount"]))
@@ -354,6 +361,14 @@ class LoyaltyCard(models.Model):
         key = movement.get("key") or False
         if key and not isinstance(key, str):
             raise ValidationError(self.env._("A movement key must be text."))
+        allow_negative = bool(movement.get("allow_negative"))
+        if allow_negative and kind not in KINDS_ALLOWING_NEGATIVE:
+            raise ValidationError(
+                self.env._(
+                    "Only a reversal may take a balance below zero, not %(kind)s.",
+                    kind=kind_label,
+                )
+            )
         description = movement.get("description") or False
         if not description:
             description = (
@@ -372,6 +387,7 @@ class LoyaltyCard(models.Model):
             "store_id": self._retail_record_id(movement.get("store_id")),
             "key": key,
             "reversed_id": self._retail_record_id(movement.get("reversed_id")),
+            "allow_negative": allow_negative,
         }
 
     @api.model
