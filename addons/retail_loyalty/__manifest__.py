@@ -22,5 +22,9 @@
         "wizards/retail_loyalty_adjust_views.xml",
         "views/retail_loyalty_menus.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_loyalty/static/src/**/*"],
+        "web.assets_tests": ["retail_loyalty/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

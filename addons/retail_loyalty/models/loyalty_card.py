@@ -20,6 +20,13 @@ class LoyaltyCard(models.Model):
         help="The scheduled tier recomputation leaves this card's tier alone.",
     )
     retail_tier_reason = fields.Char(string="Tier Override Reason", tracking=True)
+    retail_tier_name = fields.Char(related="retail_tier_id.name", string="Tier Name")
+    retail_tier_multiplier = fields.Float(
+        related="retail_tier_id.multiplier", string="Tier Multiplier"
+    )
+    retail_tier_message = fields.Char(
+        related="retail_tier_id.receipt_message", string="Tier Receipt Message"
+    )
     retail_points_pending = fields.Float(
         string="Pending Points",
         compute="_compute_retail_points_pending",
@@ -43,6 +50,15 @@ class LoyaltyCard(models.Model):
         )
         for card in self:
             card.retail_points_pending = pending.get(card, 0.0)
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return super()._load_pos_data_fields(config) + [
+            "retail_tier_name",
+            "retail_tier_multiplier",
+            "retail_tier_message",
+            "retail_points_pending",
+        ]
 
     def _retail_check_store_manager(self):
         if not self.env.su and not self.env.user.has_group(

@@ -47,6 +47,10 @@ class LoyaltyProgram(models.Model):
         "retail.loyalty.tier", "program_id", string="Tiers"
     )
 
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return super()._load_pos_data_fields(config) + ["retail_ledger"]
+
     @api.constrains("retail_ledger", "program_type", "retail_return_days")
     def _check_retail_ledger(self):
         for program in self.filtered("retail_ledger"):

@@ -1,6 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import json
+
+from odoo import api, fields, models
 
 
 class LoyaltyRule(models.Model):
@@ -22,6 +24,27 @@ class LoyaltyRule(models.Model):
     retail_bracket_ids = fields.One2many(
         "retail.loyalty.rule.bracket", "rule_id", string="Brackets"
     )
+    retail_brackets_json = fields.Char(
+        compute="_compute_retail_brackets_json",
+        help="Technical: the brackets [[from, rate], ...] for the till.",
+    )
+
+    @api.depends("retail_bracket_ids.amount_from", "retail_bracket_ids.rate")
+    def _compute_retail_brackets_json(self):
+        for rule in self:
+            rule.retail_brackets_json = json.dumps(
+                [
+                    [bracket.amount_from, bracket.rate]
+                    for bracket in rule.retail_bracket_ids.sorted("amount_from")
+                ]
+            )
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return super()._load_pos_data_fields(config) + [
+            "retail_bracket_mode",
+            "retail_brackets_json",
+        ]
 
     def _retail_points(self, qty, amount):
         """Points this rule gives for ``qty`` units worth ``amount`` (tax
