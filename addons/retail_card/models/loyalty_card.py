@@ -31,6 +31,7 @@ MOVEMENT_KEYS = frozenset(
         "store_id",
         "key",
         "reversed_id",
+        "allow_negative",
     }
 )
 # Lookups: longest card number accepted, throttle defaults (overridden by the
@@ -43,6 +44,9 @@ LOOKUP_MAX_FAILURES = 10
 # How long logging a failed lookup waits for a lock before giving up on its own
 # cursor (it then logs in the request's transaction).
 LOG_LOCK_TIMEOUT_MS = 2000
+# Kinds that may take a balance below zero when the caller asks for it (a return
+# after the return window takes back points that were already spent).
+KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
 
 
 class LoyaltyCard(models.Model):
@@ -171,6 +175,8 @@ class LoyaltyCard(models.Model):
               skipped, so the same order synchronised twice changes nothing
             - ``reversed_id``: the ``loyalty.history`` row this one reverses (use
               ``_retail_reverse``)
+            - ``allow_negative``: a reversal that may take the balance below zero
+              (points taken back after they were spent); reversals only
 
         The cards are locked before their balances are read; a debit that would
         make a balance negative refuses the whole call and nothing is written.
@@ -248,6 +254,7 @@ class LoyaltyCard(models.Model):
             balance = balances[card_id] + line["amount"]
             if (
                 line["amount"] < 0
+                and not line["allow_negative"]
                 and float_compare(balance, 0.0, precision_digits=BALANCE_DIGITS) < 0
             ):
                 refused.append((card_id, balances[card_id], -line["amount"]))
@@ -407,6 +414,14 @@ class LoyaltyCard(models.Model):
         key = movement.get("key") or False
         if key and not isinstance(key, str):
             raise ValidationError(self.env._("A movement key must be text."))
+        allow_negative = bool(movement.get("allow_negative"))
+        if allow_negative and kind not in KINDS_ALLOWING_NEGATIVE:
+            raise ValidationError(
+                self.env._(
+                    "Only a reversal may take a balance below zero, not %(kind)s.",
+                    kind=kind_label,
+                )
+            )
         description = movement.get("description") or False
         if not description:
             description = (
@@ -425,6 +440,7 @@ class LoyaltyCard(models.Model):
             "store_id": self._retail_record_id(movement.get("store_id")),
             "key": key,
             "reversed_id": self._retail_record_id(movement.get("reversed_id")),
+            "allow_negative": allow_negative,
         }
 
     @api.model

@@ -120,6 +120,24 @@ class TestCardLedger(RetailCardCommon):
             self._post(card, -0.01, "redeem")
         self.assertBalanceInvariant(card | other)
 
+    def test_reversal_may_go_negative_when_asked(self):
+        card = self.points_card
+        self._post(card, 30, "earn")
+        self._post(card, -25, "spend")
+        with self.assertRaises(UserError, msg="a reversal is refused by default"):
+            self._post(card, -30, "reverse")
+        with self.assertRaisesRegex(ValidationError, "Only a reversal"):
+            self._post(card, -30, "spend", allow_negative=True)
+        self.assertEqual(
+            self._post(card, -30, "reverse", allow_negative=True), {card.id: -25.0}
+        )
+        self.assertEqual(self._ledger(card)[-1].retail_balance_after, -25)
+        # a negative balance is recovered from later earnings, never spent
+        with self.assertRaises(UserError):
+            self._post(card, -1, "spend")
+        self.assertEqual(self._post(card, 40, "earn"), {card.id: 15.0})
+        self.assertBalanceInvariant(card)
+
     def test_running_balance_within_one_call(self):
         card = self.points_card
         self._post(card, 10, "earn")

@@ -1,0 +1,6 @@
+from . import test_points_engine
+from . import test_pos_points
+from . import test_sale_points
+from . import test_tiers_expiry
+from . import test_adjust
+from . import test_frontend

@@ -1,0 +1,145 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
+
+from .common import RetailLoyaltyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTiers(RetailLoyaltyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Tier = cls.env["retail.loyalty.tier"]
+        cls.bronze = Tier.create(
+            {"name": "Bronze", "program_id": cls.program.id, "sequence": 1}
+        )
+        cls.silver = Tier.create(
+            {
+                "name": "Silver",
+                "program_id": cls.program.id,
+                "sequence": 5,
+                "threshold": 150,
+                "multiplier": 1.5,
+            }
+        )
+        cls.gold.sequence = 10
+        cls.other = cls.env["res.partner"].create({"name": "Big Spender"})
+        cls.idle = cls.env["res.partner"].create({"name": "Idle"})
+        cls.manager = new_test_user(
+            cls.env,
+            login="tier_manager",
+            groups="base.group_user,retail_card.group_card_store_manager",
+        )
+        cls.cashier = new_test_user(
+            cls.env,
+            login="tier_cashier",
+            groups="base.group_user,retail_card.group_card_cashier",
+        )
+
+    def test_promotion_demotion_and_manual_override(self):
+        self.open_new_session()
+        self._sell([(self.shoes, 2)])
+        self._sell([(self.shoes, 11)], partner=self.other)
+        idle_card = self._give_points(5, self.idle)
+        card, other_card = self._card(), self._card(self.other)
+        changed = self.program._retail_recompute_tiers()
+        self.assertEqual(changed, 3)
+        self.assertEqual(card.retail_tier_id, self.silver)
+        self.assertEqual(other_card.retail_tier_id, self.gold)
+        self.assertEqual(idle_card.retail_tier_id, self.bronze)
+        self.assertEqual(self.program._retail_recompute_tiers(), 0, "stable")
+
+        # a cashier may not override; a manager must give a reason
+        with self.assertRaises(AccessError):
+            card.with_user(self.cashier).action_retail_set_tier(self.gold.id, "VIP")
+        with self.assertRaises(ValidationError):
+            card.with_user(self.manager).action_retail_set_tier(self.gold.id, " ")
+        card.with_user(self.manager).action_retail_set_tier(
+            self.gold.id, "Brand ambassador"
+        )
+        self.assertRecordValues(
+            card,
+            [
+                {
+                    "retail_tier_id": self.gold.id,
+                    "retail_tier_locked": True,
+                    "retail_tier_reason": "Brand ambassador",
+                }
+            ],
+        )
+        # a year later, spend is outside the period: demoted, except the override
+        later = fields.Datetime.now() + relativedelta(months=13)
+        self.program._retail_recompute_tiers(now=later)
+        self.assertEqual(other_card.retail_tier_id, self.bronze)
+        self.assertEqual(card.retail_tier_id, self.gold, "locked by hand")
+        card.with_user(self.manager).action_retail_unlock_tier()
+        self.program._retail_recompute_tiers(now=later)
+        self.assertEqual(card.retail_tier_id, self.bronze)
+
+    def test_points_basis(self):
+        self.silver.write({"basis": "points", "threshold": 50})
+        card = self._give_points(60)
+        self.program._retail_recompute_tiers()
+        self.assertEqual(card.retail_tier_id, self.silver)
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestExpiry(RetailLoyaltyCommon):
+    def _age(self, card, months):
+        """Move the last ledger row of ``card`` ``months`` back in time."""
+        row = self._ledger(card)[-1]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE loyalty_history SET create_date = %s WHERE id = %s",
+                fields.Datetime.now() - relativedelta(months=months),
+                row.id,
+            )
+        )
+        self.env.invalidate_all()
+
+    def test_oldest_points_expire_first_once(self):
+        self.program.retail_expiry_months = 12
+        card = self._give_points(100)
+        self._age(card, 14)
+        self.Card._retail_post_movements(
+            [{"card": card, "amount": -30, "kind": "spend"}]
+        )
+        self._age(card, 2)
+        self._give_points(50)
+        self._age(card, 1)
+        expired = self.program._retail_expire_points()
+        self.assertEqual(expired, {card.id: 70.0}, "100 old points, 30 spent")
+        self.assertEqual(card.points, 50, "the recent 50 stay")
+        last = self._ledger(card)[-1]
+        self.assertEqual((last.retail_kind, last.used), ("expire", 70))
+        self.assertEqual(self.program._retail_expire_points(), {}, "once")
+        # the recent points expire in their turn
+        later = fields.Datetime.now() + relativedelta(months=12)
+        self.assertEqual(self.program._retail_expire_points(now=later), {card.id: 50})
+        self.assertEqual(card.points, 0)
+        self.assertBalanceInvariant(card)
+
+    def test_no_expiry_without_months_and_negative_balance(self):
+        card = self._give_points(100)
+        self._age(card, 40)
+        self.program.retail_expiry_months = 12
+        self.Card._retail_post_movements(
+            [
+                {
+                    "card": card,
+                    "amount": -150,
+                    "kind": "reverse",
+                    "reason": "Return",
+                    "allow_negative": True,
+                }
+            ]
+        )
+        self.assertEqual(self.program._retail_expire_points(), {})
+        self.assertBalanceInvariant(card)
