@@ -1,0 +1,5 @@
+from . import test_series
+from . import test_giftcard_ledger
+from . import test_security
+from . import test_pos_money
+from . import test_concurrency
