@@ -14,6 +14,8 @@
         "security/ir.model.access.csv",
         "views/loyalty_card_views.xml",
         "views/loyalty_history_views.xml",
+        "views/retail_card_lookup_failure_views.xml",
+        "data/ir_cron_data.xml",
     ],
     "installable": True,
 }

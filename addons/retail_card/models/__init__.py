@@ -1,2 +1,3 @@
 from . import loyalty_history
 from . import loyalty_card
+from . import retail_card_lookup_failure

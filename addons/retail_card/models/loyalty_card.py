@@ -1,11 +1,17 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
+import hmac
 import logging
 import math
 import secrets
 
-from odoo import api, models
+import psycopg2
+
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.http import request
 from odoo.tools import SQL, float_compare, float_is_zero
 
 _logger = logging.getLogger(__name__)
@@ -27,6 +33,16 @@ MOVEMENT_KEYS = frozenset(
         "reversed_id",
     }
 )
+# Lookups: longest card number accepted, throttle defaults (overridden by the
+# system parameters retail_card.lookup_window_seconds and
+# retail_card.lookup_max_failures).
+CODE_MAX_LENGTH = 64
+SECRET_MAX_LENGTH = 64
+LOOKUP_WINDOW_SECONDS = 60
+LOOKUP_MAX_FAILURES = 10
+# How long logging a failed lookup waits for a lock before giving up on its own
+# cursor (it then logs in the request's transaction).
+LOG_LOCK_TIMEOUT_MS = 2000
 
 
 class LoyaltyCard(models.Model):
@@ -36,6 +52,43 @@ class LoyaltyCard(models.Model):
     # redeeming the same gift card) before giving up; the request is then retried
     # by Odoo's standard retry on lock errors.
     _retail_lock_timeout_ms = 5000
+
+    retail_secret_hash = fields.Char(
+        string="Secret Hash",
+        groups="base.group_system",
+        copy=False,
+        readonly=True,
+        help="Keyed hash (HMAC-SHA256) of the card's PIN; the PIN itself is never "
+        "stored. Set by the card engine only.",
+    )
+    retail_has_secret = fields.Boolean(
+        string="Has PIN",
+        compute="_compute_retail_has_secret",
+        store=True,
+        help="Spending or transferring this card requires its PIN (or scanning "
+        "the barcode that holds it).",
+    )
+
+    @api.depends("retail_secret_hash")
+    def _compute_retail_has_secret(self):
+        for card in self:
+            card.retail_has_secret = bool(card.retail_secret_hash)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any("retail_secret_hash" in vals for vals in vals_list):
+            raise AccessError(self._retail_secret_write_message())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "retail_secret_hash" in vals and not self.env.su:
+            raise AccessError(self._retail_secret_write_message())
+        return super().write(vals)
+
+    def _retail_secret_write_message(self):
+        return self.env._(
+            "A card's PIN is set by the system only (it prints the new PIN once)."
+        )
 
     @api.model
     def _generate_code(self):
@@ -557,3 +610,304 @@ class LoyaltyCard(models.Model):
             )
         )
         self.browse(ids).modified(["points"])
+
+    # ------------------------------------------------------------------
+    # Secrets (PIN) of cards
+    # ------------------------------------------------------------------
+
+    def _retail_set_secret(self):
+        """Give each card a fresh 6-digit PIN and store only its keyed hash.
+
+        :return: {card id: PIN in clear}, the only time the PIN exists in clear
+            (to print it on the card or the receipt)
+        """
+        if not self:
+            return {}
+        self.check_access("read")
+        pins = {card.id: f"{secrets.randbelow(10**6):06d}" for card in self}
+        hashes = {card.id: card._retail_hash_secret(pins[card.id]) for card in self}
+        self.flush_recordset(["retail_secret_hash"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE loyalty_card AS card
+                   SET retail_secret_hash = new.hash, write_uid = %s, write_date = %s
+                  FROM unnest(%s::int[], %s::varchar[]) AS new(id, hash)
+                 WHERE card.id = new.id
+                """,
+                self.env.uid,
+                self.env.cr.now(),
+                list(hashes),
+                list(hashes.values()),
+            )
+        )
+        self.invalidate_recordset(["retail_secret_hash", "write_uid", "write_date"])
+        self.modified(["retail_secret_hash"])
+        return pins
+
+    def _retail_check_secret(self, secret, config_id=False):
+        """Check the PIN of one card; raise a UserError when it does not match.
+
+        A card without a PIN passes. A wrong PIN is a failed lookup: it is logged
+        and counts toward the throttle of the user and the till.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        stored = self.sudo().retail_secret_hash
+        if not stored:
+            return True
+        if not isinstance(secret, str) or len(secret) > SECRET_MAX_LENGTH:
+            raise ValidationError(
+                self.env._(
+                    "The PIN must be text of at most %(max)s characters.",
+                    max=SECRET_MAX_LENGTH,
+                )
+            )
+        config_id = self._retail_lookup_config_id(config_id)
+        self._retail_check_throttle("pin", config_id)
+        if not hmac.compare_digest(
+            self._retail_hash_secret("".join(secret.split())), stored
+        ):
+            self._retail_log_failed_lookup("pin", self.code, config_id)
+            raise UserError(self.env._("Wrong PIN for this card."))
+        return True
+
+    def _retail_hash_secret(self, secret):
+        """HMAC-SHA256 of the card id and the secret, keyed by the database
+        secret: a copy of the table alone does not give the PINs away."""
+        self.ensure_one()
+        key = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        if not key:
+            raise UserError(self.env._("This database has no secret to key PINs."))
+        message = f"{self.id}:{secret}".encode()
+        return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+
+    # ------------------------------------------------------------------
+    # Lookups by number (POS, back office): throttled and logged
+    # ------------------------------------------------------------------
+
+    @api.model
+    def retail_lookup(self, code, config_id=False, secret=None, program_types=None):
+        """Find a card by its number, as the till or the back office does.
+
+        Public (RPC). The card is searched among the cards the user may read,
+        optionally only in programs of ``program_types``. ``secret=None`` is a
+        balance check; any other value is checked as the card's PIN. Unknown
+        numbers and wrong PINs are logged and throttled per user and per till.
+
+        :return: dict of the card's non-personal values
+            (see ``_retail_lookup_values``)
+        """
+        code = self._retail_clean_code(code)
+        program_types = self._retail_check_program_types(program_types)
+        config_id = self._retail_lookup_config_id(config_id)
+        if secret is not None and not isinstance(secret, str):
+            raise ValidationError(self.env._("The PIN must be text."))
+        self._retail_check_throttle("card", config_id)
+        card = self._retail_find_card(code, program_types)
+        if not card:
+            self._retail_log_failed_lookup("card", code, config_id)
+            raise UserError(self.env._("No card with this number."))
+        if secret is not None:
+            card._retail_check_secret(secret, config_id=config_id)
+        return card._retail_lookup_values()
+
+    def _retail_lookup_values(self):
+        """What a lookup returns: never the owner's name, phone or email.
+
+        Meant to be extended (gift card state, tier...) with ``super()``.
+        """
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "code": self.code,
+            "program_id": self.program_id.id,
+            "program_type": self.program_id.program_type,
+            "points": self.points,
+            "currency_id": self.currency_id.id,
+            "expiration_date": self.expiration_date
+            and fields.Date.to_string(self.expiration_date),
+            "has_secret": self.retail_has_secret,
+            "partner_known": bool(self.partner_id),
+        }
+
+    @api.model
+    def _retail_clean_code(self, code):
+        """The number without spaces; refuse what cannot be a card number."""
+        if not isinstance(code, str):
+            raise ValidationError(self.env._("The card number must be text."))
+        code = "".join(code[: CODE_MAX_LENGTH * 4].split())
+        if not code:
+            raise ValidationError(self.env._("Enter a card number."))
+        if len(code) > CODE_MAX_LENGTH:
+            raise ValidationError(
+                self.env._(
+                    "A card number has at most %(max)s characters.",
+                    max=CODE_MAX_LENGTH,
+                )
+            )
+        if not code.isprintable():
+            raise ValidationError(self.env._("This is not a card number."))
+        return code
+
+    @api.model
+    def _retail_check_program_types(self, program_types):
+        if program_types is None or program_types is False:
+            return []
+        valid = dict(
+            self.env["loyalty.program"]
+            ._fields["program_type"]
+            ._description_selection(self.env)
+        )
+        if not isinstance(program_types, list | tuple) or not all(
+            isinstance(program_type, str) and program_type in valid
+            for program_type in program_types
+        ):
+            raise ValidationError(
+                self.env._(
+                    "Program types must be a list of: %(types)s",
+                    types=", ".join(valid),
+                )
+            )
+        return list(program_types)
+
+    @api.model
+    def _retail_lookup_config_id(self, config_id):
+        """The id of a till the user may see, or False."""
+        if config_id is None or config_id is False:
+            return False
+        if isinstance(config_id, models.BaseModel):
+            config_id = config_id.id
+        if type(config_id) is not int or config_id <= 0:
+            raise ValidationError(
+                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
+            )
+        config = self.env["pos.config"].browse(config_id)
+        if not config.exists():
+            raise ValidationError(self.env._("This till does not exist."))
+        config.check_access("read")
+        return config_id
+
+    @api.model
+    def _retail_find_card(self, code, program_types):
+        """The card of this number among those the user may read (record rules
+        apply), in one indexed search: the unique index of ``code`` with ``=``
+        on the number as typed, in lowercase and in uppercase (generated codes
+        are lowercase; printed or imported ones may be uppercase)."""
+        variants = list(dict.fromkeys((code, code.lower(), code.upper())))
+        domain = Domain("code", "in", variants)
+        if program_types:
+            domain &= Domain("program_id.program_type", "in", program_types)
+        cards = self.search(domain, limit=len(variants))
+        return cards.filtered(lambda card: card.code == code)[:1] or cards[:1]
+
+    @api.model
+    def _retail_throttle_settings(self):
+        """(window in seconds, failures allowed in the window)"""
+        params = self.env["ir.config_parameter"].sudo()
+
+        def positive(name, default):
+            try:
+                value = int(params.get_param(name, default))
+            except (TypeError, ValueError):
+                return default
+            return value if value > 0 else default
+
+        return (
+            positive("retail_card.lookup_window_seconds", LOOKUP_WINDOW_SECONDS),
+            positive("retail_card.lookup_max_failures", LOOKUP_MAX_FAILURES),
+        )
+
+    @api.model
+    def _retail_check_throttle(self, kind, config_id=False):
+        """Refuse when the user or the till failed too many lookups (of any kind)
+        within the window. Two index range scans, each stopped at the limit."""
+        window, limit = self._retail_throttle_settings()
+        since = SQL(
+            "(clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => %s)",
+            window,
+        )
+        [[by_user, by_till]] = self.env.execute_query(
+            SQL(
+                """
+                SELECT (SELECT count(*) FROM (
+                            SELECT 1 FROM retail_card_lookup_failure
+                             WHERE user_id = %(uid)s AND create_date >= %(since)s
+                             LIMIT %(limit)s) AS by_user),
+                       (SELECT count(*) FROM (
+                            SELECT 1 FROM retail_card_lookup_failure
+                             WHERE pos_config_id = %(config)s
+                               AND create_date >= %(since)s
+                             LIMIT %(limit)s) AS by_till)
+                """,
+                uid=self.env.uid,
+                config=config_id or None,
+                since=since,
+                limit=limit,
+            )
+        )
+        if by_user >= limit or by_till >= limit:
+            _logger.warning(
+                "Lookup of a %s refused: user %s / till %s failed %s / %s times in "
+                "%s s",
+                kind,
+                self.env.uid,
+                config_id,
+                by_user,
+                by_till,
+                window,
+            )
+            raise UserError(
+                self.env._(
+                    "Too many failed lookups: wait a minute before trying again."
+                )
+            )
+
+    @api.model
+    def _retail_log_failed_lookup(self, kind, query, config_id=False):
+        """Log a failed lookup (masked) in a cursor of its own, committed at once,
+        so that the row survives the rollback of the request that fails."""
+        Failure = self.env["retail.card.lookup.failure"]
+        masked = Failure._retail_mask(query)
+        ip = False
+        if request:
+            ip = request.httprequest.remote_addr or False
+        now = SQL("clock_timestamp() AT TIME ZONE 'UTC'")
+        insert = SQL(
+            """
+            INSERT INTO retail_card_lookup_failure
+                   (user_id, pos_config_id, company_id, kind, query, ip,
+                    create_uid, write_uid, create_date, write_date)
+            VALUES (%(uid)s, %(config)s, %(company)s, %(kind)s, %(query)s, %(ip)s,
+                    %(uid)s, %(uid)s, %(now)s, %(now)s)
+            """,
+            uid=self.env.uid,
+            config=config_id or None,
+            company=self.env.company.id,
+            kind=str(kind)[:32],
+            query=masked,
+            ip=ip or None,
+            now=now,
+        )
+        _logger.warning(
+            "Failed %s lookup by user %s (till %s, ip %s): %s",
+            kind,
+            self.env.uid,
+            config_id,
+            ip,
+            masked,
+        )
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute(
+                    SQL(
+                        "SELECT set_config('lock_timeout', %s, true)",
+                        str(LOG_LOCK_TIMEOUT_MS),
+                    )
+                )
+                cr.execute(insert, log_exceptions=False)
+        except psycopg2.Error as error:
+            # The user or the till exists only in the current transaction (created
+            # by this very request, or by a test): log in it instead.
+            _logger.info("Failed lookup logged in the request's transaction: %s", error)
+            self.env.cr.execute(insert)

@@ -3,3 +3,4 @@ from . import test_immutability
 from . import test_security
 from . import test_code
 from . import test_concurrency
+from . import test_lookup
