@@ -181,33 +181,87 @@ class LoyaltyCard(models.Model):
 
     @api.model
     def retail_giftcard_check(self, number, config_id=False, secret=None):
-        """Balance check from the till or the back office: the card's state and
-        balance, never its owner's personal data.
+        """Gift card lookup from the till or the back office, through the
+        throttled and logged ``retail_lookup`` of retail_card: the card's state
+        and balance, never its owner's personal data.
 
-        :return: dict with ``id, code, state, balance, currency_id,
-            expiration_date, series, min_load, max_load, max_balance`` and a
-            ``spend_token`` that the till sends back with a payment by this card
-            (it proves the PIN was given).
+        ``secret=None`` is a balance check. With the card's PIN (or for a card
+        without PIN) the answer also carries a ``spend_token``, bound to the card
+        and the till, that the till sends back with a payment by this card.
         """
         if not self.env.user.has_group("retail_card.group_card_cashier"):
             raise AccessError(self.env._("Only cashiers may look gift cards up."))
+        if secret is None:
+            number, secret = self._retail_giftcard_split_barcode(number)
+        number = self._retail_giftcard_clean_number(number)
         config = self.env["pos.config"].browse(config_id or [])
-        card = self._retail_giftcard_find(number, config=config)
-        self._retail_giftcard_check_secret(card, secret)
-        return card._retail_giftcard_values(config)
+        # Cards of another company of the group are found too (sudo keeps the
+        # user for the throttle); the series says whether this store accepts them.
+        values = self.sudo().retail_lookup(
+            number, config_id=config.id, secret=secret, program_types=["gift_card"]
+        )
+        card = self.sudo().browse(values["id"])
+        if not card.retail_series_id:
+            raise UserError(
+                self.env._("%(number)s is not a gift card of a series.", number=number)
+            )
+        card._retail_giftcard_check_accepted(config)
+        values = dict(card._retail_lookup_values(), spend_token=False)
+        if secret is not None or not card.retail_has_secret:
+            values["spend_token"] = card._retail_spend_token(config)
+        return values
+
+    def _retail_lookup_values(self):
+        values = super()._retail_lookup_values()
+        if self.retail_series_id:
+            series = self.retail_series_id
+            values.update(
+                state=self.retail_state,
+                state_label=self._retail_state_label(),
+                series=series.name,
+                face_value=self.retail_face_value,
+                min_load=series.min_load,
+                max_load=series.max_load,
+                max_balance=series.max_balance,
+            )
+        return values
 
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
 
     @api.model
-    def _retail_giftcard_find(self, number, config=None, company=None):
-        """The gift card of a series with this number, accepted by the store.
+    def _retail_giftcard_split_barcode(self, scanned):
+        """A card's barcode holds its number followed by its 6-digit PIN: split
+        it; anything else is a number typed without PIN."""
+        if not isinstance(scanned, str):
+            return scanned, None
+        scanned = "".join(scanned.split())
+        number, pin = scanned[:-6], scanned[-6:]
+        if (
+            len(scanned) > 14
+            and scanned.isdigit()
+            and luhn_valid(number)
+            and self.env["retail.giftcard.series"]
+            .sudo()
+            .search_count(
+                [("number_length", "=", len(number)), ("use_barcode", "=", True)],
+                limit=1,
+            )
+            and not self.sudo().search_count([("code", "=", scanned)], limit=1)
+        ):
+            return number, pin
+        return scanned, None
 
-        Bad numbers get the cashier's reason: not a number, wrong check digit,
-        unknown, or not accepted in this company or store.
-        """
-        number = (number or "").strip() if isinstance(number, str) else ""
+    def _retail_giftcard_barcode(self, pin):
+        """What the card's barcode holds: number and PIN (the PIN spends)."""
+        self.ensure_one()
+        return f"{self.code}{pin}" if self.retail_series_id.use_barcode else ""
+
+    @api.model
+    def _retail_giftcard_clean_number(self, number):
+        """The number without spaces, its Luhn check digit verified."""
+        number = "".join(number.split()) if isinstance(number, str) else ""
         if not number:
             raise UserError(self.env._("Type or scan the gift card number."))
         if not luhn_valid(number):
@@ -218,6 +272,13 @@ class LoyaltyCard(models.Model):
                     number=number,
                 )
             )
+        return number
+
+    @api.model
+    def _retail_giftcard_find(self, number, config=None, company=None):
+        """The gift card of a series with this number, accepted by the store
+        (server side: order sync). Bad numbers get the cashier's reason."""
+        number = self._retail_giftcard_clean_number(number)
         card = (
             self.sudo()
             .with_context(active_test=False)
@@ -227,41 +288,20 @@ class LoyaltyCard(models.Model):
             raise UserError(
                 self.env._("No gift card has the number %(number)s.", number=number)
             )
+        card._retail_giftcard_check_accepted(config, company)
+        return card
+
+    def _retail_giftcard_check_accepted(self, config=None, company=None):
+        self.ensure_one()
         config = config or self.env["pos.config"]
         company = company or config.company_id or self.env.company
-        if not card.retail_series_id._accepts(company, config or None):
+        if not self.retail_series_id._accepts(company, config or None):
             raise UserError(
                 self.env._(
                     "Gift card %(number)s is not accepted in this store.",
-                    number=number,
+                    number=self.code,
                 )
             )
-        return card
-
-    @api.model
-    def _retail_giftcard_check_secret(self, card, secret):
-        """Hook: the PIN check of retail_card once available; here the spend token
-        of a previous lookup is accepted as the proof."""
-        return True
-
-    def _retail_giftcard_values(self, config=None):
-        self.ensure_one()
-        series = self.retail_series_id
-        return {
-            "id": self.id,
-            "code": self.code,
-            "state": self.retail_state,
-            "state_label": self._retail_state_label(),
-            "balance": self.points,
-            "currency_id": self.currency_id.id,
-            "expiration_date": self.expiration_date and str(self.expiration_date),
-            "series": series.name,
-            "face_value": self.retail_face_value,
-            "min_load": series.min_load,
-            "max_load": series.max_load,
-            "max_balance": series.max_balance,
-            "spend_token": self._retail_spend_token(config),
-        }
 
     def _retail_spend_token(self, config=None):
         self.ensure_one()

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
@@ -50,7 +52,7 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
             self.card.code,
             self.store.id,
         )
-        self.assertEqual((values["balance"], values["state"]), (75, "active"))
+        self.assertEqual((values["points"], values["state"]), (75, "active"))
         text = repr(values)
         for secret in ("Maria", "maria@example.com", "+3460000"):
             self.assertNotIn(secret, text)
@@ -69,7 +71,7 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
                 self.cashier, "loyalty.card", "retail_giftcard_check", wrong_digit
             )
         unknown = "77019999999"
-        with self.assertRaisesRegex(UserError, "No gift card"):
+        with self.assertRaisesRegex(UserError, "No card"):
             self._rpc(
                 self.cashier,
                 "loyalty.card",
@@ -98,7 +100,7 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
             self.card.code,
             self.store_b.id,
         )
-        self.assertEqual(values["balance"], 75)
+        self.assertEqual(values["points"], 75)
         # a series limited to some stores
         self.series.allowed_config_ids = self.store
         with self.assertRaisesRegex(UserError, "not accepted in this store"):
@@ -159,6 +161,31 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
         )
         wizard.action_generate()
         self.assertEqual(self.series.next_number, before + 5)
+        rows = base64.b64decode(wizard.print_file).decode().splitlines()
+        self.assertEqual(rows[0], "number,pin,barcode")
+        self.assertEqual(len(rows), 6)
+        number, pin, barcode = rows[1].split(",")
+        card = self.Card.search([("code", "=", number)])
+        self.assertTrue(card.retail_has_secret)
+        self.assertNotIn(pin, str(card.sudo().retail_secret_hash), "only a hash")
+        self.assertEqual(barcode, number + pin)
+
+    def test_pin_is_what_spends(self):
+        card = self.card
+        pin = card._retail_set_secret()[card.id]
+        check = lambda *args: self._rpc(  # noqa: E731
+            self.cashier, "loyalty.card", "retail_giftcard_check", *args
+        )
+        balance = check(card.code, self.store.id)
+        self.assertEqual(balance["points"], 75, "anyone at the till sees the balance")
+        self.assertFalse(balance["spend_token"], "but the number alone cannot spend")
+        wrong = "000000" if pin != "000000" else "111111"
+        with self.assertRaisesRegex(UserError, "Wrong PIN"):
+            check(card.code, self.store.id, wrong)
+        by_pin = check(card.code, self.store.id, pin)
+        by_barcode = check(card.code + pin, self.store.id)
+        self.assertEqual(by_pin["spend_token"], by_barcode["spend_token"])
+        card._retail_check_spend_token(by_pin["spend_token"], self.store)
 
     def test_cashier_cannot_forge_card_state(self):
         card = self._new_cards()
