@@ -21,5 +21,9 @@
         "views/retail_giftcard_menus.xml",
     ],
     "demo": ["demo/retail_giftcard_series_demo.xml"],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_giftcard/static/src/**/*"],
+        "web.assets_tests": ["retail_giftcard/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

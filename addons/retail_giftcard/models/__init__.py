@@ -5,3 +5,4 @@ from . import pos_payment_method
 from . import pos_payment
 from . import pos_order_line
 from . import pos_order
+from . import product_template

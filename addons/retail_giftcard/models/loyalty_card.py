@@ -219,6 +219,8 @@ class LoyaltyCard(models.Model):
                 state=self.retail_state,
                 state_label=self._retail_state_label(),
                 series=series.name,
+                product_id=series.product_id.id,
+                product_tmpl_id=series.product_id.product_tmpl_id.id,
                 face_value=self.retail_face_value,
                 min_load=series.min_load,
                 max_load=series.max_load,

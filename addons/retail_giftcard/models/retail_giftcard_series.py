@@ -280,6 +280,7 @@ class RetailGiftcardSeries(models.Model):
             "supplier_taxes_id": [fields.Command.clear()],
             "company_id": self.company_id.id,
             "property_account_income_id": liability.id,
+            "retail_giftcard_product": True,
         }
 
     def _program_vals(self, product):
