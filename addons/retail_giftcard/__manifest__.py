@@ -12,6 +12,7 @@
     "data": [
         "security/retail_giftcard_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
         "views/retail_giftcard_series_views.xml",
         "views/loyalty_card_views.xml",
         "views/res_company_views.xml",

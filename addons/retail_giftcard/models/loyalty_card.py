@@ -1,8 +1,10 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import consteq, hmac
+from odoo.tools import SQL, consteq, hmac
 
 from .retail_giftcard_series import luhn_valid
 
@@ -436,6 +438,103 @@ class LoyaltyCard(models.Model):
                 for move in redemptions
             ]
         )
+
+    @api.model
+    def _cron_expire_giftcards(self, batch_size=5000):
+        """Expire the gift cards past their expiry date, in chunks committed one
+        by one; balances left are written off as breakage (see _retail_expire)."""
+        today = fields.Date.context_today(self)
+        domain = [
+            ("retail_state", "=", "active"),
+            ("expiration_date", "<", today),
+        ]
+        Card = self.sudo()
+        while True:
+            found = Card.search(domain, limit=batch_size, order="id")
+            cards = found.try_lock_for_update()
+            if not cards:
+                break
+            cards._retail_expire(today)
+            left = self.env["ir.cron"]._commit_progress(
+                len(cards),
+                remaining=Card.search_count(domain) if len(found) == batch_size else 0,
+            )
+            if len(found) < batch_size or not left:
+                break
+
+    def _retail_expire(self, today=None):
+        """Expire these active gift cards: state expired and, per company, one
+        journal entry (Dr gift card liability, Cr breakage income) for the
+        balances left, with one "breakage" ledger row per card pointing at it."""
+        today = today or fields.Date.context_today(self)
+        cards = self.sudo().filtered(
+            lambda card: card.retail_state == "active"
+            and card.expiration_date
+            and card.expiration_date < today
+        )
+        if not cards:
+            return {}
+        balances = cards._retail_lock_balances()
+        movements = []
+        for company, company_cards in cards.grouped("company_id").items():
+            currency = company.currency_id
+            with_balance = company_cards.filtered(
+                lambda card, currency=currency: currency.compare_amounts(
+                    balances[card.id], 0
+                )
+                > 0
+            )
+            if not with_balance:
+                continue
+            move = company._retail_giftcard_breakage_move(
+                sum(balances[card.id] for card in with_balance), today
+            )
+            movements += [
+                {
+                    "card": card,
+                    "amount": -balances[card.id],
+                    "kind": "breakage",
+                    "description": self.env._(
+                        "Expired on %(date)s", date=card.expiration_date
+                    ),
+                    "order_model": "account.move",
+                    "order_id": move.id,
+                    "key": f"breakage:{card.id}",
+                }
+                for card in with_balance
+            ]
+        cards.write({"retail_state": "expired"})
+        return self._retail_post_movements(movements) if movements else {}
+
+    @api.model
+    def _retail_giftcard_outstanding(self, date, companies=None):
+        """Outstanding gift card money at the end of ``date``, from the ledger:
+        [{company_id, store_id, amount}] by company and by the store where the
+        money moved (store False: back office). Its total per company equals the
+        gift card liability account's balance at that date (sessions closed)."""
+        companies = companies or self.env.companies
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT card.company_id, row.retail_store_id,
+                       SUM(row.issued - row.used)
+                  FROM loyalty_history AS row
+                  JOIN loyalty_card AS card ON card.id = row.card_id
+                 WHERE card.retail_series_id IS NOT NULL
+                   AND row.retail_kind IS NOT NULL
+                   AND row.create_date < %s
+                   AND card.company_id = ANY(%s)
+              GROUP BY card.company_id, row.retail_store_id
+              ORDER BY card.company_id, row.retail_store_id NULLS FIRST
+                """,
+                fields.Datetime.to_datetime(date) + timedelta(days=1),
+                companies.ids,
+            )
+        )
+        return [
+            {"company_id": company_id, "store_id": store_id, "amount": amount}
+            for company_id, store_id, amount in rows
+        ]
 
     @api.model
     def _retail_skip_posted(self, movements):

@@ -1,5 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tests import tagged
@@ -294,3 +297,65 @@ class TestGiftcardPosMoney(TestPoSCommon):
             "maximum load",
         )
         self.assertEqual(self.cards[0].retail_state, "inactive")
+
+    def _outstanding(self, date):
+        rows = self.env["loyalty.card"]._retail_giftcard_outstanding(date, self.company)
+        return sum(row["amount"] for row in rows), rows
+
+    def test_expiry_breakage_and_outstanding_equals_liability(self):
+        kept, expiring = self.cards[:2]
+        self._sell(kept, 100)
+        self._sell(expiring, 50)
+        self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(kept, 30), (self.cash_pm1, 77, {})],
+            )
+        )
+        self._close_session()
+        today = fields.Date.context_today(self.env.user)
+        total, rows = self._outstanding(today)
+        self.assertAlmostEqual(total, 120)
+        self.assertEqual(
+            {row["store_id"] for row in rows}, {self.config.id}, "moved at the till"
+        )
+        self.assertAlmostEqual(total, -self._balance(self.liability))
+        # the card expired yesterday: the job writes its balance off
+        expiring.expiration_date = today - timedelta(days=1)
+        self.env["loyalty.card"].search(
+            [("id", "in", (kept | expiring).ids)]
+        )._retail_expire(today)
+        self.assertEqual(
+            (kept.retail_state, expiring.retail_state), ("active", "expired")
+        )
+        self.assertEqual(expiring.points, 0)
+        breakage = expiring.history_ids.filtered(
+            lambda row: row.retail_kind == "breakage"
+        )
+        self.assertEqual(breakage.used, 50)
+        move = self.env["account.move"].browse(breakage.order_id)
+        self.assertEqual(breakage.order_model, "account.move")
+        self.assertEqual(move.state, "posted")
+        self.assertRecordValues(
+            move.line_ids.sorted("debit"),
+            [
+                {
+                    "account_id": self.company.retail_giftcard_breakage_account_id.id,
+                    "debit": 0,
+                    "credit": 50,
+                },
+                {"account_id": self.liability.id, "debit": 50, "credit": 0},
+            ],
+        )
+        self.assertAlmostEqual(
+            self._balance(self.company.retail_giftcard_breakage_account_id), -50
+        )
+        total, _rows = self._outstanding(today)
+        self.assertAlmostEqual(total, 70)
+        self.assertAlmostEqual(total, -self._balance(self.liability))
+        self.assertAlmostEqual(total, kept.points)
+        # before anything was sold: nothing outstanding, nothing on the account
+        self.assertEqual(self._outstanding(today - timedelta(days=1))[0], 0)
+        # expiring again changes nothing
+        self.assertEqual(expiring._retail_expire(today), {})
+        self.assertEqual(expiring._retail_check_balance_invariant(), {})
