@@ -1,0 +1,153 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    def _process_saved_order(self, draft):
+        """Post the order's gift card movements in the order's own transaction,
+        before it is marked paid: loads of the cards it sells, redemptions of the
+        cards that pay it, refunds back onto cards. A refused movement (balance
+        gone, blocked card) refuses the whole order, which the till shows."""
+        if not draft and self.state != "cancel":
+            self._retail_giftcard_post()
+        return super()._process_saved_order(draft)
+
+    def _retail_giftcard_post(self):
+        self.ensure_one()
+        loads, debits = self._retail_giftcard_line_movements()
+        redemptions, credits = self._retail_giftcard_payment_movements()
+        Card = self.env["loyalty.card"].sudo()
+        # Refunds of card sales first: they debit what the card still holds.
+        if debits or credits:
+            Card._retail_post_movements(
+                [{"kind": "refund", **move} for move in debits + credits]
+            )
+        if redemptions:
+            Card._retail_giftcard_redeem(redemptions)
+        if loads:
+            Card._retail_giftcard_load(loads)
+
+    def _retail_giftcard_source(self, key):
+        return {
+            "order_model": "pos.order",
+            "order_id": self.id,
+            "store_id": self.config_id.id,
+            "key": f"pos.order:{self.uuid}:{key}",
+        }
+
+    def _retail_giftcard_line_movements(self):
+        """Loads (sold or reloaded cards) and debits (refunded card sales)."""
+        series = (
+            self.env["retail.giftcard.series"]
+            .sudo()
+            .search([("product_id", "in", self.lines.product_id.ids)])
+        )
+        lines = self.lines.filtered(lambda line: line.product_id in series.product_id)
+        loads, debits = [], []
+        Card = self.env["loyalty.card"]
+        for line in lines:
+            code = (line.retail_giftcard_code or "").strip()
+            if code:
+                card = Card._retail_giftcard_find(code, config=self.config_id)
+            elif line.refunded_orderline_id.retail_giftcard_id:
+                card = line.refunded_orderline_id.retail_giftcard_id.sudo()
+            else:
+                raise UserError(
+                    self.env._(
+                        "Give the number of the gift card sold on line %(line)s.",
+                        line=line.full_product_name or line.product_id.display_name,
+                    )
+                )
+            if card.retail_series_id.product_id != line.product_id:
+                raise UserError(
+                    self.env._(
+                        "Gift card %(code)s belongs to series %(series)s: sell it "
+                        "with the product %(product)s.",
+                        code=card.code,
+                        series=card.retail_series_id.name,
+                        product=card.retail_series_id.product_id.display_name,
+                    )
+                )
+            line.retail_giftcard_id = card
+            amount = line.price_subtotal_incl
+            source = self._retail_giftcard_source(f"line:{line.uuid}")
+            if self.currency_id.compare_amounts(amount, 0.0) > 0:
+                loads.append(
+                    {
+                        "card": card,
+                        "amount": amount,
+                        "description": self.env._(
+                            "Sold or reloaded in %(order)s", order=self.name
+                        ),
+                        **source,
+                    }
+                )
+            elif self.currency_id.compare_amounts(amount, 0.0) < 0:
+                debits.append(
+                    {
+                        "card": card,
+                        "amount": amount,
+                        "description": self.env._(
+                            "Card sale refunded in %(order)s", order=self.name
+                        ),
+                        **source,
+                    }
+                )
+        return loads, debits
+
+    def _retail_giftcard_payment_movements(self):
+        """Redemptions (payments by card) and credits (refunds paid back onto a
+        card)."""
+        payments = self.payment_ids.filtered("payment_method_id.retail_giftcard")
+        redemptions, credits = [], []
+        for payment in payments:
+            card = self._retail_giftcard_payment_card(payment)
+            source = self._retail_giftcard_source(f"payment:{payment.uuid}")
+            token = payment.retail_giftcard_token
+            payment.write(
+                {"retail_giftcard_id": card.id, "retail_giftcard_token": False}
+            )
+            if self.currency_id.compare_amounts(payment.amount, 0.0) > 0:
+                card._retail_check_spend_token(token, self.config_id)
+                redemptions.append(
+                    {
+                        "card": card,
+                        "amount": payment.amount,
+                        "description": self.env._("Paid %(order)s", order=self.name),
+                        **source,
+                    }
+                )
+            elif self.currency_id.compare_amounts(payment.amount, 0.0) < 0:
+                credits.append(
+                    {
+                        "card": card,
+                        "amount": -payment.amount,
+                        "description": self.env._(
+                            "Refund of %(order)s", order=self.name
+                        ),
+                        **source,
+                    }
+                )
+        return redemptions, credits
+
+    def _retail_giftcard_payment_card(self, payment):
+        code = (payment.retail_giftcard_code or "").strip()
+        if code:
+            return self.env["loyalty.card"]._retail_giftcard_find(
+                code, config=self.config_id
+            )
+        refunded = self.refunded_order_id.payment_ids.filtered(
+            "payment_method_id.retail_giftcard"
+        ).retail_giftcard_id
+        if payment.amount < 0 and len(refunded) == 1:
+            return refunded.sudo()
+        raise UserError(
+            self.env._(
+                "Give the gift card number of the payment of %(amount)s.",
+                amount=payment.amount,
+            )
+        )

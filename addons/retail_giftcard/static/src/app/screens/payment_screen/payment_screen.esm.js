@@ -1,0 +1,49 @@
+import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
+import {PaymentScreen} from "@point_of_sale/app/screens/payment_screen/payment_screen";
+import {TextInputPopup} from "@point_of_sale/app/components/popups/text_input_popup/text_input_popup";
+import {_t} from "@web/core/l10n/translation";
+import {makeAwaitable} from "@point_of_sale/app/utils/make_awaitable_dialog";
+import {patch} from "@web/core/utils/patch";
+
+patch(PaymentScreen.prototype, {
+    // Paying with a gift card: the card (with its PIN, or its scanned barcode) is
+    // checked on the server, and the payment is capped at its balance. The server
+    // debits the card, under lock, when the order syncs.
+    async addNewPaymentLine(paymentMethod) {
+        if (!paymentMethod.retail_giftcard || this.currentOrder.isRefund) {
+            return await super.addNewPaymentLine(...arguments);
+        }
+        let card = await this.pos.retailGiftcardAskCard(_t("Pay with a gift card"));
+        if (card && !card.spend_token) {
+            const pin = await makeAwaitable(this.dialog, TextInputPopup, {
+                title: _t("PIN of gift card %s", card.code),
+                placeholder: _t("PIN"),
+            });
+            if (!pin) {
+                return false;
+            }
+            card = await this.pos.retailGiftcardLookup(card.code, pin.trim());
+        }
+        if (!card || !card.spend_token) {
+            return false;
+        }
+        const due = this.currentOrder.getDefaultAmountDueToPayIn(paymentMethod);
+        const amount = Math.min(card.points, due);
+        if (amount <= 0) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Gift card"),
+                body: _t("Gift card %s has no balance left.", card.code),
+            });
+            return false;
+        }
+        const added = await super.addNewPaymentLine(...arguments);
+        if (added) {
+            const line = this.paymentLines.at(-1);
+            line.retail_giftcard_code = card.code;
+            line.retail_giftcard_token = card.spend_token;
+            line.setAmount(amount);
+            this.numberBuffer.set(amount.toString());
+        }
+        return added;
+    },
+});

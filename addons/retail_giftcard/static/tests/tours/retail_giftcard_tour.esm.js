@@ -1,0 +1,83 @@
+import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as Numpad from "@point_of_sale/../tests/generic_helpers/numpad_util";
+import * as Order from "@point_of_sale/../tests/generic_helpers/order_widget_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import * as RetailGiftcard from "@retail_giftcard/../tests/tours/utils/retail_giftcard_util.esm";
+import * as TicketScreen from "@point_of_sale/../tests/pos/tours/utils/ticket_screen_util";
+import {inLeftSide} from "@point_of_sale/../tests/pos/tours/utils/common";
+import {registry} from "@web/core/registry";
+
+const PRODUCT = "Gift card Till cards";
+const CARD = "770100000015";
+
+function sellCard(amount, balance) {
+    return [
+        ProductScreen.clickDisplayedProduct(PRODUCT),
+        RetailGiftcard.enterCard(CARD),
+        RetailGiftcard.balanceIs(CARD, balance),
+        RetailGiftcard.loadAmount(amount),
+        ProductScreen.selectedOrderlineHas(PRODUCT, "1", `${amount}.00`),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Cash"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+        ReceiptScreen.clickNextOrder(),
+    ].flat();
+}
+
+// Sell a new card (activates it with the amount paid), then reload it: the
+// second prompt shows the balance of the first sale.
+registry.category("web_tour.tours").add("RetailGiftcardSellReloadTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            sellCard("50", "0.00"),
+            sellCard("25", "50.00"),
+            Chrome.endTour(),
+        ].flat(),
+});
+
+// Pay part of an order with a card (number + PIN), the rest in cash; check the
+// card's balance; refund the order back onto the card.
+registry.category("web_tour.tours").add("RetailGiftcardPayPartTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Gift Card"),
+            RetailGiftcard.enterCard(CARD),
+            RetailGiftcard.enterPin("123456"),
+            PaymentScreen.selectedPaymentlineHas("Gift Card", "1.00"),
+            PaymentScreen.remainingIs("0.98"),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.clickNextOrder(),
+            // balance check: the card is empty now
+            ProductScreen.clickDisplayedProduct(PRODUCT),
+            RetailGiftcard.enterCard(CARD),
+            RetailGiftcard.balanceIs(CARD, "0.00"),
+            Dialog.discard(),
+            // refund the order onto the card
+            Chrome.clickOrders(),
+            TicketScreen.selectFilter("Paid"),
+            TicketScreen.selectOrderByPrice("1.98"),
+            inLeftSide([
+                ...Order.hasLine({productName: "Desk Pad", withClass: ".selected"}),
+                Numpad.click("1"),
+            ]),
+            TicketScreen.confirmRefund(),
+            PaymentScreen.isShown(),
+            PaymentScreen.clickPaymentMethod("Gift Card"),
+            PaymentScreen.selectedPaymentlineHas("Gift Card", "-1.98"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            Chrome.endTour(),
+        ].flat(),
+});

@@ -1,0 +1,61 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRetailGiftcardPosUi(TestPointOfSaleHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.main_pos_config.company_id
+        cls.env.user.group_ids |= cls.env.ref("retail_card.group_card_head_office")
+        cls.series = (
+            cls.env["retail.giftcard.series"]
+            .with_company(company)
+            .create({"name": "Till cards", "prefix": "7701", "number_length": 12})
+        )
+        cls.card = cls.env["loyalty.card"].browse(cls.series._generate_cards(1))
+        cls.gift_pm = company._retail_giftcard_payment_method()
+        cls.main_pos_config.write({"payment_method_ids": [(4, cls.gift_pm.id)]})
+        for user in (cls.pos_user, cls.pos_admin):
+            user.group_ids |= cls.env.ref("retail_card.group_card_cashier")
+
+    def setUp(self):
+        super().setUp()
+        self.assertEqual(self.card.code, "770100000015", "the number the tours type")
+
+    def _ledger(self):
+        return self.card.history_ids.filtered("retail_kind").sorted("id")
+
+    def test_sell_and_reload(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardSellReloadTour")
+        self.assertEqual(self.card.retail_state, "active")
+        self.assertEqual(self.card.points, 75)
+        self.assertEqual(self._ledger().mapped("retail_kind"), ["load", "load"])
+        self.assertEqual(self._ledger().mapped("retail_balance_after"), [50, 75])
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_pay_part_check_balance_refund(self):
+        self.env["loyalty.card"]._retail_giftcard_load(
+            [{"card": self.card, "amount": 1.0}]
+        )
+        self.card.sudo().retail_secret_hash = self.card._retail_hash_secret("123456")
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardPayPartTour")
+        orders = self.env["pos.order"].search(
+            [("config_id", "=", self.main_pos_config.id)], order="id"
+        )
+        sale, refund = orders
+        self.assertEqual(
+            sorted(sale.payment_ids.mapped("amount")), [0.98, 1.0], "card and cash"
+        )
+        self.assertEqual(refund.amount_total, -1.98)
+        self.assertEqual(
+            self._ledger().mapped("retail_kind"), ["load", "redeem", "refund"]
+        )
+        self.assertEqual(self.card.points, 1.98, "the refund went back on the card")
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})

@@ -1,0 +1,361 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tests import tagged
+
+from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+
+from ..models.retail_giftcard_series import luhn_digit
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestGiftcardPosMoney(TestPoSCommon):
+    """Gift cards sold and spent at the till, down to the posted journal entries."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.config = cls.basic_config
+        cls.env.user.group_ids |= cls.env.ref("retail_card.group_card_head_office")
+        cls.series = cls.env["retail.giftcard.series"].create(
+            {
+                "name": "Till cards",
+                "prefix": "6601",
+                "number_length": 12,
+                "max_load": 500,
+            }
+        )
+        cls.card_product = cls.series.product_id
+        cls.liability = cls.company.retail_giftcard_liability_account_id
+        cls.gift_pm = cls.company._retail_giftcard_payment_method()
+        cls.goods = cls.create_product(
+            "Jacket",
+            cls.categ_basic,
+            100.0,
+            tax_ids=cls.taxes["tax7"].ids,
+            sale_account=cls.sales_account,
+        )
+        cls.cards = cls.env["loyalty.card"].browse(cls.series._generate_cards(3))
+
+    def setUp(self):
+        super().setUp()
+        self.config.write(
+            {"payment_method_ids": [(6, 0, (self.cash_pm1 | self.gift_pm).ids)]}
+        )
+        self.open_new_session()
+
+    # helpers ------------------------------------------------------------
+
+    def _sale_line(self, card, amount, quantity=1, **values):
+        return {
+            "product": self.card_product,
+            "quantity": quantity,
+            "price_unit": amount,
+            "price_subtotal": amount * quantity,
+            "price_subtotal_incl": amount * quantity,
+            "retail_giftcard_code": card.code if card else False,
+            **values,
+        }
+
+    def _order_data(self, lines, payments, **order_values):
+        data = self.create_ui_order_data(
+            lines,
+            payments=[(method, amount) for method, amount, _extra in payments],
+            pos_order_ui_args=order_values,
+        )
+        for command, (_method, _amount, extra) in zip(
+            data["payment_ids"], payments, strict=True
+        ):
+            command[2].update(extra)
+        return data
+
+    def _sync(self, data):
+        self.env["pos.order"].sync_from_ui([data])
+        return self.env["pos.order"].search([("uuid", "=", data["uuid"])])
+
+    def _refused_sync(self, data, message):
+        """Sync an order the server must refuse; the request's transaction is
+        rolled back, as the RPC layer does."""
+        with self.assertRaisesRegex(UserError, message), self.env.cr.savepoint():
+            self._sync(data)
+
+    def _card_payment(self, card, amount, token=True):
+        extra = {"retail_giftcard_code": card.code}
+        if token:
+            extra["retail_giftcard_token"] = card._retail_spend_token(self.config)
+        return (self.gift_pm, amount, extra)
+
+    def _sell(self, card, amount):
+        return self._sync(
+            self._order_data(
+                [self._sale_line(card, amount)], [(self.cash_pm1, amount, {})]
+            )
+        )
+
+    def _balance(self, account, moves=None):
+        domain = Domain("account_id", "=", account.id) & Domain(
+            "parent_state", "=", "posted"
+        )
+        lines = self.env["account.move.line"].search(domain)
+        return sum(lines.mapped("balance"))
+
+    def _close_session(self):
+        session = self.pos_session
+        cash = sum(
+            session.order_ids.payment_ids.filtered(
+                lambda payment: payment.payment_method_id == self.cash_pm1
+            ).mapped("amount")
+        )
+        session.post_closing_cash_details(cash)
+        session.close_session_from_ui()
+        self.assertEqual(session.state, "closed")
+        return session
+
+    # tests --------------------------------------------------------------
+
+    def test_sell_pay_part_and_close(self):
+        card = self.cards[0]
+        sale = self._sell(card, 100)
+        self.assertEqual(card.retail_state, "active")
+        self.assertEqual(card.points, 100)
+        self.assertEqual(sale.lines.retail_giftcard_id, card)
+        self.assertEqual(sale.amount_tax, 0, "no VAT on a gift card sale")
+        # a jacket of 100 + 7% VAT paid 40 by card and 67 cash
+        order = self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(card, 40), (self.cash_pm1, 67, {})],
+            )
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.amount_tax, 7, "the goods keep their full price and VAT")
+        self.assertFalse(order.lines.filtered(lambda line: line.price_unit < 0))
+        self.assertEqual(card.points, 60, "the rest stays on the card")
+        self.assertEqual(order.payment_ids.retail_giftcard_id, card)
+        self.assertFalse(any(order.payment_ids.mapped("retail_giftcard_token")))
+        redeem = card.history_ids.filtered(lambda row: row.retail_kind == "redeem")
+        self.assertRecordValues(
+            redeem,
+            [
+                {
+                    "used": 40,
+                    "order_model": "pos.order",
+                    "order_id": order.id,
+                    "retail_store_id": self.config.id,
+                    "retail_balance_after": 60,
+                }
+            ],
+        )
+        self._close_session()
+        # Cr 100 at the sale, Dr 40 when the card paid: the liability is what the
+        # card still holds
+        self.assertAlmostEqual(self._balance(self.liability), -60)
+        self.assertAlmostEqual(self._balance(self.liability), -card.points)
+        self.assertAlmostEqual(self._balance(self.sales_account), -100)
+        self.assertAlmostEqual(self._balance(self.tax_received_account), -7)
+
+    def test_payment_without_pin_check_refused(self):
+        card = self.cards[0]
+        self._sell(card, 50)
+        data = self._order_data(
+            [(self.goods, 1)],
+            [self._card_payment(card, 50, token=False), (self.cash_pm1, 57, {})],
+        )
+        self._refused_sync(data, "not checked with its PIN")
+        forged = self._card_payment(card, 50, token=False)
+        forged[2]["retail_giftcard_token"] = self.cards[1]._retail_spend_token(
+            self.config
+        )
+        data = self._order_data([(self.goods, 1)], [forged, (self.cash_pm1, 57, {})])
+        self._refused_sync(data, "not checked with its PIN")
+        self.assertEqual(card.points, 50)
+
+    def test_overspend_refuses_order(self):
+        card = self.cards[0]
+        self._sell(card, 30)
+        data = self._order_data(
+            [(self.goods, 1)],
+            [self._card_payment(card, 50), (self.cash_pm1, 57, {})],
+        )
+        self._refused_sync(data, rf"{card.code} has .*30.* available")
+        self.assertEqual(card.points, 30)
+        self.assertFalse(
+            self.env["pos.order"].search([("uuid", "=", data["uuid"])]),
+            "the refused order is not written",
+        )
+
+    def test_same_order_synced_twice(self):
+        card = self.cards[0]
+        self._sell(card, 100)
+        data = self._order_data(
+            [(self.goods, 1)],
+            [self._card_payment(card, 40), (self.cash_pm1, 67, {})],
+        )
+        first = self._sync(
+            dict(data, payment_ids=[list(c) for c in data["payment_ids"]])
+        )
+        again = self._sync(data)
+        self.assertEqual(first, again)
+        self.assertEqual(card.points, 60)
+        self.assertEqual(
+            len(card.history_ids.filtered(lambda row: row.retail_kind == "redeem")), 1
+        )
+
+    def test_refund_puts_amount_back_on_card(self):
+        card = self.cards[0]
+        self._sell(card, 100)
+        order = self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(card, 40), (self.cash_pm1, 67, {})],
+            )
+        )
+        refund = self._sync(
+            self._order_data(
+                [
+                    {
+                        "product": self.goods,
+                        "quantity": -1,
+                        "refunded_orderline_id": order.lines.id,
+                    }
+                ],
+                [(self.gift_pm, -40, {}), (self.cash_pm1, -67, {})],
+                is_refund=True,
+            )
+        )
+        self.assertEqual(refund.state, "paid")
+        self.assertEqual(card.points, 100)
+        self.assertRecordValues(
+            card.history_ids.filtered(lambda row: row.retail_kind == "refund"),
+            [{"issued": 40, "order_id": refund.id, "retail_balance_after": 100}],
+        )
+        self.assertEqual(card._retail_check_balance_invariant(), {})
+        self._close_session()
+        self.assertAlmostEqual(self._balance(self.liability), -100)
+        self.assertAlmostEqual(self._balance(self.sales_account), 0)
+        self.assertAlmostEqual(self._balance(self.tax_received_account), 0)
+
+    def test_refund_of_card_sale(self):
+        card, spent = self.cards[:2]
+        sale = self._sell(card, 80)
+        refund = self._sync(
+            self._order_data(
+                [
+                    self._sale_line(
+                        False, 80, quantity=-1, refunded_orderline_id=sale.lines.id
+                    )
+                ],
+                [(self.cash_pm1, -80, {})],
+            )
+        )
+        self.assertEqual(refund.lines.retail_giftcard_id, card)
+        self.assertEqual(card.points, 0, "the cash given back leaves the card")
+        # a card already spent cannot be refunded in cash
+        sale = self._sell(spent, 80)
+        self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(spent, 50), (self.cash_pm1, 57, {})],
+            )
+        )
+        data = self._order_data(
+            [
+                self._sale_line(
+                    False, 80, quantity=-1, refunded_orderline_id=sale.lines.id
+                )
+            ],
+            [(self.cash_pm1, -80, {})],
+        )
+        self._refused_sync(data, "30.* available")
+        self.assertEqual(spent.points, 30)
+        self._close_session()
+        self.assertAlmostEqual(
+            self._balance(self.liability), -(card.points + spent.points)
+        )
+
+    def test_bad_card_numbers_at_sync(self):
+        for code, message in (
+            ("660100000019", "check digit is wrong"),
+            ("66019999999" + luhn_digit("66019999999"), "No gift card"),
+        ):
+            line = self._sale_line(False, 20, retail_giftcard_code=code)
+            self._refused_sync(
+                self._order_data([line], [(self.cash_pm1, 20, {})]), message
+            )
+        self._refused_sync(
+            self._order_data([self._sale_line(False, 20)], [(self.cash_pm1, 20, {})]),
+            "Give the number",
+        )
+        self._refused_sync(
+            self._order_data(
+                [self._sale_line(self.cards[0], 600)], [(self.cash_pm1, 600, {})]
+            ),
+            "maximum load",
+        )
+        self.assertEqual(self.cards[0].retail_state, "inactive")
+
+    def _outstanding(self, date):
+        rows = self.env["loyalty.card"]._retail_giftcard_outstanding(date, self.company)
+        return sum(row["amount"] for row in rows), rows
+
+    def test_expiry_breakage_and_outstanding_equals_liability(self):
+        kept, expiring = self.cards[:2]
+        self._sell(kept, 100)
+        self._sell(expiring, 50)
+        self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(kept, 30), (self.cash_pm1, 77, {})],
+            )
+        )
+        self._close_session()
+        today = fields.Date.context_today(self.env.user)
+        total, rows = self._outstanding(today)
+        self.assertAlmostEqual(total, 120)
+        self.assertEqual(
+            {row["store_id"] for row in rows}, {self.config.id}, "moved at the till"
+        )
+        self.assertAlmostEqual(total, -self._balance(self.liability))
+        # the card expired yesterday: the job writes its balance off
+        expiring.expiration_date = today - timedelta(days=1)
+        self.env["loyalty.card"].search(
+            [("id", "in", (kept | expiring).ids)]
+        )._retail_expire(today)
+        self.assertEqual(
+            (kept.retail_state, expiring.retail_state), ("active", "expired")
+        )
+        self.assertEqual(expiring.points, 0)
+        breakage = expiring.history_ids.filtered(
+            lambda row: row.retail_kind == "breakage"
+        )
+        self.assertEqual(breakage.used, 50)
+        move = self.env["account.move"].browse(breakage.order_id)
+        self.assertEqual(breakage.order_model, "account.move")
+        self.assertEqual(move.state, "posted")
+        self.assertRecordValues(
+            move.line_ids.sorted("debit"),
+            [
+                {
+                    "account_id": self.company.retail_giftcard_breakage_account_id.id,
+                    "debit": 0,
+                    "credit": 50,
+                },
+                {"account_id": self.liability.id, "debit": 50, "credit": 0},
+            ],
+        )
+        self.assertAlmostEqual(
+            self._balance(self.company.retail_giftcard_breakage_account_id), -50
+        )
+        total, _rows = self._outstanding(today)
+        self.assertAlmostEqual(total, 70)
+        self.assertAlmostEqual(total, -self._balance(self.liability))
+        self.assertAlmostEqual(total, kept.points)
+        # before anything was sold: nothing outstanding, nothing on the account
+        self.assertEqual(self._outstanding(today - timedelta(days=1))[0], 0)
+        # expiring again changes nothing
+        self.assertEqual(expiring._retail_expire(today), {})
+        self.assertEqual(expiring._retail_check_balance_invariant(), {})

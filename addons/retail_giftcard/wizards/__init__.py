@@ -1,0 +1,2 @@
+from . import retail_giftcard_generate
+from . import retail_giftcard_block
