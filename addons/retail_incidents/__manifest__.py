@@ -25,8 +25,11 @@
         "views/stock_picking_views.xml",
         "views/account_move_views.xml",
         "views/pos_order_views.xml",
+        "report/retail_incident_report_views.xml",
+        "wizards/retail_incident_analysis_export_views.xml",
         "views/retail_incidents_menus.xml",
     ],
+    "demo": ["demo/retail_incident_rule_demo.xml", "demo/retail_incident_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": ["retail_incidents/static/src/**/*"],
         "web.assets_tests": ["retail_incidents/static/tests/tours/**/*"],

@@ -35,7 +35,7 @@ class SaleOrderLine(models.Model):
             lambda line: line.product_uom_id.compare(new_qty, line.product_uom_qty) < 0
         )
         before = reduced._retail_values_by_order(lambda line: line.product_uom_qty)
-        super()._update_line_quantity(values)
+        result = super()._update_line_quantity(values)
         event = "sale_line_cancel" if not new_qty else "sale_line_qty"
         orders = reduced.order_id
         self.env["retail.incident"]._retail_raise_incident(
@@ -44,6 +44,7 @@ class SaleOrderLine(models.Model):
             [before[order] for order in orders],
             [dict.fromkeys(before[order], new_qty) for order in orders],
         )
+        return result
 
     def _retail_values_by_order(self, value, keys=None):
         """{order: {line key: value(line)}} for before/after values.

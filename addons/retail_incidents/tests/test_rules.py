@@ -128,7 +128,7 @@ class TestSaleOrderRules(RetailIncidentFlowCommon):
             order.order_line.product_uom_qty = 1
             self.assertTrue(self._incidents("sale_line_qty", order))
             # a later step of the same change fails: everything is undone
-            raise UserError("payment refused")
+            raise UserError(self.env._("payment refused"))
         self.env.invalidate_all()
         self.assertEqual(order.order_line.product_uom_qty, 5)
         self.assertFalse(self._incidents("sale_line_qty", order))
