@@ -1,0 +1,471 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command, Domain
+
+ORIGINS = [
+    ("store", "Store"),
+    ("sale", "Sale Order"),
+    ("delivery", "Delivery"),
+    ("invoice", "Invoicing"),
+    ("other", "Other"),
+]
+
+# Documents an incident links to: model -> many2many field of retail.incident.
+DOCUMENT_FIELDS = {
+    "sale.order": "sale_order_ids",
+    "pos.order": "pos_order_ids",
+    "stock.picking": "picking_ids",
+    "account.move": "invoice_ids",
+}
+
+
+class RetailIncident(models.Model):
+    _name = "retail.incident"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Customer Incident"
+    _order = "state_sequence, priority desc, date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    origin = fields.Selection(ORIGINS, required=True, default="store", tracking=True)
+    category_id = fields.Many2one(
+        "retail.incident.category", check_company=True, tracking=True, index=True
+    )
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Important"), ("2", "Urgent"), ("3", "Critical")],
+        default="0",
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+    )
+    pos_config_id = fields.Many2one(
+        "pos.config", string="Store", check_company=True, index="btree_not_null"
+    )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse", check_company=True, index="btree_not_null"
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        tracking=True,
+        index="btree_not_null",
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    sale_order_ids = fields.Many2many(
+        "sale.order",
+        relation="retail_incident_sale_order_rel",
+        column1="incident_id",
+        column2="sale_order_id",
+        string="Sale Orders",
+        check_company=True,
+    )
+    pos_order_ids = fields.Many2many(
+        "pos.order",
+        relation="retail_incident_pos_order_rel",
+        column1="incident_id",
+        column2="pos_order_id",
+        string="POS Orders",
+        check_company=True,
+    )
+    picking_ids = fields.Many2many(
+        "stock.picking",
+        relation="retail_incident_stock_picking_rel",
+        column1="incident_id",
+        column2="picking_id",
+        string="Deliveries",
+        check_company=True,
+    )
+    invoice_ids = fields.Many2many(
+        "account.move",
+        relation="retail_incident_account_move_rel",
+        column1="incident_id",
+        column2="move_id",
+        string="Invoices",
+        check_company=True,
+    )
+    description = fields.Text(string="Problem", required=True)
+    resolution = fields.Text()
+    date = fields.Datetime(
+        string="Incident Date", required=True, default=fields.Datetime.now, index=True
+    )
+    date_resolved = fields.Datetime(string="Resolution Date", copy=False)
+    date_deadline = fields.Date(string="Deadline", tracking=True)
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("in_progress", "In Progress"),
+            ("resolved", "Resolved"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="new",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
+    is_open = fields.Boolean(compute="_compute_state_sequence", store=True)
+    resolution_hours = fields.Float(
+        string="Time to Resolution (h)",
+        compute="_compute_resolution_hours",
+        store=True,
+        aggregator="avg",
+    )
+    event_code = fields.Selection(
+        selection="_selection_event_code",
+        string="Event",
+        readonly=True,
+        index="btree_not_null",
+    )
+    rule_id = fields.Many2one("retail.incident.rule", readonly=True)
+    event_user_id = fields.Many2one(
+        "res.users", string="Done By", readonly=True, help="Who made the change."
+    )
+    values_before = fields.Json(readonly=True)
+    values_after = fields.Json(readonly=True)
+    change_summary = fields.Text(compute="_compute_change_summary")
+    document_ids = fields.One2many(
+        "retail.incident.document", "incident_id", string="Documents"
+    )
+    document_count = fields.Integer(compute="_compute_document_count")
+
+    @api.model
+    def _selection_event_code(self):
+        return [(code, event["label"]) for code, event in self._retail_events().items()]
+
+    @api.depends("state")
+    def _compute_state_sequence(self):
+        order = {"new": 1, "in_progress": 0, "resolved": 2, "cancelled": 3}
+        for incident in self:
+            incident.state_sequence = order.get(incident.state, 9)
+            incident.is_open = incident.state in ("new", "in_progress")
+
+    @api.depends("date", "date_resolved")
+    def _compute_resolution_hours(self):
+        for incident in self:
+            if incident.date and incident.date_resolved:
+                delta = incident.date_resolved - incident.date
+                incident.resolution_hours = delta.total_seconds() / 3600
+            else:
+                incident.resolution_hours = 0.0
+
+    @api.depends("values_before", "values_after")
+    def _compute_change_summary(self):
+        for incident in self:
+            before = incident.values_before or {}
+            after = incident.values_after or {}
+            lines = []
+            for key in list(dict.fromkeys([*before, *after])):
+                lines.append(
+                    f"{key}: {before.get(key, '-')} \u2192 {after.get(key, '-')}"
+                )
+            incident.change_summary = "\n".join(lines)
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["retail.incident.document"]._read_group(
+                [("incident_id", "in", self.ids)], ["incident_id"], ["__count"]
+            )
+        )
+        for incident in self:
+            incident.document_count = counts.get(incident, 0)
+
+    @api.constrains("state", "resolution")
+    def _check_resolution(self):
+        for incident in self:
+            if incident.state == "resolved" and not (incident.resolution or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Incident %(name)s cannot be resolved without a resolution: "
+                        "describe how it was solved first.",
+                        name=incident.name,
+                    )
+                )
+
+    @api.constrains("date", "date_resolved")
+    def _check_dates(self):
+        for incident in self:
+            if incident.date_resolved and incident.date_resolved < incident.date:
+                raise ValidationError(
+                    self.env._(
+                        "The resolution date of incident %(name)s (%(resolved)s) "
+                        "cannot be before its incident date (%(date)s).",
+                        name=incident.name,
+                        resolved=incident.date_resolved,
+                        date=incident.date,
+                    )
+                )
+
+    @api.constrains("user_id", "company_id")
+    def _check_user_company(self):
+        for incident in self.filtered("user_id"):
+            if incident.company_id not in incident.user_id.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be responsible for incident %(name)s: "
+                        "they do not work for %(company)s.",
+                        user=incident.user_id.name,
+                        name=incident.name,
+                        company=incident.company_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                # The numbering is the system's, whoever logs the incident.
+                vals["name"] = self.env["ir.sequence"].sudo().with_company(
+                    company
+                ).next_by_code("retail.incident") or self.env._("New")
+            if vals.get("state") == "resolved" and not vals.get("date_resolved"):
+                vals["date_resolved"] = fields.Datetime.now()
+        incidents = super().create(vals_list)
+        incidents._retail_schedule_responsible_activity()
+        return incidents
+
+    def write(self, vals):
+        if vals.get("state") == "resolved" and "date_resolved" not in vals:
+            vals = {**vals, "date_resolved": fields.Datetime.now()}
+        elif vals.get("state") in ("new", "in_progress"):
+            vals = {**vals, "date_resolved": False}
+        result = super().write(vals)
+        if vals.get("user_id"):
+            self._retail_schedule_responsible_activity()
+        return result
+
+    def action_start(self):
+        self.filtered(lambda i: i.state == "new").write({"state": "in_progress"})
+
+    def action_resolve(self):
+        self.write({"state": "resolved"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_reopen(self):
+        self.write({"state": "in_progress"})
+
+    def action_view_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "retail_incidents.retail_incident_document_action"
+        )
+        action["domain"] = [("incident_id", "=", self.id)]
+        action["context"] = {"default_incident_id": self.id}
+        return action
+
+    def _retail_schedule_responsible_activity(self):
+        """A to-do for the responsible of each open incident (one batch create)."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        open_incidents = self.filtered(lambda i: i.is_open and i.user_id)
+        if not todo or not open_incidents:
+            return
+        # Activities are the responsible's to-do: created as the system because
+        # whoever raised the incident (a salesman, a cashier) may not assign them.
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(self._name),
+                    "res_id": incident.id,
+                    "activity_type_id": todo.id,
+                    "summary": self.env._(
+                        "Handle incident %(name)s", name=incident.name
+                    ),
+                    "user_id": incident.user_id.id,
+                    "date_deadline": incident.date_deadline
+                    or fields.Date.context_today(incident),
+                }
+                for incident in open_incidents
+            ]
+        )
+
+    # Event registry ---------------------------------------------------------
+
+    @api.model
+    def _retail_events(self):
+        """The one registry of automatic incidents: {event code: {label, origin}}.
+
+        To add an event: extend this dictionary (with ``super()``) and call
+        ``_retail_raise_incident`` from the hook of the native flow.
+        """
+        return {
+            "sale_line_product": {
+                "label": self.env._("Product substituted on a confirmed order"),
+                "origin": "sale",
+            },
+            "sale_line_qty": {
+                "label": self.env._("Quantity reduced on a confirmed order"),
+                "origin": "sale",
+            },
+            "sale_line_cancel": {
+                "label": self.env._("Line cancelled on a confirmed order"),
+                "origin": "sale",
+            },
+            "sale_cancel": {
+                "label": self.env._("Confirmed order cancelled"),
+                "origin": "sale",
+            },
+            "sale_unlink": {
+                "label": self.env._("Confirmed order deleted"),
+                "origin": "sale",
+            },
+            "delivery_short": {
+                "label": self.env._("Delivery validated with less than ordered"),
+                "origin": "delivery",
+            },
+            "delivery_return": {
+                "label": self.env._("Customer return"),
+                "origin": "delivery",
+            },
+            "invoice_refund": {
+                "label": self.env._("Credit note issued"),
+                "origin": "invoice",
+            },
+            "invoice_cancel": {
+                "label": self.env._("Posted invoice cancelled or reset"),
+                "origin": "invoice",
+            },
+            "pos_refund": {
+                "label": self.env._("POS refund"),
+                "origin": "store",
+            },
+        }
+
+    @api.model
+    def _retail_raise_incident(
+        self, event, records, values_before, values_after, related=None
+    ):
+        """Record the incidents of ``event`` on ``records`` (one per record).
+
+        :param records: documents of one model (sale.order, stock.picking,
+            account.move or pos.order), each carrying company_id and partner_id
+        :param values_before: list of dicts, aligned with ``records``
+        :param values_after: list of dicts, aligned with ``records``
+        :param related: optional list, aligned with ``records``, of other
+            documents to link (a recordset or a tuple of recordsets: the sale
+            order of a delivery...)
+        :return: the incidents created
+
+        The active rules of the records' companies are read in one search; a
+        blocking rule refuses the change with a UserError. The incidents are
+        created in one batch in the current transaction, so they disappear with
+        the change when it is rolled back.
+        """
+        events = self._retail_events()
+        if event not in events:
+            raise UserError(
+                self.env._("Unknown incident event %(event)s.", event=event)
+            )
+        if not records:
+            return self.browse()
+        # Rules are configuration of the head office; whoever makes the change
+        # is subject to them even without access to read them.
+        rules = (
+            self.env["retail.incident.rule"]
+            .sudo()
+            .search(
+                Domain("event_code", "=", event)
+                & Domain("company_id", "in", records.company_id.ids)
+            )
+        )
+        rule_by_company = {rule.company_id: rule for rule in rules}
+        blocking = rules.filtered("blocking")
+        if blocking:
+            blocked = records.filtered(lambda r: r.company_id in blocking.company_id)
+            raise UserError(
+                self.env._(
+                    "This change is not allowed (%(event)s): %(documents)s. "
+                    "Ask a manager, or change the incident rule.",
+                    event=events[event]["label"],
+                    documents=", ".join(blocked.mapped("display_name")),
+                )
+            )
+        vals_list = []
+        for index, record in enumerate(records):
+            rule = rule_by_company.get(record.company_id)
+            if not rule:
+                continue
+            extra = related[index] if related else ()
+            if isinstance(extra, models.BaseModel):
+                extra = (extra,)
+            documents = [record, *extra]
+            vals_list.append(
+                rule._retail_incident_values(
+                    record, documents, values_before[index], values_after[index]
+                )
+            )
+        # Incidents are recorded for the company whatever the rights of the user
+        # who made the change (a salesman may not create incidents by hand).
+        return self.sudo().create(vals_list).sudo(False)
+
+    @api.model
+    def _retail_document_links(self, documents):
+        """Many2many commands linking ``documents``, a list of recordsets of any
+        of the models of DOCUMENT_FIELDS."""
+        ids = {}
+        for records in documents:
+            if records._name in DOCUMENT_FIELDS:
+                ids.setdefault(DOCUMENT_FIELDS[records._name], []).extend(records.ids)
+        return {
+            fname: [Command.set(list(dict.fromkeys(i)))] for fname, i in ids.items()
+        }
+
+    @api.model
+    def retail_pos_log_incident(self, config_id, partner_id, category_id, problem):
+        """Log a store incident from the till for the current customer.
+
+        :return: {"id", "name", "open_count"} of the new incident
+        """
+        config = self.env["pos.config"].browse(int(config_id or 0)).exists()
+        if not config:
+            raise UserError(self.env._("This point of sale does not exist."))
+        config.check_access("read")
+        partner = self.env["res.partner"].browse(int(partner_id or 0)).exists()
+        if not partner:
+            raise UserError(
+                self.env._("Select the customer before logging an incident.")
+            )
+        if not (problem or "").strip():
+            raise UserError(
+                self.env._("Describe the problem before logging the incident.")
+            )
+        category = self.env["retail.incident.category"].browse(int(category_id or 0))
+        if category_id and not category.exists():
+            raise UserError(self.env._("This incident category does not exist."))
+        incident = self.with_company(config.company_id).create(
+            {
+                "origin": "store",
+                "company_id": config.company_id.id,
+                "pos_config_id": config.id,
+                "warehouse_id": config.warehouse_id.id,
+                "partner_id": partner.id,
+                "category_id": category.id or False,
+                "user_id": category.user_id.id or False,
+                "description": problem.strip(),
+            }
+        )
+        return {
+            "id": incident.id,
+            "name": incident.name,
+            "open_count": partner.retail_incident_open_count,
+        }

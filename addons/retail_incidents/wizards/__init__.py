@@ -1,0 +1,2 @@
+from . import stock_return_picking
+from . import retail_incident_analysis_export
