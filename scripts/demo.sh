@@ -25,19 +25,21 @@ else
   missing=$(pg psql -d "$db" -XAtqc \
     "SELECT string_agg(m, ',') FROM unnest(string_to_array('$modules', ',')) m
       WHERE NOT EXISTS (SELECT 1 FROM ir_module_module WHERE name = m AND state = 'installed')")
-  if [[ -n $missing ]]; then
-    stage "installing new modules in $db: $missing"
-    odoo_bin -d "$db" -i "$missing" --with-demo --stop-after-init --log-level=warn \
+  # Installed modules whose code changed are updated in the same run that installs the new
+  # ones: a new module's views must load on the updated models, not on the old ones.
+  args=()
+  [[ -n $missing ]] && args+=(-i "$missing")
+  installed=$(pg psql -d "$db" -XAtqc \
+    "SELECT string_agg(name, ',') FROM ir_module_module
+      WHERE name = ANY(string_to_array('$modules', ',')) AND state = 'installed'")
+  [[ $(cat "$stamp_file" 2>/dev/null) != "$hash" && -n $installed ]] && args+=(-u "$installed")
+  if ((${#args[@]})); then
+    stage "bringing $db up to date: ${args[*]}"
+    odoo_bin -d "$db" "${args[@]}" --with-demo --stop-after-init --log-level=warn \
       --logfile="$LOCAL/logs/demo-install.log" || die "see $LOCAL/logs/demo-install.log"
     stage_end
   fi
-  if [[ $(cat "$stamp_file" 2>/dev/null) != "$hash" ]]; then
-    stage "updating the modules in $db after a code change"
-    odoo_bin -d "$db" -u "$modules" --stop-after-init --log-level=warn \
-      --logfile="$LOCAL/logs/demo-install.log" || die "see $LOCAL/logs/demo-install.log"
-    echo "$hash" >"$stamp_file"
-    stage_end
-  fi
+  echo "$hash" >"$stamp_file"
 fi
 
 banner="Odoo is serving the retail demo at http://localhost:$port  (login: admin, password: admin, database: $db)"
