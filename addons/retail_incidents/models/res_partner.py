@@ -19,6 +19,9 @@ class ResPartner(models.Model):
 
     @api.depends("retail_incident_ids.state")
     def _compute_retail_incident_counts(self):
+        if not self.env["retail.incident"].has_access("read"):
+            self.retail_incident_count = self.retail_incident_open_count = 0
+            return
         groups = self.env["retail.incident"]._read_group(
             Domain("partner_id", "in", self.ids), ["partner_id", "is_open"], ["__count"]
         )

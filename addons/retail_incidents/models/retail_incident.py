@@ -411,7 +411,11 @@ class RetailIncident(models.Model):
             documents = [record, *extra]
             vals_list.append(
                 rule._retail_incident_values(
-                    record, documents, values_before[index], values_after[index]
+                    events[event],
+                    record,
+                    documents,
+                    values_before[index],
+                    values_after[index],
                 )
             )
         # Incidents are recorded for the company whatever the rights of the user

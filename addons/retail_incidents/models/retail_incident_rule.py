@@ -64,11 +64,13 @@ class RetailIncidentRule(models.Model):
                     )
                 )
 
-    def _retail_incident_values(self, record, documents, before, after):
-        """Values of the incident this rule raises for the change of ``record``."""
+    def _retail_incident_values(self, event, record, documents, before, after):
+        """Values of the incident this rule raises for the change of ``record``.
+
+        :param event: the registry entry of the event ({"label", "origin"})
+        """
         self.ensure_one()
         Incident = self.env["retail.incident"]
-        event = Incident._retail_events()[self.event_code]
         partner = record.partner_id.commercial_partner_id
         user = self.user_id or self.category_id.user_id
         deadline = (

@@ -111,8 +111,8 @@ class RetailIncidentReport(models.Model):
                     "count": count,
                     "open": open_count,
                     "resolved": resolved,
-                    "avg_hours": avg and float(avg),
-                    "p90_hours": p90 and float(p90),
+                    "avg_hours": None if avg is None else float(avg),
+                    "p90_hours": None if p90 is None else float(p90),
                 }
             )
         return result

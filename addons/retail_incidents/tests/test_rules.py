@@ -1,7 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import RetailIncidentFlowCommon
 
@@ -103,6 +104,18 @@ class TestSaleOrderRules(RetailIncidentFlowCommon):
             self._incidents("sale_cancel") | self._incidents("sale_unlink")
         )
 
+    def test_orders_cancelled_together_each_get_their_incident(self):
+        other_buyer = self.env["res.partner"].create({"name": "Second Buyer"})
+        first = self._confirmed_order([(self.chair, 1)])
+        second = self._confirmed_order([(self.lamp, 3)], partner=other_buyer)
+        (first | second).action_cancel()
+        incidents = self._incidents("sale_cancel")
+        self.assertEqual(len(incidents), 2)
+        by_order = {incident.sale_order_ids: incident for incident in incidents}
+        self.assertEqual(by_order[first].partner_id, self.buyer)
+        self.assertEqual(by_order[second].partner_id, other_buyer)
+        self.assertEqual(by_order[second].values_before["amount_total"], 120.0)
+
     def test_blocking_rule_refuses_the_change(self):
         self._rule("sale_cancel").blocking = True
         order = self._confirmed_order([(self.chair, 2)])
@@ -179,6 +192,32 @@ class TestDeliveryRules(RetailIncidentFlowCommon):
         backorder.move_ids.picked = True
         backorder.button_validate()
         self.assertFalse(self._incidents("delivery_short", backorder))
+
+    def test_user_without_incident_rights_still_raises_the_incident(self):
+        storekeeper = new_test_user(
+            self.env,
+            login="incident_storekeeper",
+            groups="stock.group_stock_user",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        self.assertFalse(
+            self.env["retail.incident"].with_user(storekeeper).has_access("read")
+        )
+        order = self._confirmed_order([(self.chair, 5)])
+        picking = order.picking_ids
+        picking.move_ids.quantity = 2
+        picking.move_ids.picked = True
+        picking.with_user(storekeeper).with_context(
+            cancel_backorder=True
+        )._action_done()
+        self._assert_incident(
+            self._incidents("delivery_short", picking),
+            "delivery_short",
+            {"Chair": 5.0},
+            {"Chair": 2.0, "backorder": False},
+            user=storekeeper,
+        )
 
     def test_short_delivery_without_backorder(self):
         order = self._confirmed_order([(self.chair, 5)])
