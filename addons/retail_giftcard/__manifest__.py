@@ -9,6 +9,7 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_card", "pos_loyalty", "sale_loyalty", "account"],
+    "external_dependencies": {"python": ["openpyxl", "xlsxwriter"]},
     "data": [
         "security/retail_giftcard_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +20,8 @@
         "views/pos_payment_method_views.xml",
         "wizards/retail_giftcard_generate_views.xml",
         "wizards/retail_giftcard_block_views.xml",
+        "wizards/retail_giftcard_load_views.xml",
+        "wizards/retail_giftcard_outstanding_views.xml",
         "views/retail_giftcard_menus.xml",
     ],
     "demo": ["demo/retail_giftcard_series_demo.xml"],
