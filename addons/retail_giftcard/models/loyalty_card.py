@@ -42,6 +42,13 @@ class LoyaltyCard(models.Model):
         help="Amount the card is loaded with when it is sold (0: any amount).",
     )
     retail_block_reason = fields.Text(string="Block Reason", readonly=True)
+    retail_giftcard_shortfall = fields.Monetary(
+        string="Offline Shortfall",
+        compute="_compute_retail_giftcard_shortfall",
+        currency_field="currency_id",
+        help="What offline payments took from this card beyond its balance: the "
+        "card owes it to the store.",
+    )
     # Native cards have no index on their expiry: the expiry job searches by it.
     _retail_expiration_idx = models.Index(
         "(expiration_date) WHERE retail_state = 'active'"
@@ -66,6 +73,22 @@ class LoyaltyCard(models.Model):
         if "code" in vals and any(self.mapped("retail_series_id")):
             raise UserError(self.env._("The number of a gift card never changes."))
         return super().write(vals)
+
+    def _compute_retail_giftcard_shortfall(self):
+        shortfalls = dict(
+            self.env["pos.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("retail_giftcard_id", "in", self.ids),
+                    ("retail_giftcard_shortfall", "!=", 0),
+                ],
+                ["retail_giftcard_id"],
+                ["retail_giftcard_shortfall:sum"],
+            )
+        )
+        for card in self:
+            card.retail_giftcard_shortfall = shortfalls.get(card, 0.0)
 
     # ------------------------------------------------------------------
     # Actions (back office)
@@ -225,6 +248,7 @@ class LoyaltyCard(models.Model):
                 product_id=series.product_id.id,
                 product_tmpl_id=series.product_id.product_tmpl_id.id,
                 face_value=self.retail_face_value,
+                shortfall=self.retail_giftcard_shortfall,
                 min_load=series.min_load,
                 max_load=series.max_load,
                 max_balance=series.max_balance,
@@ -639,10 +663,72 @@ class LoyaltyCard(models.Model):
                 companies.ids,
             )
         )
+        totals = {
+            (company_id, store_id): amount for company_id, store_id, amount in rows
+        }
+        # offline shortfalls: paid by cards that could not cover them, so they are
+        # debited from the liability at session closing but not from the cards
+        shortfalls = self.env.execute_query(
+            SQL(
+                """
+                SELECT payment.company_id, pos_order.config_id,
+                       SUM(payment.retail_giftcard_shortfall)
+                  FROM pos_payment AS payment
+                  JOIN pos_order ON pos_order.id = payment.pos_order_id
+                 WHERE payment.retail_giftcard_shortfall != 0
+                   AND payment.payment_date < %s
+                   AND payment.company_id = ANY(%s)
+              GROUP BY payment.company_id, pos_order.config_id
+                """,
+                fields.Datetime.to_datetime(date) + timedelta(days=1),
+                companies.ids,
+            )
+        )
+        for company_id, store_id, amount in shortfalls:
+            key = (company_id, store_id)
+            totals[key] = totals.get(key, 0.0) - amount
         return [
             {"company_id": company_id, "store_id": store_id, "amount": amount}
-            for company_id, store_id, amount in rows
+            for (company_id, store_id), amount in totals.items()
         ]
+
+    @api.model
+    def _retail_giftcard_redeem_offline(self, redemptions):
+        """Redemptions taken while the till was offline: the order has landed
+        already, so each card pays what it can (nothing when blocked, expired or
+        unsold) and the rest is the shortfall, returned by movement key.
+
+        :return: {key: shortfall} for the redemptions not fully covered
+        """
+        redemptions = self._retail_skip_posted(redemptions)
+        if not redemptions:
+            return {}
+        cards = self.browse(
+            {self._retail_record_id(move["card"]) for move in redemptions}
+        ).sudo()
+        balances = cards._retail_lock_balances()
+        today = fields.Date.context_today(self)
+        movements, shortfalls = [], {}
+        for move in redemptions:
+            card = cards.browse(self._retail_record_id(move["card"]))
+            spendable = card.retail_state == "active" and (
+                not card.expiration_date or card.expiration_date >= today
+            )
+            taken = min(move["amount"], max(balances[card.id], 0.0)) if spendable else 0
+            if card.currency_id.compare_amounts(taken, 0.0) > 0:
+                balances[card.id] -= taken
+                movements.append(
+                    {
+                        "kind": "redeem",
+                        **{k: v for k, v in move.items() if k != "payment"},
+                        "amount": -taken,
+                    }
+                )
+            if card.currency_id.compare_amounts(move["amount"], taken) > 0:
+                shortfalls[move["key"]] = move["amount"] - taken
+        if movements:
+            self._retail_post_movements(movements)
+        return shortfalls
 
     @api.model
     def _retail_skip_posted(self, movements):

@@ -4,4 +4,5 @@ from . import test_security
 from . import test_pos_money
 from . import test_concurrency
 from . import test_bulk_load
+from . import test_invoice_payment
 from . import test_frontend
