@@ -6,3 +6,6 @@ from . import pos_payment
 from . import pos_order_line
 from . import pos_order
 from . import product_template
+from . import pos_config
+from . import res_config_settings
+from . import account_move

@@ -1,5 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -41,6 +42,13 @@ class LoyaltyCard(models.Model):
         help="Amount the card is loaded with when it is sold (0: any amount).",
     )
     retail_block_reason = fields.Text(string="Block Reason", readonly=True)
+    retail_giftcard_shortfall = fields.Monetary(
+        string="Offline Shortfall",
+        compute="_compute_retail_giftcard_shortfall",
+        currency_field="currency_id",
+        help="What offline payments took from this card beyond its balance: the "
+        "card owes it to the store.",
+    )
     # Native cards have no index on their expiry: the expiry job searches by it.
     _retail_expiration_idx = models.Index(
         "(expiration_date) WHERE retail_state = 'active'"
@@ -65,6 +73,22 @@ class LoyaltyCard(models.Model):
         if "code" in vals and any(self.mapped("retail_series_id")):
             raise UserError(self.env._("The number of a gift card never changes."))
         return super().write(vals)
+
+    def _compute_retail_giftcard_shortfall(self):
+        shortfalls = dict(
+            self.env["pos.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("retail_giftcard_id", "in", self.ids),
+                    ("retail_giftcard_shortfall", "!=", 0),
+                ],
+                ["retail_giftcard_id"],
+                ["retail_giftcard_shortfall:sum"],
+            )
+        )
+        for card in self:
+            card.retail_giftcard_shortfall = shortfalls.get(card, 0.0)
 
     # ------------------------------------------------------------------
     # Actions (back office)
@@ -224,6 +248,7 @@ class LoyaltyCard(models.Model):
                 product_id=series.product_id.id,
                 product_tmpl_id=series.product_id.product_tmpl_id.id,
                 face_value=self.retail_face_value,
+                shortfall=self.retail_giftcard_shortfall,
                 min_load=series.min_load,
                 max_load=series.max_load,
                 max_balance=series.max_balance,
@@ -507,6 +532,113 @@ class LoyaltyCard(models.Model):
         return self._retail_post_movements(movements) if movements else {}
 
     @api.model
+    def _retail_giftcard_bulk_load(
+        self, series, lines, counterpart, allow_partial=False
+    ):
+        """Load gift cards of ``series`` from ``lines`` [(line, number, amount)].
+
+        Every line is checked (number, check digit, card of the series, state,
+        amount, the series' limits with the loads of the file added up). With a
+        refused line nothing is loaded, unless ``allow_partial``. The loads are
+        one journal entry (Dr ``counterpart``, Cr gift card liability) and one
+        "load" ledger row per line pointing at it.
+
+        :return: (loaded [(line, card, amount)], refused [(line, number, reason)])
+        """
+        series.ensure_one()
+        numbers = {"".join(str(number).split()) for _line, number, _amount in lines}
+        cards = {
+            card.code: card
+            for card in self.sudo().search(
+                [("code", "in", list(numbers)), ("retail_series_id", "=", series.id)]
+            )
+        }
+        balances = {card.id: card.points for card in cards.values()}
+        today = fields.Date.context_today(self)
+        loaded, refused = [], []
+        for line, number, raw_amount in lines:
+            try:
+                amount = self._retail_giftcard_check_line(
+                    number, raw_amount, cards, balances, series, today
+                )
+            except UserError as error:
+                refused.append((line, number, error.args[0]))
+                continue
+            card = cards[number]
+            balances[card.id] += amount
+            loaded.append((line, card, amount))
+        if refused and not allow_partial:
+            raise UserError(
+                "\n".join(
+                    [self.env._("Nothing was loaded; refused lines:")]
+                    + [
+                        self.env._(
+                            "Line %(line)s (%(number)s): %(reason)s",
+                            line=line,
+                            number=number,
+                            reason=reason,
+                        )
+                        for line, number, reason in refused
+                    ]
+                )
+            )
+        if not loaded:
+            return loaded, refused
+        move = series.company_id._retail_giftcard_load_move(
+            sum(amount for _line, _card, amount in loaded), counterpart, today
+        )
+        self._retail_giftcard_load(
+            [
+                {
+                    "card": card,
+                    "amount": amount,
+                    "description": self.env._("Bulk load (line %(line)s)", line=line),
+                    "order_model": "account.move",
+                    "order_id": move.id,
+                    "key": f"account.move:{move.id}:{line}",
+                }
+                for line, card, amount in loaded
+            ]
+        )
+        return loaded, refused
+
+    @api.model
+    def _retail_giftcard_check_line(
+        self, number, raw_amount, cards, balances, series, today
+    ):
+        """The amount of one load line, or a UserError saying why it is refused."""
+        number = self._retail_giftcard_clean_number(number)
+        card = cards.get(number)
+        if not card:
+            raise UserError(
+                self.env._(
+                    "no gift card of series %(series)s has this number.",
+                    series=series.name,
+                )
+            )
+        try:
+            amount = float(str(raw_amount).replace(",", "."))
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._("the amount %(amount)r is not a number.", amount=raw_amount)
+            ) from error
+        if not math.isfinite(amount):
+            raise UserError(
+                self.env._("the amount %(amount)r is not a number.", amount=raw_amount)
+            )
+        if card.retail_state in ("blocked", "expired") or (
+            card.expiration_date and card.expiration_date < today
+        ):
+            raise UserError(
+                self.env._(
+                    "the card is %(state)s.",
+                    state=card._retail_state_label() or self.env._("expired"),
+                )
+            )
+        series._check_load_amount(amount, balances[card.id])
+        return amount
+
+    @api.model
     def _retail_giftcard_outstanding(self, date, companies=None):
         """Outstanding gift card money at the end of ``date``, from the ledger:
         [{company_id, store_id, amount}] by company and by the store where the
@@ -531,10 +663,72 @@ class LoyaltyCard(models.Model):
                 companies.ids,
             )
         )
+        totals = {
+            (company_id, store_id): amount for company_id, store_id, amount in rows
+        }
+        # offline shortfalls: paid by cards that could not cover them, so they are
+        # debited from the liability at session closing but not from the cards
+        shortfalls = self.env.execute_query(
+            SQL(
+                """
+                SELECT payment.company_id, pos_order.config_id,
+                       SUM(payment.retail_giftcard_shortfall)
+                  FROM pos_payment AS payment
+                  JOIN pos_order ON pos_order.id = payment.pos_order_id
+                 WHERE payment.retail_giftcard_shortfall != 0
+                   AND payment.payment_date < %s
+                   AND payment.company_id = ANY(%s)
+              GROUP BY payment.company_id, pos_order.config_id
+                """,
+                fields.Datetime.to_datetime(date) + timedelta(days=1),
+                companies.ids,
+            )
+        )
+        for company_id, store_id, amount in shortfalls:
+            key = (company_id, store_id)
+            totals[key] = totals.get(key, 0.0) - amount
         return [
             {"company_id": company_id, "store_id": store_id, "amount": amount}
-            for company_id, store_id, amount in rows
+            for (company_id, store_id), amount in totals.items()
         ]
+
+    @api.model
+    def _retail_giftcard_redeem_offline(self, redemptions):
+        """Redemptions taken while the till was offline: the order has landed
+        already, so each card pays what it can (nothing when blocked, expired or
+        unsold) and the rest is the shortfall, returned by movement key.
+
+        :return: {key: shortfall} for the redemptions not fully covered
+        """
+        redemptions = self._retail_skip_posted(redemptions)
+        if not redemptions:
+            return {}
+        cards = self.browse(
+            {self._retail_record_id(move["card"]) for move in redemptions}
+        ).sudo()
+        balances = cards._retail_lock_balances()
+        today = fields.Date.context_today(self)
+        movements, shortfalls = [], {}
+        for move in redemptions:
+            card = cards.browse(self._retail_record_id(move["card"]))
+            spendable = card.retail_state == "active" and (
+                not card.expiration_date or card.expiration_date >= today
+            )
+            taken = min(move["amount"], max(balances[card.id], 0.0)) if spendable else 0
+            if card.currency_id.compare_amounts(taken, 0.0) > 0:
+                balances[card.id] -= taken
+                movements.append(
+                    {
+                        "kind": "redeem",
+                        **{k: v for k, v in move.items() if k != "payment"},
+                        "amount": -taken,
+                    }
+                )
+            if card.currency_id.compare_amounts(move["amount"], taken) > 0:
+                shortfalls[move["key"]] = move["amount"] - taken
+        if movements:
+            self._retail_post_movements(movements)
+        return shortfalls
 
     @api.model
     def _retail_skip_posted(self, movements):

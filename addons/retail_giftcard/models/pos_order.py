@@ -19,7 +19,7 @@ class PosOrder(models.Model):
     def _retail_giftcard_post(self):
         self.ensure_one()
         loads, debits = self._retail_giftcard_line_movements()
-        redemptions, credits = self._retail_giftcard_payment_movements()
+        redemptions, credits, offline = self._retail_giftcard_payment_movements()
         Card = self.env["loyalty.card"].sudo()
         # Refunds of card sales first: they debit what the card still holds.
         if debits or credits:
@@ -28,6 +28,12 @@ class PosOrder(models.Model):
             )
         if redemptions:
             Card._retail_giftcard_redeem(redemptions)
+        if offline:
+            self._retail_giftcard_check_offline_caps(offline)
+            shortfalls = Card._retail_giftcard_redeem_offline(offline)
+            for move in offline:
+                if shortfalls.get(move["key"]):
+                    move["payment"].retail_giftcard_shortfall = shortfalls[move["key"]]
         if loads:
             Card._retail_giftcard_load(loads)
 
@@ -103,7 +109,7 @@ class PosOrder(models.Model):
         """Redemptions (payments by card) and credits (refunds paid back onto a
         card)."""
         payments = self.payment_ids.filtered("payment_method_id.retail_giftcard")
-        redemptions, credits = [], []
+        redemptions, credits, offline = [], [], []
         for payment in payments:
             card = self._retail_giftcard_payment_card(payment)
             source = self._retail_giftcard_source(f"payment:{payment.uuid}")
@@ -112,6 +118,19 @@ class PosOrder(models.Model):
                 {"retail_giftcard_id": card.id, "retail_giftcard_token": False}
             )
             if self.currency_id.compare_amounts(payment.amount, 0.0) > 0:
+                if payment.retail_giftcard_offline and not token:
+                    offline.append(
+                        {
+                            "card": card,
+                            "amount": payment.amount,
+                            "description": self.env._(
+                                "Paid %(order)s (offline)", order=self.name
+                            ),
+                            "payment": payment,
+                            **source,
+                        }
+                    )
+                    continue
                 card._retail_check_spend_token(token, self.config_id)
                 redemptions.append(
                     {
@@ -132,7 +151,45 @@ class PosOrder(models.Model):
                         **source,
                     }
                 )
-        return redemptions, credits
+        return redemptions, credits, offline
+
+    def _retail_giftcard_check_offline_caps(self, offline):
+        """Offline gift card payments must stay within the store's caps, per card
+        in the order and per till in the session (the till enforces them; a
+        larger amount is refused here)."""
+        config = self.config_id
+        per_card = {}
+        for move in offline:
+            per_card[move["card"]] = per_card.get(move["card"], 0.0) + move["amount"]
+        card_cap = config.retail_giftcard_offline_card_cap
+        for card, amount in per_card.items():
+            if self.currency_id.compare_amounts(amount, card_cap) > 0:
+                raise UserError(
+                    self.env._(
+                        "Gift card %(code)s paid %(amount)s offline, above the store's "
+                        "offline cap of %(cap)s per card.",
+                        code=card.code,
+                        amount=amount,
+                        cap=card_cap,
+                    )
+                )
+        taken = sum(
+            self.session_id.order_ids.payment_ids.filtered(
+                lambda payment: payment.retail_giftcard_offline
+                and payment.payment_method_id.retail_giftcard
+                and payment.amount > 0
+            ).mapped("amount")
+        )
+        till_cap = config.retail_giftcard_offline_till_cap
+        if self.currency_id.compare_amounts(taken, till_cap) > 0:
+            raise UserError(
+                self.env._(
+                    "This till took %(amount)s in gift cards offline in this session, "
+                    "above its offline cap of %(cap)s.",
+                    amount=taken,
+                    cap=till_cap,
+                )
+            )
 
     def _retail_giftcard_payment_card(self, payment):
         code = (payment.retail_giftcard_code or "").strip()

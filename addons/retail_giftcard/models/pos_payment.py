@@ -16,6 +16,18 @@ class PosPayment(models.Model):
         help="Proof, from the till's lookup, that the card was checked with its PIN; "
         "cleared once the payment is posted.",
     )
+    retail_giftcard_offline = fields.Boolean(
+        string="Gift Card Taken Offline",
+        help="The till could not reach the server: the card was not checked and the "
+        "payment was capped by the store's offline caps.",
+    )
+    retail_giftcard_shortfall = fields.Monetary(
+        string="Gift Card Shortfall",
+        readonly=True,
+        currency_field="currency_id",
+        help="Part of an offline gift card payment the card could not cover when "
+        "the order synced (balance gone, card blocked or expired).",
+    )
     retail_giftcard_id = fields.Many2one(
         comodel_name="loyalty.card",
         string="Gift Card",

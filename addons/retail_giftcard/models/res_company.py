@@ -109,18 +109,36 @@ class ResCompany(models.Model):
         """One posted entry writing ``amount`` of expired gift cards off: Dr
         liability, Cr breakage income."""
         self.ensure_one()
+        return self._retail_giftcard_move(
+            self.env._("Gift card breakage"),
+            amount,
+            debit=self._retail_giftcard_liability_account(),
+            credit=self._retail_giftcard_breakage_account(),
+            date=date,
+        )
+
+    def _retail_giftcard_load_move(self, amount, counterpart, date):
+        """One posted entry for money loaded on gift cards outside a sale: Dr the
+        counterpart account, Cr liability."""
+        self.ensure_one()
+        return self._retail_giftcard_move(
+            self.env._("Gift card loads"),
+            amount,
+            debit=counterpart,
+            credit=self._retail_giftcard_liability_account(),
+            date=date,
+        )
+
+    def _retail_giftcard_move(self, label, amount, debit, credit, date):
         journal = self._retail_giftcard_misc_journal()
         if not journal:
             raise UserError(
                 self.env._(
                     "Company %(company)s has no miscellaneous journal for gift card "
-                    "breakage.",
+                    "entries.",
                     company=self.name,
                 )
             )
-        label = self.env._("Gift card breakage")
-        liability = self._retail_giftcard_liability_account()
-        breakage = self._retail_giftcard_breakage_account()
         move = (
             self.env["account.move"]
             .sudo()
@@ -133,18 +151,10 @@ class ResCompany(models.Model):
                     "ref": label,
                     "line_ids": [
                         fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": liability.id,
-                                "debit": amount,
-                            }
+                            {"name": label, "account_id": debit.id, "debit": amount}
                         ),
                         fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": breakage.id,
-                                "credit": amount,
-                            }
+                            {"name": label, "account_id": credit.id, "credit": amount}
                         ),
                     ],
                 }

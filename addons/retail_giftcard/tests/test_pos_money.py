@@ -359,3 +359,79 @@ class TestGiftcardPosMoney(TestPoSCommon):
         # expiring again changes nothing
         self.assertEqual(expiring._retail_expire(today), {})
         self.assertEqual(expiring._retail_check_balance_invariant(), {})
+
+    def _offline_payment(self, card, amount):
+        return (
+            self.gift_pm,
+            amount,
+            {"retail_giftcard_code": card.code, "retail_giftcard_offline": True},
+        )
+
+    def test_offline_redemption_caps_and_shortfall(self):
+        self.config.write(
+            {
+                "retail_giftcard_offline_card_cap": 30,
+                "retail_giftcard_offline_till_cap": 50,
+            }
+        )
+        card, blocked = self.cards[:2]
+        self._sell(card, 20)
+        self._sell(blocked, 10)
+        blocked.action_retail_block("Stolen")
+        # the till was offline: 25 taken on a card that holds 20
+        order = self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._offline_payment(card, 25), (self.cash_pm1, 82, {})],
+            )
+        )
+        self.assertEqual(order.state, "paid", "the order lands")
+        self.assertEqual(card.points, 0)
+        payment = order.payment_ids.filtered("retail_giftcard_offline")
+        self.assertEqual(payment.retail_giftcard_shortfall, 5)
+        self.assertEqual(card.retail_giftcard_shortfall, 5, "the card shows it")
+        self.assertEqual(
+            card.history_ids.filtered(lambda row: row.retail_kind == "redeem").used, 20
+        )
+        # over the per-card cap: refused (the till would not have allowed it)
+        self._refused_sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._offline_payment(card, 31), (self.cash_pm1, 76, {})],
+            ),
+            "above the store's offline cap of 30",
+        )
+        # a blocked card pays nothing: all of it is shortfall
+        order = self._sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._offline_payment(blocked, 20), (self.cash_pm1, 87, {})],
+            )
+        )
+        self.assertEqual(order.payment_ids.mapped("retail_giftcard_shortfall"), [20, 0])
+        self.assertEqual(blocked.points, 10)
+        # per till: 25 + 20 taken offline in the session, 10 more exceeds 50
+        self._refused_sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._offline_payment(blocked, 10), (self.cash_pm1, 97, {})],
+            ),
+            "above its offline cap of 50",
+        )
+        self._close_session()
+        today = fields.Date.context_today(self.env.user)
+        total, _rows = self._outstanding(today)
+        self.assertAlmostEqual(total, 10 - 25, msg="cards' balances minus shortfalls")
+        self.assertAlmostEqual(total, -self._balance(self.liability))
+
+    def test_offline_disabled_by_default(self):
+        card = self.cards[0]
+        self._sell(card, 20)
+        self._refused_sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._offline_payment(card, 5), (self.cash_pm1, 102, {})],
+            ),
+            "offline cap of 0",
+        )
+        self.assertEqual(card.points, 20)

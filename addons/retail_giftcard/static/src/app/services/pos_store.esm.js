@@ -1,4 +1,5 @@
 import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
+import {ConnectionLostError} from "@web/core/network/rpc";
 import {NumberPopup} from "@point_of_sale/app/components/popups/number_popup/number_popup";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {TextInputPopup} from "@point_of_sale/app/components/popups/text_input_popup/text_input_popup";
@@ -30,7 +31,7 @@ patch(PosStore.prototype, {
      * Ask for a card number (or scanned barcode), look the card up on the server
      * and return its values, or nothing when cancelled or refused.
      */
-    async retailGiftcardAskCard(title) {
+    async retailGiftcardAskCard(title, {allowOffline = false} = {}) {
         const number = await makeAwaitable(this.dialog, TextInputPopup, {
             title,
             placeholder: _t("Card number or barcode"),
@@ -38,10 +39,10 @@ patch(PosStore.prototype, {
         if (!number || !number.trim()) {
             return null;
         }
-        return await this.retailGiftcardLookup(number.trim());
+        return await this.retailGiftcardLookup(number.trim(), null, {allowOffline});
     },
 
-    async retailGiftcardLookup(number, secret = null) {
+    async retailGiftcardLookup(number, secret = null, {allowOffline = false} = {}) {
         try {
             return await this.data.call("loyalty.card", "retail_giftcard_check", [
                 number,
@@ -49,6 +50,11 @@ patch(PosStore.prototype, {
                 secret,
             ]);
         } catch (error) {
+            if (allowOffline && error instanceof ConnectionLostError) {
+                // The server is out of reach: the caller may take the card within
+                // the store's offline caps; the server checks it at sync.
+                return {offline: true, code: number.replace(/\s/g, "")};
+            }
             this.dialog.add(AlertDialog, {
                 title: _t("Gift card"),
                 body: error.data?.message || error.message || String(error),

@@ -13,7 +13,12 @@ patch(PaymentScreen.prototype, {
         if (!paymentMethod.retail_giftcard || this.currentOrder.isRefund) {
             return await super.addNewPaymentLine(...arguments);
         }
-        let card = await this.pos.retailGiftcardAskCard(_t("Pay with a gift card"));
+        let card = await this.pos.retailGiftcardAskCard(_t("Pay with a gift card"), {
+            allowOffline: true,
+        });
+        if (card?.offline) {
+            return await this.retailGiftcardAddOffline(paymentMethod, card.code);
+        }
         if (card && !card.spend_token) {
             const pin = await makeAwaitable(this.dialog, TextInputPopup, {
                 title: _t("PIN of gift card %s", card.code),
@@ -41,6 +46,42 @@ patch(PaymentScreen.prototype, {
             const line = this.paymentLines.at(-1);
             line.retail_giftcard_code = card.code;
             line.retail_giftcard_token = card.spend_token;
+            line.setAmount(amount);
+            this.numberBuffer.set(amount.toString());
+        }
+        return added;
+    },
+
+    /**
+     * The server cannot be reached: take the card for at most the store's
+     * offline cap per card, within what the till may take offline in the
+     * session. The server debits what the card can pay when the order syncs and
+     * records the rest as the card's shortfall.
+     */
+    async retailGiftcardAddOffline(paymentMethod, code) {
+        const config = this.pos.config;
+        const taken = this.pos.models["pos.payment"]
+            .filter((payment) => payment.retail_giftcard_offline && payment.amount > 0)
+            .reduce((total, payment) => total + payment.amount, 0);
+        const amount = Math.min(
+            config.retail_giftcard_offline_card_cap || 0,
+            (config.retail_giftcard_offline_till_cap || 0) - taken,
+            this.currentOrder.getDefaultAmountDueToPayIn(paymentMethod)
+        );
+        if (amount <= 0) {
+            this.dialog.add(AlertDialog, {
+                title: _t("Gift card"),
+                body: _t(
+                    "The server cannot be reached and this till may not take more gift cards offline."
+                ),
+            });
+            return false;
+        }
+        const added = await super.addNewPaymentLine(paymentMethod);
+        if (added) {
+            const line = this.paymentLines.at(-1);
+            line.retail_giftcard_code = code;
+            line.retail_giftcard_offline = true;
             line.setAmount(amount);
             this.numberBuffer.set(amount.toString());
         }
