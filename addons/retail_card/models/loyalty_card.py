@@ -49,6 +49,11 @@ LOG_LOCK_TIMEOUT_MS = 2000
 KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
 
 
+def _keyed_hash(key, card_id, secret):
+    """HMAC-SHA256 of a card id and its secret (hexadecimal)."""
+    return hmac.new(key, f"{card_id}:{secret}".encode(), hashlib.sha256).hexdigest()
+
+
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 
@@ -640,14 +645,20 @@ class LoyaltyCard(models.Model):
         if not self:
             return {}
         self.check_access("read")
-        pins = {card.id: f"{secrets.randbelow(10**6):06d}" for card in self}
-        hashes = {card.id: card._retail_hash_secret(pins[card.id]) for card in self}
-        self.flush_recordset(["retail_secret_hash"])
+        key = self._retail_secret_key()
+        pins = {card_id: f"{secrets.randbelow(10**6):06d}" for card_id in self.ids}
+        hashes = {
+            card_id: _keyed_hash(key, card_id, pin) for card_id, pin in pins.items()
+        }
+        self.flush_recordset(["retail_secret_hash", "retail_has_secret"])
+        # One statement for both columns (the stored flag is set here rather than
+        # recomputed card by card: generation gives PINs to 100,000 cards at once).
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE loyalty_card AS card
-                   SET retail_secret_hash = new.hash, write_uid = %s, write_date = %s
+                   SET retail_secret_hash = new.hash, retail_has_secret = TRUE,
+                       write_uid = %s, write_date = %s
                   FROM unnest(%s::int[], %s::varchar[]) AS new(id, hash)
                  WHERE card.id = new.id
                 """,
@@ -657,8 +668,9 @@ class LoyaltyCard(models.Model):
                 list(hashes.values()),
             )
         )
-        self.invalidate_recordset(["retail_secret_hash", "write_uid", "write_date"])
-        self.modified(["retail_secret_hash"])
+        self.invalidate_recordset(
+            ["retail_secret_hash", "retail_has_secret", "write_uid", "write_date"]
+        )
         return pins
 
     def _retail_check_secret(self, secret, config_id=False):
@@ -692,11 +704,14 @@ class LoyaltyCard(models.Model):
         """HMAC-SHA256 of the card id and the secret, keyed by the database
         secret: a copy of the table alone does not give the PINs away."""
         self.ensure_one()
+        return _keyed_hash(self._retail_secret_key(), self.id, secret)
+
+    @api.model
+    def _retail_secret_key(self):
         key = self.env["ir.config_parameter"].sudo().get_param("database.secret")
         if not key:
             raise UserError(self.env._("This database has no secret to key PINs."))
-        message = f"{self.id}:{secret}".encode()
-        return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+        return key.encode()
 
     # ------------------------------------------------------------------
     # Lookups by number (POS, back office): throttled and logged
