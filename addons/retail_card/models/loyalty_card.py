@@ -40,6 +40,9 @@ CODE_MAX_LENGTH = 64
 SECRET_MAX_LENGTH = 64
 LOOKUP_WINDOW_SECONDS = 60
 LOOKUP_MAX_FAILURES = 10
+# Longest reason, description or key of a movement; largest record id (int4).
+TEXT_MAX_LENGTH = 2000
+MAX_ID = 2**31 - 1
 # How long logging a failed lookup waits for a lock before giving up on its own
 # cursor (it then logs in the request's transaction).
 LOG_LOCK_TIMEOUT_MS = 2000
@@ -191,6 +194,7 @@ class LoyaltyCard(models.Model):
             raise ValidationError(
                 self.env._("The same movement is reversed twice in one posting.")
             )
+        self._retail_check_stores({line["store_id"] for line in lines} - {False})
         cards = self.browse({line["card_id"] for line in lines})
         missing = cards - cards.exists()
         if missing:
@@ -389,6 +393,17 @@ class LoyaltyCard(models.Model):
         reason = movement.get("reason") or False
         if reason and not isinstance(reason, str):
             raise ValidationError(self.env._("The reason must be text."))
+        for name in ("reason", "description", "key"):
+            value = movement.get(name)
+            if isinstance(value, str) and len(value) > TEXT_MAX_LENGTH:
+                raise ValidationError(
+                    self.env._(
+                        "The %(name)s of a card movement has at most %(max)s "
+                        "characters.",
+                        name=name,
+                        max=TEXT_MAX_LENGTH,
+                    )
+                )
         reason = reason and reason.strip()
         if not reason and self.env["loyalty.history"]._retail_kind_needs_reason(kind):
             raise ValidationError(
@@ -408,6 +423,8 @@ class LoyaltyCard(models.Model):
         if key and not isinstance(key, str):
             raise ValidationError(self.env._("A movement key must be text."))
         description = movement.get("description") or False
+        if description and not isinstance(description, str):
+            raise ValidationError(self.env._("The description must be text."))
         if not description:
             description = (
                 self.env._("%(kind)s: %(reason)s", kind=kind_label, reason=reason)
@@ -426,6 +443,19 @@ class LoyaltyCard(models.Model):
             "key": key,
             "reversed_id": self._retail_record_id(movement.get("reversed_id")),
         }
+
+    @api.model
+    def _retail_check_stores(self, store_ids):
+        """Refuse stores (tills) that do not exist, in one query."""
+        stores = self.env["pos.config"].browse(store_ids)
+        missing = stores - stores.exists()
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "These stores do not exist: %(ids)s",
+                    ids=", ".join(map(str, missing.ids)),
+                )
+            )
 
     @api.model
     def _retail_check_amount(self, amount):
@@ -494,7 +524,11 @@ class LoyaltyCard(models.Model):
             return value.id or False
         if value is None or value is False or (type(value) is int and value == 0):
             return False
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 < value <= MAX_ID
+        ):
             return value
         raise ValidationError(
             self.env._("Expected a record or an id, got %(value)r.", value=value)
@@ -778,7 +812,7 @@ class LoyaltyCard(models.Model):
             return False
         if isinstance(config_id, models.BaseModel):
             config_id = config_id.id
-        if type(config_id) is not int or config_id <= 0:
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
             raise ValidationError(
                 self.env._("Expected the id of a till, got %(value)r.", value=config_id)
             )

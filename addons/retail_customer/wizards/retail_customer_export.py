@@ -6,7 +6,7 @@ import io
 import xlsxwriter
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 # (field name, header) of the marketing export, in column order.
@@ -68,6 +68,24 @@ class RetailCustomerExport(models.TransientModel):
             elif ctx.get("active_ids"):
                 res["partner_ids"] = [fields.Command.set(ctx["active_ids"])]
         return res
+
+    @api.constrains("domain")
+    def _check_domain(self):
+        """The domain comes from the client: it must be a valid customer domain."""
+        Partner = self.env["res.partner"]
+        for wizard in self.filtered("domain"):
+            try:
+                domain = safe_eval(wizard.domain)
+                if not isinstance(domain, list | tuple):
+                    raise ValueError(wizard.domain)
+                Partner._search(domain)
+            except Exception as exc:
+                raise ValidationError(
+                    self.env._(
+                        "This selection of customers cannot be read: %(domain)s",
+                        domain=wizard.domain[:200],
+                    )
+                ) from exc
 
     @api.depends("partner_ids", "domain", "only_consenting")
     def _compute_partner_count(self):
