@@ -503,6 +503,20 @@ class TestAnonymize(RetailGdprCommon):
             1,
         )
 
+    def test_requests_of_another_company_hidden(self):
+        self.customer.with_user(self.manager)._retail_anonymize("Asked")
+        franchise = self._create_company(name="GDPR franchise")
+        manager_b = new_test_user(
+            self.env,
+            login="gdpr_manager_b",
+            groups="sales_team.group_sale_manager",
+            company_id=franchise.id,
+            company_ids=[franchise.id],
+        )
+        Request = self.env["retail.gdpr.request"]
+        self.assertFalse(Request.with_user(manager_b).search([]))
+        self.assertEqual(len(Request.with_user(self.manager).search([])), 1)
+
 
 @tagged("post_install", "-at_install", "retail_security")
 class TestPersonalDataExport(RetailGdprCommon):
