@@ -511,3 +511,21 @@ class TestLookupFailureSurvivesRollback(RetailCardCommon):
                         failure_ids,
                     )
                 )
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestLookupSettings(RetailCardCommon):
+    def test_settings_set_the_throttle(self):
+        settings = self.env["res.config.settings"].create(
+            {
+                "retail_card_lookup_max_failures": 3,
+                "retail_card_lookup_window_seconds": 300,
+            }
+        )
+        settings.execute()
+        self.assertEqual(self.Card._retail_throttle_settings(), (300, 3))
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"retail_card_lookup_max_failures": 0}
+            )
+        self.assertEqual(self.Card._retail_throttle_settings(), (300, 3))
