@@ -258,6 +258,14 @@ class TestConsent(RetailCustomerCommon):
         self.assertEqual(everyone._retail_can_contact("sms"), yes)
         self.assertTrue(yes._retail_can_contact("email"))
         self.assertFalse(no._retail_can_contact("sms"))
+        # the marketing export applies the same rule
+        wizard = (
+            self.env["retail.customer.export"]
+            .with_context(active_model="res.partner", active_ids=everyone.ids)
+            .create({"only_consenting": "email"})
+        )
+        self.assertEqual(wizard.partner_count, 1)
+        self.assertEqual(self.Partner._retail_can_contact("email"), self.Partner)
         for channel in ("post", None, "EMAIL"):
             with self.subTest(channel=channel), self.assertRaises(ValidationError):
                 yes._retail_can_contact(channel)

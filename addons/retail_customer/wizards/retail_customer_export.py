@@ -7,6 +7,7 @@ import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
 # (field name, header) of the marketing export, in column order.
@@ -103,7 +104,10 @@ class RetailCustomerExport(models.TransientModel):
         else:
             domain = [("customer_number", "!=", False)]
         if self.only_consenting != "all":
-            domain = domain + [(f"retail_consent_{self.only_consenting}", "=", True)]
+            # the same rule as every notice: consent, an address, not blacklisted
+            domain = Domain(domain) & self.env["res.partner"]._retail_contact_domain(
+                self.only_consenting
+            )
         return domain
 
     def _get_columns(self):
