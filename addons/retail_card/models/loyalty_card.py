@@ -856,6 +856,8 @@ class LoyaltyCard(models.Model):
     def _retail_check_throttle(self, kind, config_id=False):
         """Refuse when the user or the till failed too many lookups (of any kind)
         within the window. Two index range scans, each stopped at the limit."""
+        if isinstance(config_id, models.BaseModel):
+            config_id = config_id.id
         window, limit = self._retail_throttle_settings()
         since = SQL(
             "(clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => %s)",
@@ -901,6 +903,8 @@ class LoyaltyCard(models.Model):
     def _retail_log_failed_lookup(self, kind, query, config_id=False):
         """Log a failed lookup (masked) in a cursor of its own, committed at once,
         so that the row survives the rollback of the request that fails."""
+        if isinstance(config_id, models.BaseModel):
+            config_id = config_id.id
         Failure = self.env["retail.card.lookup.failure"]
         masked = Failure._retail_mask(query)
         ip = False
@@ -944,4 +948,9 @@ class LoyaltyCard(models.Model):
             # The user or the till exists only in the current transaction (created
             # by this very request, or by a test): log in it instead.
             _logger.info("Failed lookup logged in the request's transaction: %s", error)
-            self.env.cr.execute(insert)
+            try:
+                with self.env.cr.savepoint():
+                    self.env.cr.execute(insert, log_exceptions=False)
+            except psycopg2.Error as second_error:
+                # e.g. a till that does not exist: the warning above is the trace
+                _logger.warning("Failed lookup not stored: %s", second_error)

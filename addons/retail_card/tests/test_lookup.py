@@ -529,3 +529,15 @@ class TestLookupSettings(RetailCardCommon):
                 {"retail_card_lookup_max_failures": 0}
             )
         self.assertEqual(self.Card._retail_throttle_settings(), (300, 3))
+
+    def test_log_accepts_a_till_record_and_survives_a_wrong_one(self):
+        Card = self.env["loyalty.card"]
+        Card._retail_log_failed_lookup("customer", "C1-0000042", self.store)
+        Card._retail_check_throttle("customer", self.store)
+        # a till that does not exist is not stored, and breaks nothing
+        Card._retail_log_failed_lookup("customer", "C1-0000043", 2_000_000_000)
+        failures = self.env["retail.card.lookup.failure"].search(
+            [("user_id", "=", self.env.uid), ("kind", "=", "customer")]
+        )
+        self.assertEqual(failures.mapped("query"), ["C1-0****42"])
+        self.assertEqual(failures.pos_config_id, self.store)
