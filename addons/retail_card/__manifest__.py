@@ -15,6 +15,7 @@
         "views/loyalty_card_views.xml",
         "views/loyalty_history_views.xml",
         "views/retail_card_lookup_failure_views.xml",
+        "views/res_config_settings_views.xml",
         "data/ir_cron_data.xml",
     ],
     "installable": True,

@@ -41,6 +41,9 @@ CODE_MAX_LENGTH = 64
 SECRET_MAX_LENGTH = 64
 LOOKUP_WINDOW_SECONDS = 60
 LOOKUP_MAX_FAILURES = 10
+# Longest reason, description or key of a movement; largest record id (int4).
+TEXT_MAX_LENGTH = 2000
+MAX_ID = 2**31 - 1
 # How long logging a failed lookup waits for a lock before giving up on its own
 # cursor (it then logs in the request's transaction).
 LOG_LOCK_TIMEOUT_MS = 2000
@@ -202,6 +205,7 @@ class LoyaltyCard(models.Model):
             raise ValidationError(
                 self.env._("The same movement is reversed twice in one posting.")
             )
+        self._retail_check_stores({line["store_id"] for line in lines} - {False})
         cards = self.browse({line["card_id"] for line in lines})
         missing = cards - cards.exists()
         if missing:
@@ -401,6 +405,17 @@ class LoyaltyCard(models.Model):
         reason = movement.get("reason") or False
         if reason and not isinstance(reason, str):
             raise ValidationError(self.env._("The reason must be text."))
+        for name in ("reason", "description", "key"):
+            value = movement.get(name)
+            if isinstance(value, str) and len(value) > TEXT_MAX_LENGTH:
+                raise ValidationError(
+                    self.env._(
+                        "The %(name)s of a card movement has at most %(max)s "
+                        "characters.",
+                        name=name,
+                        max=TEXT_MAX_LENGTH,
+                    )
+                )
         reason = reason and reason.strip()
         if not reason and self.env["loyalty.history"]._retail_kind_needs_reason(kind):
             raise ValidationError(
@@ -428,6 +443,8 @@ class LoyaltyCard(models.Model):
                 )
             )
         description = movement.get("description") or False
+        if description and not isinstance(description, str):
+            raise ValidationError(self.env._("The description must be text."))
         if not description:
             description = (
                 self.env._("%(kind)s: %(reason)s", kind=kind_label, reason=reason)
@@ -447,6 +464,19 @@ class LoyaltyCard(models.Model):
             "reversed_id": self._retail_record_id(movement.get("reversed_id")),
             "allow_negative": allow_negative,
         }
+
+    @api.model
+    def _retail_check_stores(self, store_ids):
+        """Refuse stores (tills) that do not exist, in one query."""
+        stores = self.env["pos.config"].browse(store_ids)
+        missing = stores - stores.exists()
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "These stores do not exist: %(ids)s",
+                    ids=", ".join(map(str, missing.ids)),
+                )
+            )
 
     @api.model
     def _retail_check_amount(self, amount):
@@ -515,7 +545,11 @@ class LoyaltyCard(models.Model):
             return value.id or False
         if value is None or value is False or (type(value) is int and value == 0):
             return False
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 < value <= MAX_ID
+        ):
             return value
         raise ValidationError(
             self.env._("Expected a record or an id, got %(value)r.", value=value)
@@ -809,7 +843,7 @@ class LoyaltyCard(models.Model):
             return False
         if isinstance(config_id, models.BaseModel):
             config_id = config_id.id
-        if type(config_id) is not int or config_id <= 0:
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
             raise ValidationError(
                 self.env._("Expected the id of a till, got %(value)r.", value=config_id)
             )
@@ -853,6 +887,8 @@ class LoyaltyCard(models.Model):
     def _retail_check_throttle(self, kind, config_id=False):
         """Refuse when the user or the till failed too many lookups (of any kind)
         within the window. Two index range scans, each stopped at the limit."""
+        if isinstance(config_id, models.BaseModel):
+            config_id = config_id.id
         window, limit = self._retail_throttle_settings()
         since = SQL(
             "(clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => %s)",
@@ -898,6 +934,8 @@ class LoyaltyCard(models.Model):
     def _retail_log_failed_lookup(self, kind, query, config_id=False):
         """Log a failed lookup (masked) in a cursor of its own, committed at once,
         so that the row survives the rollback of the request that fails."""
+        if isinstance(config_id, models.BaseModel):
+            config_id = config_id.id
         Failure = self.env["retail.card.lookup.failure"]
         masked = Failure._retail_mask(query)
         ip = False
@@ -941,4 +979,9 @@ class LoyaltyCard(models.Model):
             # The user or the till exists only in the current transaction (created
             # by this very request, or by a test): log in it instead.
             _logger.info("Failed lookup logged in the request's transaction: %s", error)
-            self.env.cr.execute(insert)
+            try:
+                with self.env.cr.savepoint():
+                    self.env.cr.execute(insert, log_exceptions=False)
+            except psycopg2.Error as second_error:
+                # e.g. a till that does not exist: the warning above is the trace
+                _logger.warning("Failed lookup not stored: %s", second_error)

@@ -511,3 +511,33 @@ class TestLookupFailureSurvivesRollback(RetailCardCommon):
                         failure_ids,
                     )
                 )
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestLookupSettings(RetailCardCommon):
+    def test_settings_set_the_throttle(self):
+        settings = self.env["res.config.settings"].create(
+            {
+                "retail_card_lookup_max_failures": 3,
+                "retail_card_lookup_window_seconds": 300,
+            }
+        )
+        settings.execute()
+        self.assertEqual(self.Card._retail_throttle_settings(), (300, 3))
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create(
+                {"retail_card_lookup_max_failures": 0}
+            )
+        self.assertEqual(self.Card._retail_throttle_settings(), (300, 3))
+
+    def test_log_accepts_a_till_record_and_survives_a_wrong_one(self):
+        Card = self.env["loyalty.card"]
+        Card._retail_log_failed_lookup("customer", "C1-0000042", self.store)
+        Card._retail_check_throttle("customer", self.store)
+        # a till that does not exist is not stored, and breaks nothing
+        Card._retail_log_failed_lookup("customer", "C1-0000043", 2_000_000_000)
+        failures = self.env["retail.card.lookup.failure"].search(
+            [("user_id", "=", self.env.uid), ("kind", "=", "customer")]
+        )
+        self.assertEqual(failures.mapped("query"), ["C1-0****42"])
+        self.assertEqual(failures.pos_config_id, self.store)

@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
@@ -52,8 +53,10 @@ class ResCompany(models.Model):
         )
 
     def action_retail_share_customers(self):
-        """Move the customers kept apart by these companies into the shared file."""
-        self.ensure_one()
+        """Move the customers kept apart by this company into the shared file."""
+        self.check_access("write")
+        if len(self) != 1:
+            raise UserError(self.env._("Share the customers of one company at a time."))
         partners = self.env["res.partner"].search(
             [("company_id", "=", self.id), ("parent_id", "=", False)]
         )

@@ -41,6 +41,9 @@ KPI_FIELDS = [
 # Spanish identity documents, tried in this order (stdnum modules).
 SPANISH_ID_MODULES = ("es.dni", "es.nie", "es.nif", "es.cif")
 RETAIL_IDENTIFIERS = ("customer_number", "card_number", "national_id")
+IDENTIFIER_MAX_LENGTH = 64
+MAX_ID = 2**31 - 1
+SEARCH_MAX_OFFSET = 1_000_000
 
 
 def national_number(e164):
@@ -420,6 +423,7 @@ class ResPartner(models.Model):
     @api.model
     def _retail_prepare_vals(self, vals, now):
         """Normalise identifiers and date the consents given or withdrawn."""
+        self._retail_check_identifier_types(vals)
         if vals.get("national_id"):
             vals["national_id"] = self._retail_normalize_national_id(
                 vals["national_id"], vals.get("country_id")
@@ -428,11 +432,38 @@ class ResPartner(models.Model):
             if vals.get(fname):
                 vals[fname] = vals[fname].strip().upper()
         source = self._retail_consent_source()
+        sources = dict(CONSENT_SOURCES)
         for channel in CONSENT_CHANNELS:
+            given = vals.get(f"retail_consent_{channel}_source")
+            if given and given not in sources:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown consent source %(value)r; expected one of "
+                        "%(sources)s.",
+                        value=given,
+                        sources=", ".join(sources),
+                    )
+                )
             if f"retail_consent_{channel}" in vals:
                 vals.setdefault(f"retail_consent_{channel}_date", now)
                 if not vals.get(f"retail_consent_{channel}_source"):
                     vals[f"retail_consent_{channel}_source"] = source
+
+    @api.model
+    def _retail_check_identifier_types(self, vals):
+        """Identifiers are text of at most 64 characters."""
+        for fname in RETAIL_IDENTIFIERS:
+            value = vals.get(fname)
+            if not value:
+                continue
+            if not isinstance(value, str) or len(value) > IDENTIFIER_MAX_LENGTH:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s must be text of at most %(max)s characters.",
+                        field=self._fields[fname]._description_string(self.env),
+                        max=IDENTIFIER_MAX_LENGTH,
+                    )
+                )
 
     @api.model
     def _retail_consent_source(self):
@@ -450,7 +481,22 @@ class ResPartner(models.Model):
         """The partners of ``self`` that marketing may contact on ``channel``
         ("email" or "sms"): consent given, an address or mobile to use, not
         blacklisted, neither archived nor anonymised. Every notice and campaign
-        of the retail modules filters its recipients with it."""
+        of the retail modules filters its recipients with it (one query)."""
+        domain = self._retail_contact_domain(channel)
+        if not self:
+            return self
+        # sudo: only ids come out; the caller already holds these partners
+        allowed = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(Domain("id", "in", self.ids) & domain)
+        )
+        return self.browse(allowed.ids)
+
+    @api.model
+    def _retail_contact_domain(self, channel):
+        """Domain of the partners marketing may contact on ``channel``; used by
+        ``_retail_can_contact`` and the marketing export."""
         if channel not in CONSENT_CHANNELS:
             raise ValidationError(
                 self.env._(
@@ -458,21 +504,28 @@ class ResPartner(models.Model):
                     channel=channel,
                 )
             )
-        partners = self.sudo().filtered(
-            lambda p: p.active
-            and not p.retail_anonymized_date
-            and p[f"retail_consent_{channel}"]
+        domain = (
+            Domain("active", "=", True)
+            & Domain("retail_anonymized_date", "=", False)
+            & Domain(f"retail_consent_{channel}", "=", True)
         )
         if channel == "email":
-            partners = partners.filtered(
-                lambda p: p.email_normalized and not p.is_blacklisted
+            return (
+                domain
+                & Domain("email_normalized", "!=", False)
+                & Domain("is_blacklisted", "not in", [True])
             )
-        else:
-            partners = partners.filtered(
-                lambda p: (p.retail_mobile_sanitized or p.retail_phone_sanitized)
-                and not p.phone_sanitized_blacklisted
+        # Odoo's blacklist search reads the tables in SQL without flushing them
+        self.env["phone.blacklist"].flush_model(["number", "active"])
+        self.flush_model(["phone_sanitized"])
+        return (
+            domain
+            & (
+                Domain("retail_mobile_sanitized", "!=", False)
+                | Domain("retail_phone_sanitized", "!=", False)
             )
-        return self.browse(partners.ids)
+            & Domain("phone_sanitized_blacklisted", "not in", [True])
+        )
 
     # ------------------------------------------------------------------
     # Identification
@@ -646,13 +699,17 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     self.env._("Limit and offset must be whole numbers.")
                 )
+        if offset and offset > SEARCH_MAX_OFFSET:
+            raise ValidationError(
+                self.env._("Refine the search: this page is too far.")
+            )
         return query.strip(), max(1, min(limit or 20, 200)), max(offset or 0, 0)
 
     @api.model
     def retail_pos_search(self, config_id, query, offset=0):
         """POS customer search (server side, never the whole file in the till).
         Answers like ``get_new_partner``: records to add to the till's data."""
-        if type(config_id) is not int or config_id <= 0:
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
             raise ValidationError(
                 self.env._("Expected the id of a till, got %(value)r.", value=config_id)
             )
@@ -957,8 +1014,11 @@ class ResPartner(models.Model):
 
     def action_retail_export_personal_data(self):
         """Download the customer's personal data in one JSON file."""
-        self.ensure_one()
         self._retail_check_gdpr_access()
+        if len(self) != 1:
+            raise UserError(
+                self.env._("Export the personal data of one customer at a time.")
+            )
         self.check_access("read")
         data = self._retail_personal_data()
         content = json.dumps(data, indent=2, ensure_ascii=False, default=str)

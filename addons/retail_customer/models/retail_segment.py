@@ -105,6 +105,8 @@ class RetailSegment(models.Model):
         self.invalidate_model(["partner_ids"])
 
     def action_refresh(self):
+        # the refresh writes the members in SQL: only who may edit segments
+        self.check_access("write")
         self._refresh_partners()
         return True
 

@@ -6,7 +6,7 @@ from odoo.tests import new_test_user, tagged
 from .common import RetailCustomerCommon, dni
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "retail_security")
 class TestCustomerFile(RetailCustomerCommon):
     @classmethod
     def setUpClass(cls):

@@ -258,6 +258,14 @@ class TestConsent(RetailCustomerCommon):
         self.assertEqual(everyone._retail_can_contact("sms"), yes)
         self.assertTrue(yes._retail_can_contact("email"))
         self.assertFalse(no._retail_can_contact("sms"))
+        # the marketing export applies the same rule
+        wizard = (
+            self.env["retail.customer.export"]
+            .with_context(active_model="res.partner", active_ids=everyone.ids)
+            .create({"only_consenting": "email"})
+        )
+        self.assertEqual(wizard.partner_count, 1)
+        self.assertEqual(self.Partner._retail_can_contact("email"), self.Partner)
         for channel in ("post", None, "EMAIL"):
             with self.subTest(channel=channel), self.assertRaises(ValidationError):
                 yes._retail_can_contact(channel)
@@ -502,6 +510,20 @@ class TestAnonymize(RetailGdprCommon):
             len(rpc(self.env, self.manager, "retail.gdpr.request", "search_read", [])),
             1,
         )
+
+    def test_requests_of_another_company_hidden(self):
+        self.customer.with_user(self.manager)._retail_anonymize("Asked")
+        franchise = self._create_company(name="GDPR franchise")
+        manager_b = new_test_user(
+            self.env,
+            login="gdpr_manager_b",
+            groups="sales_team.group_sale_manager",
+            company_id=franchise.id,
+            company_ids=[franchise.id],
+        )
+        Request = self.env["retail.gdpr.request"]
+        self.assertFalse(Request.with_user(manager_b).search([]))
+        self.assertEqual(len(Request.with_user(self.manager).search([])), 1)
 
 
 @tagged("post_install", "-at_install", "retail_security")

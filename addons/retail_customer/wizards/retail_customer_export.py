@@ -6,7 +6,8 @@ import io
 import xlsxwriter
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
 # (field name, header) of the marketing export, in column order.
@@ -69,6 +70,24 @@ class RetailCustomerExport(models.TransientModel):
                 res["partner_ids"] = [fields.Command.set(ctx["active_ids"])]
         return res
 
+    @api.constrains("domain")
+    def _check_domain(self):
+        """The domain comes from the client: it must be a valid customer domain."""
+        Partner = self.env["res.partner"]
+        for wizard in self.filtered("domain"):
+            try:
+                domain = safe_eval(wizard.domain)
+                if not isinstance(domain, list | tuple):
+                    raise ValueError(wizard.domain)
+                Partner._search(domain)
+            except Exception as exc:
+                raise ValidationError(
+                    self.env._(
+                        "This selection of customers cannot be read: %(domain)s",
+                        domain=wizard.domain[:200],
+                    )
+                ) from exc
+
     @api.depends("partner_ids", "domain", "only_consenting")
     def _compute_partner_count(self):
         for wizard in self:
@@ -85,7 +104,10 @@ class RetailCustomerExport(models.TransientModel):
         else:
             domain = [("customer_number", "!=", False)]
         if self.only_consenting != "all":
-            domain = domain + [(f"retail_consent_{self.only_consenting}", "=", True)]
+            # the same rule as every notice: consent, an address, not blacklisted
+            domain = Domain(domain) & self.env["res.partner"]._retail_contact_domain(
+                self.only_consenting
+            )
         return domain
 
     def _get_columns(self):

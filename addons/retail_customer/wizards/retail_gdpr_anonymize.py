@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class RetailGdprAnonymize(models.TransientModel):
@@ -18,6 +19,11 @@ class RetailGdprAnonymize(models.TransientModel):
         help="Why the personal data is erased (e.g. the customer's request of "
         "2026-03-01 by email); kept in the personal data requests.",
     )
+
+    @api.constrains("reason")
+    def _check_reason(self):
+        if any(not (wizard.reason or "").strip() for wizard in self):
+            raise ValidationError(self.env._("Give the reason of the erasure."))
 
     def action_confirm(self):
         self.ensure_one()

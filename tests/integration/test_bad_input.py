@@ -1,0 +1,368 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Every case of ``bad_input.BAD_INPUT_CASES``, called as the web client and the
+till call (``call_kw``, then a few over real JSON-RPC): each must end in the
+expected UserError / ValidationError / AccessError (or answer cleanly when it
+expects to) and leave the business tables exactly as before."""
+
+import json
+import logging
+
+import odoo.exceptions
+from odoo.service.model import call_kw
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import SQL
+
+from .bad_input import (
+    BAD_INPUT_CASES,
+    MISSING_ID,
+    NAN,
+    SNAPSHOT_TABLES,
+    UNKNOWN_CODE,
+    Case,
+    Ref,
+)
+
+_logger = logging.getLogger(__name__)
+
+# The table must keep at least this many cases (the README reports the count).
+MIN_CASES = 120
+
+
+class _Rollback(Exception):
+    """Raised to roll a case's savepoint back once its outcome is known."""
+
+
+class BadInputMixin:
+    @classmethod
+    def _setup_fixtures(cls):
+        env = cls.env
+        cls.spain = env.ref("base.es")
+        env.company.country_id = cls.spain
+        cls.channel_store = env.ref("retail_customer.retail_channel_store")
+        cls.users = {
+            "cashier": new_test_user(
+                env,
+                login="bad_cashier",
+                groups="base.group_user,retail_card.group_card_cashier",
+            ),
+            "store_manager": new_test_user(
+                env,
+                login="bad_store_manager",
+                groups="base.group_user,retail_card.group_card_store_manager",
+            ),
+            "head_office": new_test_user(
+                env,
+                login="bad_head_office",
+                groups="retail_card.group_card_head_office",
+            ),
+            "salesman": new_test_user(
+                env, login="bad_salesman", groups="sales_team.group_sale_salesman"
+            ),
+            "manager": new_test_user(
+                env,
+                login="bad_manager",
+                groups="sales_team.group_sale_manager,base.group_partner_manager",
+            ),
+        }
+        cls.store = env["pos.config"].create({"name": "Bad input store"})
+        program = env["loyalty.program"].create(
+            {"name": "Bad input gift cards", "program_type": "gift_card"}
+        )
+        cls.gift_card = env["loyalty.card"].create({"program_id": program.id})
+        env["loyalty.card"]._retail_post_movements(
+            [{"card": cls.gift_card, "amount": 50, "kind": "load"}]
+        )
+        cls.gift_card._retail_set_secret()
+        cls.code = cls.gift_card.code
+        cls.franchise = env["res.company"].create({"name": "Bad input franchise"})
+        program_b = env["loyalty.program"].create(
+            {
+                "name": "Franchise gift cards",
+                "program_type": "gift_card",
+                "company_id": cls.franchise.id,
+            }
+        )
+        cls.card_b = env["loyalty.card"].create({"program_id": program_b.id})
+        cls.missing_card = env["loyalty.card"].browse(MISSING_ID)
+        cls.card_number = "TARJ-BAD-1"
+        Partner = env["res.partner"]
+        cls.customer = Partner.create(
+            {
+                "name": "Rosa Malformada",
+                "country_id": cls.spain.id,
+                "email": "rosa@example.com",
+                "card_number": cls.card_number,
+                "retail_channel_id": cls.channel_store.id,
+            }
+        )
+        cls.other_customer = Partner.create({"name": "Rosa Otra"})
+        cls.two_partners = cls.customer | cls.other_customer
+        cls.company_partner = Partner.create(
+            {"name": "Malformada SL", "is_company": True}
+        )
+        cls.user_partner = cls.users["salesman"].partner_id
+        cls.no_partner = Partner.browse()
+        cls.missing_partner = Partner.browse(MISSING_ID)
+        cls.two_companies = env.company | cls.franchise
+        cls.segment = env["retail.segment"].create({"name": "Bad input segment"})
+        cls.empty_export = (
+            env["retail.customer.export"]
+            .with_user(cls.users["salesman"])
+            .create({"domain": "[('id', '=', 0)]"})
+        )
+
+    # ------------------------------------------------------------------
+    def _resolve(self, value):
+        if isinstance(value, Ref):
+            fixture = getattr(self, value.name)
+            if isinstance(fixture, odoo.models.BaseModel):
+                return fixture.id if len(fixture) == 1 else fixture.ids
+            return fixture
+        if isinstance(value, list | tuple):
+            return type(value)(self._resolve(item) for item in value)
+        if isinstance(value, dict):
+            return {key: self._resolve(item) for key, item in value.items()}
+        return value
+
+    def _call_args(self, case):
+        args = list(self._resolve(case.args))
+        if case.records:
+            args.insert(0, getattr(self, case.records).ids)
+        return args, self._resolve(case.kwargs or {})
+
+    def _snapshot(self):
+        """A checksum of every row of the business tables."""
+        self.env.flush_all()
+        return {
+            table: self.env.execute_query(
+                SQL(
+                    "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text)) "
+                    "FROM %s t",
+                    SQL.identifier(table),
+                )
+            )[0]
+            for table in SNAPSHOT_TABLES
+        }
+
+    def _check_outcome(self, case, error):
+        if case.expected is None:
+            self.assertIsNone(error, f"{case.label}: should answer, got {error!r}")
+            return
+        self.assertIsInstance(
+            error,
+            case.expected,
+            f"{case.label}: expected {case.expected.__name__}, got {error!r}",
+        )
+        message = str(error.args[0] if error.args else "")
+        self.assertTrue(message.strip(), f"{case.label}: the error says nothing")
+        self.assertNotIn("Traceback", message)
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestBadInput(BadInputMixin, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # failed lookups are logged through registry.cursor(): in test mode it
+        # wraps the test's cursor, so each case's savepoint rolls them back too
+        cls.registry_enter_test_mode_cls()
+        cls._setup_fixtures()
+
+    def _call(self, env, case):
+        """Public methods as the web client and the till call them (call_kw);
+        private ones (server APIs that other modules call) directly."""
+        args, kwargs = self._call_args(case)
+        if not case.method.startswith("_"):
+            return call_kw(env[case.model], case.method, args, kwargs)
+        records = env[case.model]
+        if case.records:
+            records = records.browse(args.pop(0))
+        return getattr(records, case.method)(*args, **kwargs)
+
+    def _run(self, case):
+        """Call the case inside a savepoint; return its error and the snapshot
+        taken before the savepoint is rolled back."""
+        user = self.users.get(case.user)
+        env = self.env(user=user) if user else self.env
+        error = None
+        try:
+            with self.env.cr.savepoint():
+                try:
+                    self._call(env, case)
+                except odoo.exceptions.UserError as exc:
+                    error = exc
+                after = self._snapshot()
+                raise _Rollback(after)
+        except _Rollback as rollback:
+            after = rollback.args[0]
+        finally:
+            self.env.invalidate_all()
+        return error, after
+
+    def test_bad_input_table(self):
+        before = self._snapshot()
+        tried = skipped = 0
+        for case in BAD_INPUT_CASES:
+            if case.model not in self.env:
+                skipped += 1
+                continue
+            tried += 1
+            with self.subTest(case=case.label):
+                try:
+                    error, after = self._run(case)
+                except Exception as exc:  # a traceback: the case fails, loop goes on
+                    self.fail(f"{case.label}: {type(exc).__name__}: {exc}")
+                self._check_outcome(case, error)
+                # refused before anything is written (strict), or written then
+                # refused by an ORM constraint and rolled back with the request
+                after = after if case.strict else self._snapshot()
+                changed = [table for table in before if before[table] != after[table]]
+                self.assertFalse(changed, f"{case.label}: tables changed: {changed}")
+        _logger.info(
+            "Bad input: %s cases tried on the public entry points (%s skipped: "
+            "module not installed)",
+            tried,
+            skipped,
+        )
+        self.assertGreaterEqual(tried, MIN_CASES)
+        self.assertEqual(self._snapshot(), before)
+
+    def test_table_is_well_formed(self):
+        labels = [case.label for case in BAD_INPUT_CASES]
+        self.assertEqual(len(labels), len(set(labels)), "labels are unique")
+        for case in BAD_INPUT_CASES:
+            self.assertIsInstance(case, Case)
+            self.assertIn(case.user, {*self.users, "superuser"}, case.label)
+            self.assertTrue(
+                case.expected is None
+                or issubclass(case.expected, odoo.exceptions.UserError),
+                case.label,
+            )
+
+
+# Cases sent over real JSON-RPC (HTTP, JSON encoding, session of the user).
+HTTP_CASES = [
+    Case("lookup: None", "loyalty.card", "retail_lookup", (None,)),
+    Case("lookup: 100,000 characters", "loyalty.card", "retail_lookup", ("x" * 10**5,)),
+    Case(
+        "lookup: unknown code",
+        "loyalty.card",
+        "retail_lookup",
+        (UNKNOWN_CODE,),
+        expected=odoo.exceptions.UserError,
+    ),
+    Case(
+        "lookup: wrong PIN",
+        "loyalty.card",
+        "retail_lookup",
+        (Ref("code"),),
+        {"secret": "000000x"},
+        expected=odoo.exceptions.UserError,
+    ),
+    Case(
+        "adjust: NaN in JSON",
+        "loyalty.card",
+        "action_retail_adjust",
+        (NAN, "Not a number"),
+        records="gift_card",
+        user="store_manager",
+    ),
+    Case(
+        "adjust: by a cashier",
+        "loyalty.card",
+        "action_retail_adjust",
+        (5, "Why not"),
+        records="gift_card",
+        expected=odoo.exceptions.AccessError,
+    ),
+    Case("pos search: till as text", "res.partner", "retail_pos_search", ("1", "R")),
+    Case(
+        "pos search: SQL quotes",
+        "res.partner",
+        "retail_pos_search",
+        (Ref("store"), "'; DROP TABLE res_partner; --"),
+        expected=None,
+    ),
+    Case(
+        "export personal data: by a cashier",
+        "res.partner",
+        "action_retail_export_personal_data",
+        records="customer",
+        expected=odoo.exceptions.AccessError,
+    ),
+    Case(
+        "card: read PIN hash",
+        "loyalty.card",
+        "read",
+        (["retail_secret_hash"],),
+        records="gift_card",
+        expected=odoo.exceptions.AccessError,
+    ),
+]
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestBadInputJsonRpc(BadInputMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_fixtures()
+
+    def _post(self, case):
+        args, kwargs = self._call_args(case)
+        payload = {
+            "id": 1,
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": case.model,
+                "method": case.method,
+                "args": args,
+                "kwargs": kwargs,
+            },
+        }
+        # json.dumps writes NaN as the till's JavaScript never would; the server
+        # must refuse it all the same
+        return self.url_open(
+            f"/web/dataset/call_kw/{case.model}/{case.method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+
+    def test_bad_input_over_json_rpc(self):
+        before = self._snapshot()
+        for case in HTTP_CASES:
+            with self.subTest(case=case.label):
+                login = self.users[case.user].login
+                self.authenticate(login, login)
+                response = self._post(case)
+                self.assertEqual(response.status_code, 200, case.label)
+                body = response.json()
+                error = body.get("error")
+                if case.expected is None:
+                    self.assertIsNone(error, f"{case.label}: {error}")
+                else:
+                    name = error["data"]["name"]
+                    self.assertTrue(name.startswith("odoo.exceptions."), name)
+                    raised = getattr(odoo.exceptions, name.rsplit(".", 1)[1])
+                    self.assertTrue(issubclass(raised, case.expected), name)
+                    self.assertNotIn("Traceback", error["data"]["message"])
+                self.env.invalidate_all()
+                self.assertEqual(self._snapshot(), before, case.label)
+        _logger.info("Bad input: %s cases tried over JSON-RPC", len(HTTP_CASES))
+
+    def test_anonymous_caller_refused(self):
+        """Without a session, the entry points answer "session expired"."""
+        with self.assertRaises(JsonRpcException) as caught:
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/loyalty.card/retail_lookup",
+                {
+                    "model": "loyalty.card",
+                    "method": "retail_lookup",
+                    "args": [UNKNOWN_CODE],
+                    "kwargs": {},
+                },
+            )
+        self.assertEqual(caught.exception.code, 100)
