@@ -25,6 +25,7 @@
         "wizards/retail_loyalty_adjust_views.xml",
         "views/retail_loyalty_menus.xml",
     ],
+    "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": ["retail_loyalty/static/src/**/*"],
         "web.assets_tests": ["retail_loyalty/static/tests/tours/**/*"],
