@@ -23,6 +23,7 @@
         "views/loyalty_rule_views.xml",
         "views/retail_loyalty_order_points_views.xml",
         "wizards/retail_loyalty_adjust_views.xml",
+        "wizards/retail_loyalty_tier_override_views.xml",
         "views/retail_loyalty_menus.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
