@@ -8,3 +8,5 @@ from . import loyalty_card
 from . import loyalty_history
 from . import pos_order
 from . import sale_order
+from . import res_partner
+from . import account_move

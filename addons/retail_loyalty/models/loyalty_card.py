@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
@@ -32,6 +34,15 @@ class LoyaltyCard(models.Model):
         compute="_compute_retail_points_pending",
         help="Points earned by recent orders, spendable when their return window "
         "is over.",
+    )
+    retail_expiring_points = fields.Float(
+        compute="_compute_retail_expiring",
+        help="Points that expire within the program's notice period.",
+    )
+    retail_expiring_days = fields.Integer(compute="_compute_retail_expiring")
+    retail_expiring_date = fields.Date(compute="_compute_retail_expiring")
+    retail_notice_date = fields.Date(
+        readonly=True, copy=False, help="When the last loyalty notice was sent."
     )
     retail_order_points_ids = fields.One2many(
         "retail.loyalty.order.points", "card_id", string="Order Points"
@@ -99,3 +110,93 @@ class LoyaltyCard(models.Model):
         self._retail_check_store_manager()
         self.sudo().write({"retail_tier_locked": False, "retail_tier_reason": False})
         return True
+
+    # ------------------------------------------------------------------
+    # Notices
+    # ------------------------------------------------------------------
+
+    @api.depends_context("retail_notice_days")
+    def _compute_retail_expiring(self):
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        for program, cards in self.grouped("program_id").items():
+            days = self.env.context.get("retail_notice_days") or (
+                program.retail_notice_days
+            )
+            due = {}
+            if program.retail_ledger and program.retail_expiry_months and days:
+                due = program._retail_expirable_points(
+                    now + relativedelta(days=days), cards.ids
+                )
+            for card in cards:
+                card.retail_expiring_points = due.get(card.id, 0.0)
+                card.retail_expiring_days = days if card.id in due else 0
+                card.retail_expiring_date = (
+                    today + relativedelta(days=days) if card.id in due else False
+                )
+
+    def action_retail_send_notice(self):
+        """Send the balance and expiry notice to the cards' customers now."""
+        self._retail_check_store_manager()
+        return self._retail_send_notices()
+
+    def _retail_send_notices(self):
+        """Email and SMS the cards' balance, tier and expiring points, to the
+        customers who consented to each channel; log each sending on the
+        customer. Batch: one mail batch, one SMS batch, one log batch.
+
+        :return: {"email": count, "sms": count, "skipped": count}
+        """
+        cards = self.sudo().filtered(lambda card: card.partner_id)
+        by_email = cards.filtered(
+            lambda card: card.partner_id.retail_consent_email and card.partner_id.email
+        )
+        by_sms = cards.filtered(
+            lambda card: card.partner_id.retail_consent_sms
+            and card._retail_sms_number()
+        )
+        if by_email:
+            self.env.ref("retail_loyalty.mail_template_loyalty_notice").send_mail_batch(
+                by_email.ids
+            )
+        if by_sms:
+            template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
+            bodies = template._render_field("body", by_sms.ids)
+            self.env["sms.sms"].sudo().create(
+                [
+                    {
+                        "number": card._retail_sms_number(),
+                        "partner_id": card.partner_id.id,
+                        "body": bodies[card.id],
+                    }
+                    for card in by_sms
+                ]
+            )
+        logs = {}
+        for card in by_email | by_sms:
+            channels = []
+            if card in by_email:
+                channels.append(self.env._("email"))
+            if card in by_sms:
+                channels.append(self.env._("SMS"))
+            logs[card.partner_id.id] = self.env._(
+                "Loyalty notice sent by %(channels)s: %(points)s points on card "
+                "%(code)s, %(expiring)s expiring.",
+                channels=" + ".join(channels),
+                points=card.points,
+                code=card.code,
+                expiring=card.retail_expiring_points,
+            )
+        if logs:
+            self.env["res.partner"].browse(logs).sudo()._message_log_batch(bodies=logs)
+        (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
+        return {
+            "email": len(by_email),
+            "sms": len(by_sms),
+            "skipped": len(cards - by_email - by_sms),
+        }
+
+    def _retail_sms_number(self):
+        self.ensure_one()
+        partner = self.partner_id
+        return partner.retail_mobile_sanitized or partner.phone_sanitized

@@ -33,6 +33,12 @@ class LoyaltyProgram(models.Model):
         help="Points expire this many months after they were earned, oldest "
         "first. 0: points never expire.",
     )
+    retail_notice_days = fields.Integer(
+        string="Expiry Notice (days before)",
+        default=10,
+        help="Customers are told by email or SMS this many days before their "
+        "points expire (with their consent). 0: no notice.",
+    )
     retail_segment_ids = fields.Many2many(
         "retail.segment",
         string="Customer Segments",
@@ -315,5 +321,46 @@ class LoyaltyProgram(models.Model):
                     break
                 last_id = cards[-1].id
                 program._retail_expire_points(card_ids=cards.ids)
+                if not Cron._commit_progress(len(cards)):
+                    return
+
+    @api.model
+    def _cron_retail_expiry_notices(self):
+        """Tell the customers whose points expire within the notice period,
+        once per period, by chunks of cards."""
+        Cron = self.env["ir.cron"]
+        Card = self.env["loyalty.card"]
+        now = fields.Datetime.now()
+        for program in self.search(
+            [
+                ("retail_ledger", "=", True),
+                ("retail_expiry_months", ">", 0),
+                ("retail_notice_days", ">", 0),
+            ]
+        ):
+            since = fields.Date.context_today(self) - relativedelta(
+                days=program.retail_notice_days
+            )
+            last_id = 0
+            while True:
+                cards = Card.search(
+                    [
+                        ("program_id", "=", program.id),
+                        ("points", ">", 0),
+                        ("id", ">", last_id),
+                        "|",
+                        ("retail_notice_date", "=", False),
+                        ("retail_notice_date", "<", since),
+                    ],
+                    order="id",
+                    limit=CRON_CHUNK,
+                )
+                if not cards:
+                    break
+                last_id = cards[-1].id
+                due = program._retail_expirable_points(
+                    now + relativedelta(days=program.retail_notice_days), cards.ids
+                )
+                Card.browse(due)._retail_send_notices()
                 if not Cron._commit_progress(len(cards)):
                     return

@@ -3,4 +3,5 @@ from . import test_pos_points
 from . import test_sale_points
 from . import test_tiers_expiry
 from . import test_adjust
+from . import test_notices_analysis
 from . import test_frontend

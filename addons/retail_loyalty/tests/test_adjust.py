@@ -103,3 +103,28 @@ class TestManualAdjust(RetailLoyaltyCommon):
             self._sell([(self.shoes, 1), self._reward_line(card)])
         self.assertIn("expired", str(error.exception))
         self.assertEqual(card.points, 150)
+
+    def test_other_company_sees_no_order_points_nor_tiers(self):
+        self.open_new_session()
+        self._sell([(self.shoes, 1)])
+        row = self.OrderPoints.search([("card_id.partner_id", "=", self.buyer.id)])
+        self.assertEqual(row.company_id, self.env.company)
+        self.program.company_id = self.env.company
+        other = self.env["res.company"].create({"name": "Franchise Sur"})
+        stranger = new_test_user(
+            self.env,
+            login="points_stranger",
+            groups="base.group_user,retail_card.group_card_store_manager",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
+        OrderPoints = self.OrderPoints.with_user(stranger)
+        self.assertFalse(OrderPoints.search([("id", "=", row.id)]))
+        with self.assertRaises(AccessError):
+            OrderPoints.browse(row.id).read(["points_earned"])
+        Tier = self.env["retail.loyalty.tier"].with_user(stranger)
+        self.assertFalse(Tier.search([("id", "=", self.gold.id)]))
+        with self.assertRaises(AccessError):
+            Tier.browse(self.gold.id).read(["name"])
+        # a user of the company sees them
+        self.assertEqual(self.OrderPoints.with_user(self.manager).search([]), row)

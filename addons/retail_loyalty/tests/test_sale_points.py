@@ -71,3 +71,38 @@ class TestSalePoints(RetailLoyaltyCommon):
             [False],
         )
         self.assertBalanceInvariant(card)
+
+    def test_credit_note_gives_back_in_proportion_once(self):
+        order = self._order(qty=4)
+        order.action_confirm()
+        card = self._card()
+        self.assertEqual(card.points, 400)
+        for line in order.order_line:
+            line.qty_delivered = line.product_uom_qty
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertEqual(card.points, 400, "an invoice moves no points")
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "Return"})
+        )
+        credit_note = self.env["account.move"].browse(reversal.refund_moves()["res_id"])
+        credit_note.invoice_line_ids.quantity = 1
+        credit_note.action_post()
+        self.assertEqual(card.points, 300, "1 of 4 returned: 100 of 400 points")
+        self.assertRecordValues(
+            self._ledger(card)[-1],
+            [
+                {
+                    "retail_kind": "reverse",
+                    "used": 100,
+                    "order_model": "account.move",
+                    "order_id": credit_note.id,
+                }
+            ],
+        )
+        credit_note.button_draft()
+        credit_note.action_post()
+        self.assertEqual(card.points, 300, "posted again: given back once")
+        self.assertBalanceInvariant(card)

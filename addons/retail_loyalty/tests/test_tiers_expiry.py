@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
@@ -60,9 +60,13 @@ class TestTiers(RetailLoyaltyCommon):
             card.with_user(self.cashier).action_retail_set_tier(self.gold.id, "VIP")
         with self.assertRaises(ValidationError):
             card.with_user(self.manager).action_retail_set_tier(self.gold.id, " ")
-        card.with_user(self.manager).action_retail_set_tier(
-            self.gold.id, "Brand ambassador"
-        )
+        self.env["retail.loyalty.tier.override"].with_user(self.manager).create(
+            {
+                "card_ids": [Command.set(card.ids)],
+                "tier_id": self.gold.id,
+                "reason": "Brand ambassador",
+            }
+        ).action_apply()
         self.assertRecordValues(
             card,
             [
@@ -78,7 +82,10 @@ class TestTiers(RetailLoyaltyCommon):
         self.program._retail_recompute_tiers(now=later)
         self.assertEqual(other_card.retail_tier_id, self.bronze)
         self.assertEqual(card.retail_tier_id, self.gold, "locked by hand")
-        card.with_user(self.manager).action_retail_unlock_tier()
+        self.env["retail.loyalty.tier.override"].with_user(self.manager).create(
+            {"card_ids": [Command.set(card.ids)], "unlock": True, "reason": "Ends"}
+        ).action_apply()
+        self.assertFalse(card.retail_tier_locked)
         self.program._retail_recompute_tiers(now=later)
         self.assertEqual(card.retail_tier_id, self.bronze)
 
