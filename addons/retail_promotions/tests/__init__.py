@@ -1,0 +1,3 @@
+from . import test_promotion_types
+from . import test_schedule_combination
+from . import test_baskets
