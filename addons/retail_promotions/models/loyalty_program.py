@@ -22,6 +22,7 @@ PROMOTION_CONFIG_FIELDS = {
     "retail_min_amount",
     "retail_gift_product_id",
     "retail_discount",
+    "retail_fixed_price",
 }
 
 
@@ -35,6 +36,7 @@ class LoyaltyProgram(models.Model):
             ("spend_discount", "Spend X on a group: discount on the group"),
             ("spend_voucher", "Spend X on a group: voucher for the next visit"),
             ("gift_article", "Gift article with any product of the group"),
+            ("n_fixed_price", "N items of the group for a fixed price"),
         ],
         help="Configures the program's rule and reward from the few fields below.",
     )
@@ -56,6 +58,12 @@ class LoyaltyProgram(models.Model):
     )
     retail_gift_product_id = fields.Many2one("product.product", string="Gift Article")
     retail_discount = fields.Float(string="Discount (%)")
+    retail_fixed_price = fields.Monetary(
+        string="Price of N Items",
+        currency_field="currency_id",
+        help="Price, taxes included, of each set of N items of the group; the most "
+        "expensive units of the basket make the sets.",
+    )
     retail_exclusive = fields.Boolean(
         string="Exclusive",
         help="When the basket satisfies this promotion, no other retail promotion "
@@ -93,6 +101,7 @@ class LoyaltyProgram(models.Model):
         "retail_min_amount",
         "retail_gift_product_id",
         "retail_discount",
+        "retail_fixed_price",
     )
     def _check_retail_promotion(self):
         for program in self.filtered("retail_promotion_type"):
@@ -195,6 +204,14 @@ class LoyaltyProgram(models.Model):
                 return self.env._(
                     "only one free unit per group is supported (N = M + 1)."
                 )
+        if kind == "n_fixed_price" and (
+            self.retail_buy_qty < 2 or self.retail_fixed_price <= 0
+        ):
+            return self.env._(
+                "a fixed price needs at least 2 items (N = %(buy)s) and a positive "
+                "price.",
+                buy=self.retail_buy_qty,
+            )
         if kind.startswith("spend_") and self.retail_min_amount <= 0:
             return self.env._("the amount to spend must be positive.")
         if kind in ("spend_gift", "gift_article") and not self.retail_gift_product_id:
@@ -217,7 +234,7 @@ class LoyaltyProgram(models.Model):
             "product_ids": [Command.set(product_ids)],
             "reward_point_mode": "order",
             "reward_point_amount": 1,
-            "minimum_qty": buy_qty if kind == "n_for_m" else 1,
+            "minimum_qty": buy_qty if kind in ("n_for_m", "n_fixed_price") else 1,
             "minimum_amount": vals.get("retail_min_amount", 0.0)
             if kind.startswith("spend_")
             else 0.0,
@@ -227,6 +244,16 @@ class LoyaltyProgram(models.Model):
                 "reward_type": "product",
                 "reward_product_id": vals.get("retail_gift_product_id"),
                 "reward_product_qty": 1,
+            }
+        elif kind == "n_fixed_price":
+            # 100 % of the group, scaled down to the sets' discount by
+            # sale.order._get_reward_values_discount and the POS patch
+            reward = {
+                "reward_type": "discount",
+                "discount_mode": "percent",
+                "discount": 100,
+                "discount_applicability": "specific",
+                "discount_product_ids": [Command.set(product_ids)],
             }
         elif kind == "n_for_m":
             reward = {
@@ -319,6 +346,16 @@ class LoyaltyProgram(models.Model):
             self.retail_hour_to, other.retail_hour_to
         )
 
+    def _retail_bundle_discount(self, unit_prices):
+        """Discount of a fixed-price promotion on the units of its group
+        (`unit_prices`, taxes included): the most expensive units make as many sets
+        of N as possible, each set costs the fixed price. Mirrored in the POS by
+        retailBundleDiscount (static/src/app/models/pos_order.esm.js)."""
+        self.ensure_one()
+        sets = len(unit_prices) // self.retail_buy_qty
+        in_sets = sorted(unit_prices, reverse=True)[: sets * self.retail_buy_qty]
+        return max(0.0, sum(in_sets) - sets * self.retail_fixed_price)
+
     @api.model
     def _retail_schedule_domain(self, moment):
         """Programs whose week days and hours include `moment` (a local datetime)."""
@@ -345,6 +382,8 @@ class LoyaltyProgram(models.Model):
             "retail_promotion_type",
             "retail_exclusive",
             "retail_priority",
+            "retail_buy_qty",
+            "retail_fixed_price",
             "retail_hour_from",
             "retail_hour_to",
             *WEEKDAYS,

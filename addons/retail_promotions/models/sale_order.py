@@ -46,3 +46,26 @@ class SaleOrder(models.Model):
                 )
             }
         return result
+
+    def _get_reward_values_discount(self, reward, coupon, **kwargs):
+        """Fixed-price promotions: the native 100 % discount on the group, scaled
+        down to the discount of the sets of N items."""
+        values_list = super()._get_reward_values_discount(reward, coupon, **kwargs)
+        program = reward.program_id
+        if program.retail_promotion_type != "n_fixed_price":
+            return values_list
+        group_lines = self.order_line.filtered(
+            lambda line: not line.reward_id
+            and line.product_uom_qty > 0
+            and line.product_id in program.retail_product_ids
+        )
+        unit_prices = [
+            line.price_total / line.product_uom_qty
+            for line in group_lines
+            for _unit in range(int(line.product_uom_qty))
+        ]
+        base = sum(line.price_total for line in group_lines)
+        factor = program._retail_bundle_discount(unit_prices) / base if base else 0.0
+        for values in values_list:
+            values["price_unit"] *= factor
+        return values_list

@@ -18,7 +18,7 @@ class TestRetailPromotionBaskets(RetailPromotionCaseMixin, SaleCommon):
 
     def test_basket_cases_on_sale_orders(self):
         cases = load_basket_cases()
-        self.assertGreaterEqual(len(cases), 8)
+        self.assertGreaterEqual(len(cases), 10)
         for name, case in cases.items():
             with self.subTest(case=name):
                 products, programs = self._retail_setup_case(case)

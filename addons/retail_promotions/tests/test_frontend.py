@@ -79,6 +79,18 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
             "price_subtotal_incl",
         )
 
+    def test_fixed_price_case(self):
+        case, products, _programs, order = self._run_case(
+            "n_fixed_price", "RetailPromotionsFixedPriceTour"
+        )
+        self._retail_assert_rewards(
+            case,
+            products,
+            order.amount_total,
+            order.lines.filtered("reward_id"),
+            "price_subtotal_incl",
+        )
+
     def test_out_of_its_week_days_the_till_applies_nothing(self):
         tz = self.main_pos_config.retail_promotion_tz
         today = datetime.now(pytz.timezone(tz)).weekday()

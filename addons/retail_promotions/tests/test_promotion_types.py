@@ -130,6 +130,30 @@ class TestRetailPromotionTypes(SaleCommon):
                 retail_gift_product_id=self.tote.id,
             ).write({"retail_gift_product_id": False})
 
+    def test_fixed_price_configures_group_discount(self):
+        program = self._program(
+            retail_promotion_type="n_fixed_price",
+            retail_buy_qty=3,
+            retail_fixed_price=10,
+        )
+        self.assertEqual(program.rule_ids.minimum_qty, 3)
+        self.assertRecordValues(
+            program.reward_ids,
+            [
+                {
+                    "discount": 100,
+                    "discount_applicability": "specific",
+                    "discount_product_ids": self.socks.ids,
+                }
+            ],
+        )
+        # the most expensive units make the sets; leftovers pay full price
+        self.assertEqual(program._retail_bundle_discount([6, 8, 8, 6]), 12)
+        self.assertEqual(program._retail_bundle_discount([6, 6]), 0)
+        self.assertEqual(program._retail_bundle_discount([2, 2, 2]), 0, "never more")
+        with self.assertRaisesRegex(ValidationError, "Type Test.*at least 2 items"):
+            program.retail_fixed_price = 0
+
     def test_bad_schedule_is_refused(self):
         program = self._program(
             retail_promotion_type="n_for_m", retail_buy_qty=3, retail_pay_qty=2

@@ -66,3 +66,16 @@ registry.category("web_tour.tours").add("RetailPromotionsSpendDiscountTour", {
 registry.category("web_tour.tours").add("RetailPromotionsExclusiveTour", {
     steps: () => sellBasket([["Promo Socks", 3]], "16.20"),
 });
+
+// Case n_fixed_price
+registry.category("web_tour.tours").add("RetailPromotionsFixedPriceTour", {
+    steps: () =>
+        sellBasket(
+            [
+                ["Promo Fancy Socks", 2],
+                ["Promo Socks", 2],
+                ["Promo Shirt", 1],
+            ],
+            "36.00"
+        ),
+});

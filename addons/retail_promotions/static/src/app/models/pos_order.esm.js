@@ -44,6 +44,20 @@ export function retailCombinePromotions(programs) {
     return [sorted[0]];
 }
 
+/**
+ * Discount of a fixed-price promotion on the units of its group (`unitPrices`,
+ * taxes included): the most expensive units make as many sets of N as possible,
+ * each set costs the fixed price (loyalty.program._retail_bundle_discount).
+ */
+export function retailBundleDiscount(program, unitPrices) {
+    const sets = Math.floor(unitPrices.length / program.retail_buy_qty);
+    const inSets = unitPrices
+        .toSorted((a, b) => b - a)
+        .slice(0, sets * program.retail_buy_qty);
+    const total = inSets.reduce((sum, price) => sum + price, 0);
+    return Math.max(0, total - sets * program.retail_fixed_price);
+}
+
 patch(PosOrder.prototype, {
     _programIsApplicable(program) {
         if (!super._programIsApplicable(...arguments)) {
@@ -64,6 +78,34 @@ patch(PosOrder.prototype, {
             if (!applied.has(program.id)) {
                 result[program.id] = [];
             }
+        }
+        return result;
+    },
+    /**
+     * Fixed-price promotions: the native 100 % discount on the group, scaled down
+     * to the discount of the sets of N items (as sale.order does on the server).
+     */
+    _getRewardLineValuesDiscount(args) {
+        const result = super._getRewardLineValuesDiscount(...arguments);
+        const program = args.reward.program_id;
+        if (program.retail_promotion_type !== "n_fixed_price" || !Array.isArray(result)) {
+            return result;
+        }
+        const groupIds = new Set(args.reward.all_discount_product_ids.map((p) => p.id));
+        const groupLines = this.getOrderlines().filter(
+            (line) =>
+                !line.reward_id &&
+                !line.combo_parent_id &&
+                line.getQuantity() > 0 &&
+                groupIds.has(line.getProduct().id)
+        );
+        const unitPrices = groupLines.flatMap((line) =>
+            Array(Math.floor(line.getQuantity())).fill(line.priceIncl / line.getQuantity())
+        );
+        const base = groupLines.reduce((sum, line) => sum + line.priceIncl, 0);
+        const factor = base ? retailBundleDiscount(program, unitPrices) / base : 0;
+        for (const values of result) {
+            values.price_unit *= factor;
         }
         return result;
     },
