@@ -1,0 +1,81 @@
+import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as PosLoyalty from "@pos_loyalty/../tests/tours/utils/pos_loyalty_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import * as RetailPromotions from "@retail_promotions/../tests/tours/utils/retail_promotions_util.esm";
+import {registry} from "@web/core/registry";
+
+/**
+ * The baskets of tests/baskets/*.json, clicked in the till; the total shown is
+ * checked here, and the synchronised order against the case in Python
+ * (tests/test_frontend.py).
+ */
+function sellBasket(basket, total) {
+    return [
+        Chrome.startPoS(),
+        Dialog.confirm("Open Register"),
+        ...basket.map(([name, qty]) => RetailPromotions.addUnits(name, qty)),
+        PosLoyalty.orderTotalIs(total),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+        Chrome.endTour(),
+    ].flat();
+}
+
+// Case n_for_m_cheapest_free (and, out of its hours, full price)
+registry.category("web_tour.tours").add("RetailPromotionsNForMTour", {
+    steps: () =>
+        sellBasket(
+            [
+                ["Promo Fancy Socks", 2],
+                ["Promo Socks", 1],
+                ["Promo Shirt", 1],
+            ],
+            "36.00"
+        ),
+});
+registry.category("web_tour.tours").add("RetailPromotionsOutOfHoursTour", {
+    steps: () =>
+        sellBasket(
+            [
+                ["Promo Fancy Socks", 2],
+                ["Promo Socks", 1],
+                ["Promo Shirt", 1],
+            ],
+            "42.00"
+        ),
+});
+
+// Case spend_discount_on_group
+registry.category("web_tour.tours").add("RetailPromotionsSpendDiscountTour", {
+    steps: () =>
+        sellBasket(
+            [
+                ["Promo Shoes", 2],
+                ["Promo Plain Socks", 1],
+            ],
+            "96.00"
+        ),
+});
+
+// Case exclusive_wins
+registry.category("web_tour.tours").add("RetailPromotionsExclusiveTour", {
+    steps: () => sellBasket([["Promo Socks", 3]], "16.20"),
+});
+
+// Case n_fixed_price
+registry.category("web_tour.tours").add("RetailPromotionsFixedPriceTour", {
+    steps: () =>
+        sellBasket(
+            [
+                ["Promo Fancy Socks", 2],
+                ["Promo Socks", 2],
+                ["Promo Shirt", 1],
+            ],
+            "36.00"
+        ),
+});

@@ -1,0 +1,109 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Shared basket cases (tests/baskets/*.json): the same cases run on sale orders
+(test_baskets.py) and in the POS (test_frontend.py).
+
+A case gives its products (key: name and price, no taxes), its programs (the
+loyalty.program values, with `group` and `gift` naming products by key), the basket
+(product key, quantity) and what is expected: the order total, the amount of the
+reward lines per program, the gift article per program and the vouchers issued per
+program once the order is confirmed."""
+
+import json
+from pathlib import Path
+
+from odoo import Command
+
+BASKETS = Path(__file__).parent / "baskets"
+
+
+def load_basket_cases():
+    """{case name: case} of every basket file, in name order."""
+    return {
+        path.stem: json.loads(path.read_text())
+        for path in sorted(BASKETS.glob("*.json"))
+    }
+
+
+class RetailPromotionCaseMixin:
+    """Builds the products and programs of a basket case."""
+
+    @classmethod
+    def _retail_archive_other_programs(cls):
+        cls.env["loyalty.program"].search([]).write({"active": False})
+
+    def _retail_setup_case(self, case, pos_config=None):
+        products = {
+            key: self.env["product.product"].create(
+                {
+                    "name": spec["name"],
+                    "list_price": spec["price"],
+                    "taxes_id": [Command.clear()],
+                    "available_in_pos": True,
+                    "type": "consu",
+                }
+            )
+            for key, spec in case["products"].items()
+        }
+        vals_list = []
+        for spec in case["programs"]:
+            vals = {k: v for k, v in spec.items() if k not in ("group", "gift")}
+            vals.update(
+                {
+                    "retail_product_ids": [
+                        Command.set([products[key].id for key in spec["group"]])
+                    ],
+                    "sale_ok": True,
+                    "pos_ok": True,
+                }
+            )
+            if spec.get("gift"):
+                vals["retail_gift_product_id"] = products[spec["gift"]].id
+            if pos_config:
+                vals["pos_config_ids"] = [Command.set(pos_config.ids)]
+            vals_list.append(vals)
+        programs = self.env["loyalty.program"].create(vals_list)
+        return products, programs
+
+    def _retail_sale_order(self, partner, products, basket):
+        return self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": products[key].id, "product_uom_qty": qty}
+                    )
+                    for key, qty in basket
+                ],
+            }
+        )
+
+    def _retail_apply_promotions(self, order):
+        """What a salesperson gets: programs computed, every claimable reward
+        claimed (as the POS does automatically), programs computed again."""
+        order._update_programs_and_rewards()
+        for coupon, rewards in order._get_claimable_rewards().items():
+            for reward in rewards:
+                order._apply_program_reward(reward, coupon)
+        order._update_programs_and_rewards()
+
+    def _retail_assert_rewards(self, case, products, total, reward_lines, amount):
+        """The order total, the reward amount per program (`amount` names the
+        line field: price_total on sale orders, price_subtotal_incl in the POS)
+        and the gift article per program are those of the case."""
+        expected = case["expected"]
+        self.assertAlmostEqual(total, expected["total"], places=2)
+        amounts = {}
+        for line in reward_lines:
+            name = line.reward_id.program_id.name
+            amounts[name] = round(amounts.get(name, 0.0) + line[amount], 2)
+        self.assertEqual(amounts, expected["discounts"])
+        gifts = {
+            line.reward_id.program_id.name: line.product_id
+            for line in reward_lines
+            if line.reward_id.reward_type == "product"
+        }
+        self.assertEqual(
+            gifts,
+            {name: products[key] for name, key in expected.get("gifts", {}).items()},
+        )
