@@ -50,6 +50,17 @@ SNAPSHOT_TABLES = (
     "ir_attachment",
     "res_company",
     "ir_config_parameter",
+    # retail_giftcard: series, their cards (above), journal entries, POS money
+    "retail_giftcard_series",
+    "account_move",
+    "account_move_line",
+    "pos_order",
+    "pos_order_line",
+    "pos_payment",
+    "mail_message",
+    # retail_incidents
+    "retail_incident",
+    "mail_activity",
 )
 
 
@@ -72,6 +83,29 @@ class Case(NamedTuple):
     # transaction); False when an ORM constraint refuses the row after writing
     # it (the request's rollback removes it: checked after the rollback)
     strict: bool = True
+    # values of a record (a wizard) that the user creates first, as the web
+    # client saves a form before calling its button; ``method`` is then called
+    # on it (None: the creation itself is the case)
+    create: dict | None = None
+
+
+class File(NamedTuple):
+    """A file uploaded to a wizard, base64-encoded when the case runs: ``rows``
+    of cells (``Ref`` allowed) written as CSV or XLSX, or raw ``bytes``."""
+
+    rows: Any
+    kind: str = "csv"
+    encoding: str = "utf-8"
+    delimiter: str = ","
+
+
+def luhn(body):
+    """``body`` followed by its Luhn check digit."""
+    total = 0
+    for position, char in enumerate(reversed(body)):
+        value = int(char) * (2 if position % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return body + str((10 - total % 10) % 10)
 
 
 def adjust(label, amount, reason="Bad input test", expected=ValidationError, **kw):
@@ -561,4 +595,533 @@ BAD_INPUT_CASES = [
         user="manager",
         strict=False,
     ),
+]
+
+# --- retail_giftcard -----------------------------------------------------------
+# Fixture series "7709", 12 digits: a number of its range that no card has.
+GC_UNKNOWN = luhn("77099999999")
+GC_CARD = Ref("gc_card")
+GC_NUMBER = Ref("gc_number")
+
+
+def gc_check(label, number, expected=UserError, user="cashier", **kwargs):
+    """The till's gift card lookup (payment screen, balance check)."""
+    return Case(
+        f"giftcard check: {label}",
+        "loyalty.card",
+        "retail_giftcard_check",
+        (number,),
+        kwargs or None,
+        user=user,
+        expected=expected,
+    )
+
+
+def gc_block(label, reason, records="gc_card", user="store_manager", **kw):
+    return Case(
+        f"giftcard block: {label}",
+        "loyalty.card",
+        "action_retail_block",
+        (reason,),
+        records=records,
+        user=user,
+        expected=kw.pop("expected", ValidationError),
+    )
+
+
+def gc_transfer(label, target, reason="Lost card", records="gc_blocked", **kw):
+    return Case(
+        f"giftcard transfer: {label}",
+        "loyalty.card",
+        "action_retail_transfer",
+        (target, reason),
+        kw.pop("kwargs", None),
+        records=records,
+        user=kw.pop("user", "store_manager"),
+        expected=kw.pop("expected", UserError),
+    )
+
+
+def gc_generate(label, vals, expected=UserError, user="head_office"):
+    return Case(
+        f"giftcard generate: {label}",
+        "retail.giftcard.generate",
+        "action_generate",
+        user=user,
+        expected=expected,
+        create={"series_id": Ref("gc_series"), "with_pin": False, **vals},
+    )
+
+
+def gc_load(label, vals, expected=UserError, user="head_office"):
+    return Case(
+        f"giftcard bulk load: {label}",
+        "retail.giftcard.load",
+        "action_load",
+        user=user,
+        expected=expected,
+        create={
+            "series_id": Ref("gc_series"),
+            "counterpart_account_id": Ref("gc_account"),
+            **vals,
+        },
+    )
+
+
+def gc_file(label, rows, expected=UserError, **kw):
+    vals = {"source": "file", "file": File(rows, **kw)}
+    return gc_load(f"file {label}", vals, expected=expected)
+
+
+def gc_line(label, amount, number=GC_NUMBER):
+    """A CSV of one (number, amount) line under its header."""
+    return gc_file(label, [["number", "amount"], [number, amount]])
+
+
+def gc_pay(label, vals, expected=UserError, user="accountant"):
+    return Case(
+        f"giftcard invoice payment: {label}",
+        "retail.giftcard.invoice.pay",
+        "action_pay",
+        user=user,
+        expected=expected,
+        create={
+            "move_id": Ref("gc_invoice"),
+            "number": GC_NUMBER,
+            "pin": Ref("gc_pin"),
+            "amount": 10,
+            **vals,
+        },
+    )
+
+
+def gc_series(label, vals, expected=ValidationError, strict=False):
+    return Case(
+        f"giftcard series: {label}",
+        "retail.giftcard.series",
+        "create",
+        ({"name": "Bad input new series", "prefix": "7707", **vals},),
+        user="superuser",
+        expected=expected,
+        strict=strict,
+    )
+
+
+BAD_INPUT_CASES += [
+    # --- loyalty.card.retail_giftcard_check (the till's RPC) -------------------
+    gc_check("None", None),
+    gc_check("False", False),
+    gc_check("integer", 770900000011),
+    gc_check("float", 12.5),
+    gc_check("NaN", NAN),
+    gc_check("list", [GC_NUMBER]),
+    gc_check("dict", {"number": GC_NUMBER}),
+    gc_check("empty", ""),
+    gc_check("spaces", "  \t "),
+    gc_check("100,000 characters", HUGE_TEXT),
+    gc_check("100,000 digits", "7" * 100_000),
+    gc_check("NUL byte", "7709\x0000001"),
+    gc_check("SQL quotes", SQL_QUOTES),
+    gc_check("unicode digits", "٧٧٠٩٠٠٠٠٠٠١١"),
+    gc_check("unknown number", GC_UNKNOWN),
+    gc_check("wrong check digit", Ref("gc_bad_digit")),
+    gc_check("card of no series", Ref("code")),
+    gc_check("barcode with wrong PIN", Ref("gc_barcode_bad_pin")),
+    gc_check("wrong PIN", GC_NUMBER, secret="000000x"),
+    gc_check("PIN as number", GC_NUMBER, secret=123456),
+    gc_check("PIN as list", GC_NUMBER, secret=["1"]),
+    gc_check("PIN of 100,000 characters", GC_NUMBER, secret=HUGE_TEXT),
+    gc_check("till as text", GC_NUMBER, config_id="1"),
+    gc_check("negative till", GC_NUMBER, config_id=-1),
+    gc_check("till NaN", GC_NUMBER, config_id=NAN),
+    gc_check("missing till", GC_NUMBER, config_id=MISSING_ID),
+    gc_check("huge till id", GC_NUMBER, config_id=2**63),
+    gc_check("store not accepting it", GC_NUMBER, config_id=Ref("gc_other_store")),
+    gc_check("by a salesman", GC_NUMBER, AccessError, user="salesman"),
+    # --- block and transfer (store managers) -----------------------------------
+    gc_block("no reason", ""),
+    gc_block("reason None", None),
+    gc_block("reason spaces", "   "),
+    gc_block("reason not text", 123),
+    gc_block("reason list", ["lost"]),
+    gc_block("by a cashier", "Lost", user="cashier", expected=AccessError),
+    gc_block("already blocked", "Lost", records="gc_blocked", expected=UserError),
+    gc_block("card of no series", "Lost", records="gift_card", expected=UserError),
+    gc_block("missing card", "Lost", records="missing_card", expected=UserError),
+    gc_block("other company's card", "Lost", records="card_b", expected=UserError),
+    gc_transfer("target None", None),
+    gc_transfer("target as text", "1", expected=ValidationError),
+    gc_transfer("target NaN", NAN, expected=ValidationError),
+    gc_transfer("target negative", -1, expected=ValidationError),
+    gc_transfer("target as list", [1], expected=ValidationError),
+    gc_transfer("missing target", MISSING_ID),
+    gc_transfer("to itself", Ref("gc_blocked")),
+    gc_transfer("to another series", Ref("gc_other")),
+    gc_transfer("to a card of no series", Ref("gift_card")),
+    gc_transfer("card not blocked", Ref("gc_target"), records="gc_card"),
+    gc_transfer("no balance", Ref("gc_target"), records="gc_blocked_empty"),
+    gc_transfer("no reason", Ref("gc_target"), reason="", expected=ValidationError),
+    gc_transfer("reason None", Ref("gc_target"), reason=None, expected=ValidationError),
+    gc_transfer("two cards", Ref("gc_target"), records="gc_two_cards"),
+    gc_transfer("by a cashier", Ref("gc_target"), user="cashier", expected=AccessError),
+    gc_transfer(
+        "store as text",
+        Ref("gc_target"),
+        kwargs={"store_id": "1"},
+        expected=ValidationError,
+    ),
+    gc_transfer(
+        "missing store",
+        Ref("gc_target"),
+        kwargs={"store_id": MISSING_ID},
+        expected=ValidationError,
+    ),
+    Case(
+        "giftcard block wizard: no reason",
+        "retail.giftcard.block",
+        "action_block",
+        user="store_manager",
+        expected=ValidationError,
+        create={"card_id": Ref("gc_card"), "reason": " "},
+    ),
+    Case(
+        "giftcard block wizard: move to itself",
+        "retail.giftcard.block",
+        "action_block",
+        user="store_manager",
+        create={
+            "card_id": Ref("gc_blocked"),
+            "reason": "Lost",
+            "target_card_id": Ref("gc_blocked"),
+        },
+        expected=UserError,
+    ),
+    Case(
+        "giftcard block wizard: by a cashier",
+        "retail.giftcard.block",
+        "action_block",
+        create={"card_id": Ref("gc_card"), "reason": "Lost"},
+        expected=AccessError,
+    ),
+    # --- series (settings) and their actions -----------------------------------
+    gc_series("prefix with letters", {"prefix": "77AB"}),
+    gc_series("prefix with quotes", {"prefix": SQL_QUOTES}),
+    gc_series("prefix unicode digits", {"prefix": "٧٧٠٧"}),
+    gc_series("prefix overlapping another", {"prefix": "770"}),
+    gc_series("prefix too long", {"prefix": "77071234", "number_length": 10}),
+    gc_series("minimum above maximum", {"min_load": 50, "max_load": 10}),
+    gc_series("load above balance", {"max_load": 500, "max_balance": 100}),
+    Case(
+        "giftcard series: change the prefix once numbered",
+        "retail.giftcard.series",
+        "write",
+        ({"prefix": "7706"},),
+        records="gc_series",
+        user="superuser",
+        expected=UserError,
+    ),
+    Case(
+        "giftcard: change the number of a card",
+        "loyalty.card",
+        "write",
+        ({"code": GC_UNKNOWN},),
+        records="gc_card",
+        user="superuser",
+        expected=UserError,
+    ),
+    Case(
+        "giftcard: activate by hand",
+        "loyalty.card",
+        "write",
+        ({"retail_state": "active"},),
+        records="gc_new",
+        user="head_office",
+        expected=AccessError,
+    ),
+    # --- generation wizard (head office) ---------------------------------------
+    gc_generate("zero cards", {"quantity": 0}),
+    gc_generate("negative quantity", {"quantity": -5}),
+    gc_generate("over a million cards", {"quantity": 1_000_001}),
+    gc_generate("negative initial amount", {"quantity": 1, "face_value": -10}),
+    gc_generate(
+        "initial amount above the maximum", {"quantity": 1, "face_value": 1e12}
+    ),
+    gc_generate("initial amount below the minimum", {"quantity": 1, "face_value": 1}),
+    gc_generate("already expired", {"quantity": 1, "expiration_date": "2000-01-01"}),
+    gc_generate("by a store manager", {"quantity": 1}, AccessError, "store_manager"),
+    # --- bulk load wizard: sources ----------------------------------------------
+    gc_load("no file", {"source": "file"}),
+    gc_load("no cards chosen", {"source": "cards", "amount": 10}),
+    gc_load(
+        "customers without cards",
+        {
+            "source": "customers",
+            "partner_ids": [(6, 0, [Ref("customer")])],
+            "amount": 10,
+        },
+    ),
+    gc_load("negative amount", {"card_ids": [(6, 0, [Ref("gc_card")])], "amount": -10}),
+    gc_load("zero amount", {"card_ids": [(6, 0, [Ref("gc_card")])], "amount": 0}),
+    gc_load(
+        "over the maximum", {"card_ids": [(6, 0, [Ref("gc_card")])], "amount": 301}
+    ),
+    gc_load("blocked card", {"card_ids": [(6, 0, [Ref("gc_blocked")])], "amount": 10}),
+    gc_load(
+        "card of another series",
+        {"card_ids": [(6, 0, [Ref("gc_other")])], "amount": 10},
+    ),
+    gc_load(
+        "by a store manager",
+        {"card_ids": [(6, 0, [Ref("gc_card")])], "amount": 10},
+        AccessError,
+        "store_manager",
+    ),
+    # --- bulk load wizard: files ------------------------------------------------
+    gc_file("empty", b"", kind="raw"),
+    gc_file("header only", [["number", "amount"]]),
+    gc_file("blank lines only", b"\n\n ,\n;;\n", kind="raw"),
+    gc_file("not base64", "%%% not base64 %%%", kind="base64"),
+    gc_file("binary garbage", bytes(range(256)) * 4, kind="raw"),
+    gc_file("NUL bytes", b"770900000011,10\x00\x00\n", kind="raw"),
+    gc_file(
+        "Latin-1",
+        [["número", "importe"], [GC_NUMBER, "10"], ["ñ", "1"]],
+        encoding="latin-1",
+    ),
+    gc_file("UTF-16", [["number", "amount"], [GC_NUMBER, "10"]], encoding="utf-16"),
+    gc_file("fake XLSX", b"PK\x03\x04" + b"\x00" * 100, kind="raw"),
+    gc_file("ZIP that is no workbook", [["a.txt", "hello"]], kind="zip"),
+    gc_file("over 100,000 lines", [[GC_NUMBER, "1"]] * 100_001),
+    gc_file("one column", [["number"], [GC_NUMBER], [GC_UNKNOWN]]),
+    gc_file("columns swapped", [["amount", "number"], ["10", GC_NUMBER]]),
+    gc_file("quoted cells", [[f'"{SQL_QUOTES}"', "10"], [GC_NUMBER, "'10'"]]),
+    gc_file("unicode", [["number", "amount"], [UNICODE, "10"]]),
+    gc_file("100,000-character cell", [["number", "amount"], [HUGE_TEXT, HUGE_TEXT]]),
+    gc_file(
+        "semicolons and decimal comma",
+        [["number", "amount"], [GC_NUMBER, "-10,5"]],
+        delimiter=";",
+    ),
+    gc_line("negative amount", "-10"),
+    gc_line("zero amount", "0"),
+    gc_line("NaN amount", "NaN"),
+    gc_line("infinite amount", "inf"),
+    gc_line("overflowing amount", "1e400"),
+    gc_line("huge amount", "1e300"),
+    gc_line("text amount", "ten"),
+    gc_line("empty amount", ""),
+    gc_line("amount with currency", "10 €"),
+    gc_line("unknown number", "10", number=GC_UNKNOWN),
+    gc_line("wrong check digit", "10", number=Ref("gc_bad_digit")),
+    gc_line("number of another series", "10", number=Ref("gc_other_number")),
+    gc_line("blocked card", "10", number=Ref("gc_blocked_number")),
+    gc_line("SQL quotes in the number", "10", number=SQL_QUOTES),
+    gc_file(
+        "one good line, one bad",
+        [["number", "amount"], [GC_NUMBER, "10"], [GC_UNKNOWN, "10"]],
+    ),
+    gc_file(
+        "two lines over the maximum balance",
+        [["number", "amount"], [GC_NUMBER, "300"], [GC_NUMBER, "300"]],
+    ),
+    gc_file(
+        "XLSX with text amounts",
+        [["number", "amount"], [GC_NUMBER, "ten"]],
+        kind="xlsx",
+    ),
+    gc_file(
+        "XLSX with NaN-like amount",
+        [["number", "amount"], [GC_NUMBER, "nan"]],
+        kind="xlsx",
+    ),
+    gc_file(
+        "XLSX negative amount", [["number", "amount"], [GC_NUMBER, -10]], kind="xlsx"
+    ),
+    gc_file(
+        "XLSX huge amount", [["number", "amount"], [GC_NUMBER, 1e300]], kind="xlsx"
+    ),
+    gc_file("XLSX empty sheet", [], kind="xlsx"),
+    gc_file(
+        "XLSX number as a float",
+        [["number", "amount"], [770999999990.0, 10]],
+        kind="xlsx",
+    ),
+    gc_load(
+        "every line refused, partial load asked",
+        {
+            "source": "file",
+            "allow_partial": True,
+            "file": File([["number", "amount"], [GC_UNKNOWN, "10"], [GC_NUMBER, "-1"]]),
+        },
+        expected=None,
+    ),
+    # --- invoice payment wizard -------------------------------------------------
+    gc_pay("negative amount", {"amount": -10}),
+    gc_pay("zero amount", {"amount": 0}),
+    gc_pay("more than the invoice", {"amount": 1e9}),
+    gc_pay("more than the card holds", {"amount": 150}),
+    gc_pay("unknown number", {"number": GC_UNKNOWN}),
+    gc_pay("wrong check digit", {"number": Ref("gc_bad_digit")}),
+    gc_pay("quotes in the number", {"number": SQL_QUOTES}),
+    gc_pay("unicode number", {"number": UNICODE}),
+    gc_pay("wrong PIN", {"pin": "000000x"}),
+    gc_pay("no PIN", {"pin": False}),
+    gc_pay("blocked card", {"number": Ref("gc_blocked_number")}),
+    gc_pay("draft invoice", {"move_id": Ref("gc_draft_invoice")}),
+    gc_pay("vendor bill", {"move_id": Ref("gc_bill")}),
+    # --- outstanding balances export (XLSX) ------------------------------------
+    Case(
+        "giftcard outstanding export: year 9999",
+        "retail.giftcard.outstanding",
+        "action_export",
+        user="head_office",
+        create={"date": "9999-12-31"},
+        expected=None,
+    ),
+    Case(
+        "giftcard outstanding export: no company",
+        "retail.giftcard.outstanding",
+        "action_export",
+        user="head_office",
+        create={"company_ids": [(6, 0, [])]},
+        expected=None,
+    ),
+    Case(
+        "giftcard outstanding export: another user's company",
+        "retail.giftcard.outstanding",
+        "action_export",
+        user="head_office",
+        create={"company_ids": [(6, 0, [Ref("franchise")])]},
+        expected=AccessError,
+    ),
+]
+
+
+# --- retail_incidents ----------------------------------------------------------
+def incident_log(label, config, partner, category, problem, **kw):
+    """The till's "log an incident" button for the current customer."""
+    return Case(
+        f"incident from the till: {label}",
+        "retail.incident",
+        "retail_pos_log_incident",
+        (config, partner, category, problem),
+        user=kw.pop("user", "pos_cashier"),
+        expected=kw.pop("expected", UserError),
+    )
+
+
+STORE, CUSTOMER = Ref("store"), Ref("customer")
+
+
+def incident_export(label, vals, expected=UserError):
+    return Case(
+        f"incident export: {label}",
+        "retail.incident.analysis.export",
+        "action_export",
+        user="manager",
+        expected=expected,
+        create=vals,
+    )
+
+
+BAD_INPUT_CASES += [
+    incident_log("till None", None, CUSTOMER, False, "Broken"),
+    incident_log("till as text", "abc", CUSTOMER, False, "Broken"),
+    incident_log("till NaN", NAN, CUSTOMER, False, "Broken"),
+    incident_log("till infinite", INF, CUSTOMER, False, "Broken"),
+    incident_log("till float", 1.5, CUSTOMER, False, "Broken"),
+    incident_log("negative till", -1, CUSTOMER, False, "Broken"),
+    incident_log("huge till id", 2**63, CUSTOMER, False, "Broken"),
+    incident_log("missing till", MISSING_ID, CUSTOMER, False, "Broken"),
+    incident_log("till as list", [1], CUSTOMER, False, "Broken"),
+    incident_log("till as dict", {"id": 1}, CUSTOMER, False, "Broken"),
+    incident_log("customer None", STORE, None, False, "Broken"),
+    incident_log("customer as text", STORE, "Rosa", False, "Broken"),
+    incident_log("customer NaN", STORE, NAN, False, "Broken"),
+    incident_log("negative customer", STORE, -7, False, "Broken"),
+    incident_log("huge customer id", STORE, HUGE_INT, False, "Broken"),
+    incident_log("missing customer", STORE, MISSING_ID, False, "Broken"),
+    incident_log("category as text", STORE, CUSTOMER, "x", "Broken"),
+    incident_log("category NaN", STORE, CUSTOMER, NAN, "Broken"),
+    incident_log("negative category", STORE, CUSTOMER, -1, "Broken"),
+    incident_log("missing category", STORE, CUSTOMER, MISSING_ID, "Broken"),
+    incident_log("no problem", STORE, CUSTOMER, False, ""),
+    incident_log("problem None", STORE, CUSTOMER, False, None),
+    incident_log("problem spaces", STORE, CUSTOMER, False, " \t\n "),
+    incident_log("problem as number", STORE, CUSTOMER, False, 123),
+    incident_log("problem as list", STORE, CUSTOMER, False, ["Broken"]),
+    incident_log(
+        "by a user without till", STORE, CUSTOMER, False, "Broken", user="salesman"
+    )._replace(expected=AccessError),
+    # --- resolution actions ---------------------------------------------------
+    Case(
+        "incident: resolve without resolution",
+        "retail.incident",
+        "action_resolve",
+        records="incident",
+        user="manager",
+        strict=False,
+    ),
+    Case(
+        "incident: resolve a missing one",
+        "retail.incident",
+        "action_resolve",
+        records="missing_incident",
+        user="manager",
+        expected=UserError,
+    ),
+    Case(
+        "incident: resolved before it happened",
+        "retail.incident",
+        "write",
+        (
+            {
+                "state": "resolved",
+                "resolution": "Done",
+                "date_resolved": "2000-01-01 00:00:00",
+            },
+        ),
+        records="incident",
+        user="manager",
+        strict=False,
+    ),
+    Case(
+        "incident: resolution of quotes only",
+        "retail.incident",
+        "write",
+        ({"state": "resolved", "resolution": "   "},),
+        records="incident",
+        user="manager",
+        strict=False,
+    ),
+    # --- analysis export wizard -----------------------------------------------
+    incident_export(
+        "end before start", {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    ),
+    incident_export(
+        "empty period", {"date_from": "2000-01-01", "date_to": "2000-01-31"}
+    ),
+    incident_export("year 9999", {"date_from": "9999-12-31", "date_to": "9999-12-31"}),
+    incident_export("year 1", {"date_from": "0001-01-01", "date_to": "0001-01-01"}),
+]
+
+
+def gc_series_sql(label, vals):
+    """A series refused by a CHECK constraint of the table: PostgreSQL refuses
+    it and the RPC layer turns that into a ValidationError (over JSON-RPC)."""
+    return Case(
+        f"giftcard series: {label}",
+        "retail.giftcard.series",
+        "create",
+        ({"name": "Bad input new series", "prefix": "7707", **vals},),
+        user="head_office",
+        strict=False,
+    )
+
+
+GIFTCARD_HTTP_CASES = [
+    gc_series_sql("3-digit numbers", {"number_length": 3}),
+    gc_series_sql("99-digit numbers", {"number_length": 99}),
+    gc_series_sql("negative maximum load", {"max_load": -5}),
+    gc_series_sql("negative validity", {"validity_months": -1}),
 ]

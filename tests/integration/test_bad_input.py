@@ -5,10 +5,17 @@ till call (``call_kw``, then a few over real JSON-RPC): each must end in the
 expected UserError / ValidationError / AccessError (or answer cleanly when it
 expects to) and leave the business tables exactly as before."""
 
+import base64
+import csv
+import io
 import json
 import logging
+import zipfile
+
+import xlsxwriter
 
 import odoo.exceptions
+from odoo.fields import Command
 from odoo.service.model import call_kw
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
@@ -16,11 +23,13 @@ from odoo.tools import SQL
 
 from .bad_input import (
     BAD_INPUT_CASES,
+    GIFTCARD_HTTP_CASES,
     MISSING_ID,
     NAN,
     SNAPSHOT_TABLES,
     UNKNOWN_CODE,
     Case,
+    File,
     Ref,
 )
 
@@ -112,9 +121,102 @@ class BadInputMixin:
             .with_user(cls.users["salesman"])
             .create({"domain": "[('id', '=', 0)]"})
         )
+        if "retail.giftcard.series" in env:
+            cls._setup_giftcard_fixtures()
+        if "retail.incident" in env:
+            cls._setup_incident_fixtures()
+
+    @classmethod
+    def _setup_incident_fixtures(cls):
+        env = cls.env
+        cls.users["pos_cashier"] = new_test_user(
+            env, login="bad_pos_cashier", groups="point_of_sale.group_pos_user"
+        )
+        Incident = env["retail.incident"]
+        logged = Incident.retail_pos_log_incident(
+            cls.store.id, cls.customer.id, False, "Bad input: broken zip"
+        )
+        cls.incident = Incident.browse(logged["id"])
+        cls.missing_incident = Incident.browse(MISSING_ID)
+
+    @classmethod
+    def _setup_giftcard_fixtures(cls):
+        env = cls.env
+        cls.users["accountant"] = new_test_user(
+            env,
+            login="bad_accountant",
+            groups="base.group_user,account.group_account_invoice",
+        )
+        Series = env["retail.giftcard.series"]
+        cls.gc_other_store = env["pos.config"].create({"name": "Bad input other"})
+        cls.gc_series = Series.create(
+            {
+                "name": "Bad input series",
+                "prefix": "7709",
+                "number_length": 12,
+                "min_load": 5,
+                "max_load": 300,
+                "max_balance": 500,
+                "validity_months": 12,
+                "allowed_config_ids": [Command.set(cls.store.ids)],
+            }
+        )
+        cls.gc_other_series = Series.create(
+            {"name": "Bad input other series", "prefix": "7708", "number_length": 12}
+        )
+        Card = env["loyalty.card"]
+        cards = Card.browse(cls.gc_series._generate_cards(5))
+        cls.gc_card, cls.gc_target, cls.gc_blocked, cls.gc_blocked_empty = cards[:4]
+        cls.gc_new = cards[4]
+        cls.gc_other = Card.browse(cls.gc_other_series._generate_cards(1))
+        Card._retail_giftcard_load(
+            [
+                {"card": cls.gc_card, "amount": 100},
+                {"card": cls.gc_blocked, "amount": 20},
+                {"card": cls.gc_blocked_empty, "amount": 20},
+            ]
+        )
+        Card._retail_giftcard_redeem([{"card": cls.gc_blocked_empty, "amount": 20}])
+        (cls.gc_blocked | cls.gc_blocked_empty).action_retail_block("Lost")
+        cls.gc_pin = cls.gc_card._retail_set_secret()[cls.gc_card.id]
+        cls.gc_number = cls.gc_card.code
+        last = int(cls.gc_number[-1])
+        cls.gc_bad_digit = cls.gc_number[:-1] + str((last + 1) % 10)
+        wrong_pin = f"{(int(cls.gc_pin) + 1) % 10**6:06d}"
+        cls.gc_barcode_bad_pin = cls.gc_number + wrong_pin
+        cls.gc_other_number = cls.gc_other.code
+        cls.gc_blocked_number = cls.gc_blocked.code
+        cls.gc_two_cards = cls.gc_card | cls.gc_target
+        cls.gc_two_series = cls.gc_series | cls.gc_other_series
+        cls.gc_account = env["account.account"].search(
+            [("account_type", "=", "expense")], limit=1
+        )
+        Move = env["account.move"]
+        line = {"name": "Bad input", "quantity": 1, "price_unit": 100}
+        cls.gc_invoice, cls.gc_draft_invoice = Move.create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.customer.id,
+                    "invoice_line_ids": [Command.create(dict(line))],
+                }
+                for _index in range(2)
+            ]
+        )
+        cls.gc_bill = Move.create(
+            {
+                "move_type": "in_invoice",
+                "partner_id": cls.customer.id,
+                "invoice_date": "2026-01-01",
+                "invoice_line_ids": [Command.create(dict(line))],
+            }
+        )
+        (cls.gc_invoice | cls.gc_bill).action_post()
 
     # ------------------------------------------------------------------
     def _resolve(self, value):
+        if isinstance(value, File):
+            return self._file(value)
         if isinstance(value, Ref):
             fixture = getattr(self, value.name)
             if isinstance(fixture, odoo.models.BaseModel):
@@ -125,6 +227,30 @@ class BadInputMixin:
         if isinstance(value, dict):
             return {key: self._resolve(item) for key, item in value.items()}
         return value
+
+    def _file(self, file):
+        """The base64 content of an uploaded file."""
+        if file.kind == "base64":
+            return file.rows
+        if file.kind == "raw":
+            return base64.b64encode(file.rows).decode()
+        rows = self._resolve(file.rows)
+        output = io.BytesIO()
+        if file.kind == "xlsx":
+            workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+            sheet = workbook.add_worksheet()
+            for index, row in enumerate(rows):
+                sheet.write_row(index, 0, row)
+            workbook.close()
+        elif file.kind == "zip":
+            with zipfile.ZipFile(output, "w") as archive:
+                for name, content in rows:
+                    archive.writestr(name, content)
+        else:
+            text = io.StringIO()
+            csv.writer(text, delimiter=file.delimiter).writerows(rows)
+            output.write(text.getvalue().encode(file.encoding))
+        return base64.b64encode(output.getvalue()).decode()
 
     def _call_args(self, case):
         args = list(self._resolve(case.args))
@@ -143,8 +269,23 @@ class BadInputMixin:
                     SQL.identifier(table),
                 )
             )[0]
-            for table in SNAPSHOT_TABLES
+            for table in self._snapshot_tables()
         }
+
+    def _snapshot_tables(self):
+        """The business tables of the installed modules."""
+        if not hasattr(type(self), "_tables_present"):
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_name IN %s",
+                    SNAPSHOT_TABLES,
+                )
+            )
+            type(self)._tables_present = tuple(
+                table for table in SNAPSHOT_TABLES if (table,) in set(rows)
+            )
+        return self._tables_present
 
     def _check_outcome(self, case, error):
         if case.expected is None:
@@ -155,6 +296,11 @@ class BadInputMixin:
             case.expected,
             f"{case.label}: expected {case.expected.__name__}, got {error!r}",
         )
+        if not issubclass(case.expected, odoo.exceptions.AccessError):
+            # a refusal for lack of rights would hide the check of the input
+            self.assertNotIsInstance(
+                error, odoo.exceptions.AccessError, f"{case.label}: {error}"
+            )
         message = str(error.args[0] if error.args else "")
         self.assertTrue(message.strip(), f"{case.label}: the error says nothing")
         self.assertNotIn("Traceback", message)
@@ -174,6 +320,12 @@ class TestBadInput(BadInputMixin, TransactionCase):
         """Public methods as the web client and the till call them (call_kw);
         private ones (server APIs that other modules call) directly."""
         args, kwargs = self._call_args(case)
+        if case.create is not None:
+            # the form saved first (web_save), then its button
+            record = call_kw(
+                env[case.model], "create", [self._resolve(case.create)], {}
+            )
+            args.insert(0, [record] if isinstance(record, int) else record)
         if not case.method.startswith("_"):
             return call_kw(env[case.model], case.method, args, kwargs)
         records = env[case.model]
@@ -235,6 +387,8 @@ class TestBadInput(BadInputMixin, TransactionCase):
         for case in BAD_INPUT_CASES:
             self.assertIsInstance(case, Case)
             self.assertIn(case.user, {*self.users, "superuser"}, case.label)
+            if case.create is not None:
+                self.assertIsNone(case.records, case.label)
             self.assertTrue(
                 case.expected is None
                 or issubclass(case.expected, odoo.exceptions.UserError),
@@ -333,7 +487,10 @@ class TestBadInputJsonRpc(BadInputMixin, HttpCase):
 
     def test_bad_input_over_json_rpc(self):
         before = self._snapshot()
-        for case in HTTP_CASES:
+        cases = HTTP_CASES + [
+            case for case in GIFTCARD_HTTP_CASES if case.model in self.env
+        ]
+        for case in cases:
             with self.subTest(case=case.label):
                 login = self.users[case.user].login
                 self.authenticate(login, login)
@@ -351,7 +508,7 @@ class TestBadInputJsonRpc(BadInputMixin, HttpCase):
                     self.assertNotIn("Traceback", error["data"]["message"])
                 self.env.invalidate_all()
                 self.assertEqual(self._snapshot(), before, case.label)
-        _logger.info("Bad input: %s cases tried over JSON-RPC", len(HTTP_CASES))
+        _logger.info("Bad input: %s cases tried over JSON-RPC", len(cases))
 
     def test_anonymous_caller_refused(self):
         """Without a session, the entry points answer "session expired"."""

@@ -1,5 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 import uuid
 
 from odoo import fields, models
@@ -40,6 +41,7 @@ class AccountMove(models.Model):
             )
         if (
             not isinstance(amount, int | float)
+            or not math.isfinite(amount)
             or currency.compare_amounts(amount, 0) <= 0
         ):
             raise UserError(

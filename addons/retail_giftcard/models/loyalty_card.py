@@ -1,7 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
-from datetime import timedelta
+from datetime import datetime, time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -136,10 +136,13 @@ class LoyaltyCard(models.Model):
     def action_retail_transfer(self, target, reason, store_id=None):
         """Move the whole balance of a blocked card to another card of the same
         series (store managers, with the reason): two ``transfer`` rows."""
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("Move the balance of one card at a time."))
         self._retail_check_manager()
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the balance is transferred."))
+        # the store is checked before the target card is activated
+        self._retail_check_stores({self._retail_record_id(store_id)} - {False})
         source = self.sudo()
         target = self.browse(self._retail_record_id(target)).sudo()
         if not target.exists():
@@ -220,7 +223,7 @@ class LoyaltyCard(models.Model):
         if secret is None:
             number, secret = self._retail_giftcard_split_barcode(number)
         number = self._retail_giftcard_clean_number(number)
-        config = self.env["pos.config"].browse(config_id or [])
+        config = self.env["pos.config"].browse(self._retail_record_id(config_id))
         # Cards of another company of the group are found too (sudo keeps the
         # user for the throttle); the series says whether this store accepts them.
         values = self.sudo().retail_lookup(
@@ -645,6 +648,8 @@ class LoyaltyCard(models.Model):
         money moved (store False: back office). Its total per company equals the
         gift card liability account's balance at that date (sessions closed)."""
         companies = companies or self.env.companies
+        # the end of the day (date + 1 day overflows on 9999-12-31)
+        end = datetime.combine(fields.Date.to_date(date), time.max)
         rows = self.env.execute_query(
             SQL(
                 """
@@ -654,12 +659,12 @@ class LoyaltyCard(models.Model):
                   JOIN loyalty_card AS card ON card.id = row.card_id
                  WHERE card.retail_series_id IS NOT NULL
                    AND row.retail_kind IS NOT NULL
-                   AND row.create_date < %s
+                   AND row.create_date <= %s
                    AND card.company_id = ANY(%s)
               GROUP BY card.company_id, row.retail_store_id
               ORDER BY card.company_id, row.retail_store_id NULLS FIRST
                 """,
-                fields.Datetime.to_datetime(date) + timedelta(days=1),
+                end,
                 companies.ids,
             )
         )
@@ -676,11 +681,11 @@ class LoyaltyCard(models.Model):
                   FROM pos_payment AS payment
                   JOIN pos_order ON pos_order.id = payment.pos_order_id
                  WHERE payment.retail_giftcard_shortfall != 0
-                   AND payment.payment_date < %s
+                   AND payment.payment_date <= %s
                    AND payment.company_id = ANY(%s)
               GROUP BY payment.company_id, pos_order.config_id
                 """,
-                fields.Datetime.to_datetime(date) + timedelta(days=1),
+                end,
                 companies.ids,
             )
         )

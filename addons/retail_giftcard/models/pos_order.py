@@ -141,6 +141,15 @@ class PosOrder(models.Model):
                     }
                 )
             elif self.currency_id.compare_amounts(payment.amount, 0.0) < 0:
+                if not self.lines.refunded_orderline_id:
+                    # a sale paying a negative amount by card would load it
+                    # without a card sale (no limits, no PIN): refunds only
+                    raise UserError(
+                        self.env._(
+                            "Gift card %(code)s can be credited only by a refund.",
+                            code=card.code,
+                        )
+                    )
                 credits.append(
                     {
                         "card": card,

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -151,7 +153,8 @@ class RetailGiftcardSeries(models.Model):
     @api.constrains("prefix", "number_length")
     def _check_prefix(self):
         for series in self:
-            if not series.prefix.isdigit():
+            # ASCII digits: "٧٧".isdigit() too, and the Luhn digit needs 0-9
+            if not (series.prefix.isascii() and series.prefix.isdigit()):
                 raise ValidationError(
                     self.env._(
                         "The prefix %(prefix)s must be made of digits only.",
@@ -363,6 +366,12 @@ class RetailGiftcardSeries(models.Model):
         when the card is sold. Returns the ids of the new cards.
         """
         self.ensure_one()
+        if not isinstance(face_value, int | float) or not math.isfinite(face_value):
+            raise UserError(self.env._("The initial amount must be a number."))
+        if expiration_date and fields.Date.to_date(
+            expiration_date
+        ) < fields.Date.context_today(self):
+            raise UserError(self.env._("The expiry date of new cards is past."))
         if float_compare(face_value or 0.0, 0.0, precision_digits=6) < 0:
             raise UserError(self.env._("The initial amount cannot be negative."))
         if face_value:

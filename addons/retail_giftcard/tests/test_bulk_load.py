@@ -186,3 +186,14 @@ class TestGiftcardBulkLoad(AccountTestInvoicingCommon):
         self.assertEqual(rows[-1][0], "Total")
         self.assertAlmostEqual(rows[-1][2], 50)
         self.assertAlmostEqual(rows[-1][2], -self._balance(self.liability))
+
+    def test_outstanding_at_the_last_date(self):
+        """The end of 9999-12-31 is a valid date: no overflow, all loads in."""
+        self._wizard(
+            source="cards", card_ids=self.cards[:1].ids, amount=25
+        ).action_load()
+        rows = self.env["loyalty.card"]._retail_giftcard_outstanding("9999-12-31")
+        self.assertAlmostEqual(sum(row["amount"] for row in rows), 25)
+        wizard = self.env["retail.giftcard.outstanding"].create({"date": "9999-12-31"})
+        wizard.action_export()
+        self.assertTrue(wizard.file)

@@ -168,6 +168,20 @@ class TestGiftcardLedger(RetailGiftcardCommon):
             lost.action_retail_transfer(full, "Lost")
         self.assertEqual(lost.points, 80)
 
+    def test_transfer_bad_store_or_several_cards(self):
+        """A wrong store is refused before the target card is activated; several
+        source cards get a UserError, not a singleton traceback."""
+        lost = self._sold_card(80)
+        lost.action_retail_block("Lost")
+        new = self._new_cards()
+        for store in ("1", 10**12, 2_000_000_000):
+            with self.assertRaises(ValidationError):
+                lost.action_retail_transfer(new, "Lost", store_id=store)
+            self.assertEqual(new.retail_state, "inactive")
+        with self.assertRaisesRegex(UserError, "one card at a time"):
+            (lost | new).action_retail_transfer(new, "Lost")
+        self.assertEqual((lost.points, new.points), (80, 0))
+
     def test_cashier_cannot_block(self):
         cashier = new_test_user(
             self.env, login="gift_cashier", groups="retail_card.group_card_cashier"

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tests import tagged
@@ -85,6 +87,9 @@ class TestGiftcardInvoicePayment(AccountTestInvoicingCommon):
             self._pay(self.invoice.amount_total + 1)
         with self.assertRaisesRegex(UserError, "positive"):
             self._pay(-5)
+        for amount in (math.nan, math.inf):
+            with self.assertRaisesRegex(UserError, "positive"):
+                self.invoice._retail_giftcard_pay(self.card.code, self.pin, amount)
         with self.assertRaisesRegex(UserError, "check digit"):
             self._pay(5, number="440100000019")
         big = self.init_invoice("out_invoice", amounts=[500], taxes=self.tax, post=True)

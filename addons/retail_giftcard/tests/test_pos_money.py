@@ -174,6 +174,18 @@ class TestGiftcardPosMoney(TestPoSCommon):
         self._refused_sync(data, "not checked with its PIN")
         self.assertEqual(card.points, 50)
 
+    def test_negative_card_payment_on_a_sale_refused(self):
+        """Only a refund credits a card through its payment: a sale paying -10 by
+        card (and 10 more in cash) would load it without a card sale."""
+        card = self.cards[0]
+        self._sell(card, 50)
+        data = self._order_data(
+            [(self.goods, 1)],
+            [self._card_payment(card, -10), (self.cash_pm1, 117, {})],
+        )
+        self._refused_sync(data, "credited only by a refund")
+        self.assertEqual(card.points, 50)
+
     def test_overspend_refuses_order(self):
         card = self.cards[0]
         self._sell(card, 30)

@@ -1,8 +1,9 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import math
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
@@ -81,6 +82,18 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
         for junk in ("", "   ", None, 1234, "7701' OR 1=1"):
             with self.assertRaises(UserError):
                 self._rpc(self.cashier, "loyalty.card", "retail_giftcard_check", junk)
+
+    def test_malformed_till_ids(self):
+        """A till id of the wrong type gets a ValidationError, not a TypeError."""
+        for config_id in (math.nan, "1", -1, 2**63, [1], 1.5):
+            with self.assertRaises(ValidationError):
+                self._rpc(
+                    self.cashier,
+                    "loyalty.card",
+                    "retail_giftcard_check",
+                    self.card.code,
+                    config_id,
+                )
 
     def test_franchise_cards_stay_home(self):
         with self.assertRaisesRegex(UserError, "not accepted in this store"):

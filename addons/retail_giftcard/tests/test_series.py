@@ -1,5 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from datetime import date
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -69,6 +72,14 @@ class TestGiftcardSeries(RetailGiftcardCommon):
             small._generate_cards(100000)
         self.assertEqual(small.next_number, 1, "nothing reserved on refusal")
 
+    def test_generation_non_finite_amount_or_past_expiry(self):
+        for face_value in (math.nan, math.inf, -math.inf, "10"):
+            with self.assertRaisesRegex(UserError, "must be a number"):
+                self.series._generate_cards(2, face_value=face_value)
+        with self.assertRaisesRegex(UserError, "expiry date of new cards is past"):
+            self.series._generate_cards(2, expiration_date=date(2000, 1, 1))
+        self.assertEqual(self.series.next_number, 1, "nothing reserved on refusal")
+
     def test_prefix_rules(self):
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             self.Series.create({"name": "Clash", "prefix": "770", "number_length": 12})
@@ -78,6 +89,9 @@ class TestGiftcardSeries(RetailGiftcardCommon):
             )
         with self.assertRaisesRegex(ValidationError, "digits only"):
             self.Series.create({"name": "Bad", "prefix": "AB1", "number_length": 12})
+        with self.assertRaisesRegex(ValidationError, "digits only"):
+            # Arabic-Indic digits pass str.isdigit(), not the Luhn digit
+            self.Series.create({"name": "Bad", "prefix": "٧٧٠٧", "number_length": 12})
         with self.assertRaisesRegex(ValidationError, "too few digits"):
             self.Series.create(
                 {"name": "Long", "prefix": "123456789", "number_length": 12}

@@ -435,26 +435,34 @@ class RetailIncident(models.Model):
         }
 
     @api.model
+    def _retail_pos_record(self, model, record_id):
+        """The existing record of ``model`` whose id the till sent; empty for no
+        id, an id of another type or out of range (never a traceback)."""
+        if type(record_id) is not int or not 0 < record_id < 2**31:
+            return self.env[model]
+        return self.env[model].browse(record_id).exists()
+
+    @api.model
     def retail_pos_log_incident(self, config_id, partner_id, category_id, problem):
         """Log a store incident from the till for the current customer.
 
         :return: {"id", "name", "open_count"} of the new incident
         """
-        config = self.env["pos.config"].browse(int(config_id or 0)).exists()
+        config = self._retail_pos_record("pos.config", config_id)
         if not config:
             raise UserError(self.env._("This point of sale does not exist."))
         config.check_access("read")
-        partner = self.env["res.partner"].browse(int(partner_id or 0)).exists()
+        partner = self._retail_pos_record("res.partner", partner_id)
         if not partner:
             raise UserError(
                 self.env._("Select the customer before logging an incident.")
             )
-        if not (problem or "").strip():
+        if not isinstance(problem, str) or not problem.strip():
             raise UserError(
                 self.env._("Describe the problem before logging the incident.")
             )
-        category = self.env["retail.incident.category"].browse(int(category_id or 0))
-        if category_id and not category.exists():
+        category = self._retail_pos_record("retail.incident.category", category_id)
+        if category_id and not category:
             raise UserError(self.env._("This incident category does not exist."))
         incident = self.with_company(config.company_id).create(
             {

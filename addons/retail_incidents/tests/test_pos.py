@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -60,6 +62,22 @@ class TestPosLogIncident(RetailIncidentFlowCommon):
             self._log(problem="   ")
         with self.assertRaisesRegex(UserError, "point of sale does not exist"):
             self.Incident.retail_pos_log_incident(0, self.buyer.id, False, "x")
+        self.assertFalse(self.env["retail.incident"].search([]))
+
+    def test_malformed_ids_and_problem_are_refused(self):
+        """What a broken or forged till could send: a clear UserError each time,
+        never a ValueError, an overflow or a database error."""
+        Incident, buyer, config = self.Incident, self.buyer.id, self.config.id
+        for bad in ("abc", math.nan, math.inf, 1.5, -1, 2**63, [1], {"id": 1}):
+            with self.assertRaisesRegex(UserError, "point of sale does not exist"):
+                Incident.retail_pos_log_incident(bad, buyer, False, "x")
+            with self.assertRaisesRegex(UserError, "Select the customer"):
+                Incident.retail_pos_log_incident(config, bad, False, "x")
+            with self.assertRaisesRegex(UserError, "category does not exist"):
+                Incident.retail_pos_log_incident(config, buyer, bad, "x")
+        for problem in (None, 123, ["Broken"]):
+            with self.assertRaisesRegex(UserError, "Describe the problem"):
+                Incident.retail_pos_log_incident(config, buyer, False, problem)
         self.assertFalse(self.env["retail.incident"].search([]))
 
     def test_cashier_of_another_company_cannot_log_on_this_store(self):

@@ -147,3 +147,13 @@ class TestIncidentAnalysis(RetailIncidentCommon):
         )
         with self.assertRaisesRegex(UserError, "No incident"):
             wizard.action_export()
+
+    def test_period_ending_on_the_last_date(self):
+        """A period up to 9999-12-31 exports (the end of the day, no overflow)."""
+        wizard = (
+            self.env["retail.incident.analysis.export"]
+            .with_user(self.responsible)
+            .create({"date_from": "2026-03-01", "date_to": "9999-12-31"})
+        )
+        wizard.action_export()
+        self.assertTrue(wizard.file)

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
+from datetime import datetime, time
 
 import xlsxwriter
 
@@ -39,7 +40,9 @@ class RetailIncidentAnalysisExport(models.TransientModel):
         if self.date_from:
             domain &= Domain("date", ">=", fields.Datetime.to_datetime(self.date_from))
         if self.date_to:
-            domain &= Domain("date", "<", fields.Datetime.add(self.date_to, days=1))
+            # the end of the day (date + 1 day overflows on 9999-12-31)
+            end = datetime.combine(self.date_to, time.max)
+            domain &= Domain("date", "<=", end)
         return domain
 
     def _get_sheets(self):
