@@ -1119,6 +1119,32 @@ def gc_series_sql(label, vals):
     )
 
 
+def set_tier(label, tier_id, reason="Bad input test", expected=ValidationError):
+    """``loyalty.card.action_retail_set_tier`` (retail_loyalty, store managers)."""
+    return Case(
+        f"loyalty set tier: {label}",
+        "loyalty.card",
+        "action_retail_set_tier",
+        (tier_id, reason),
+        records="gift_card",
+        user="store_manager",
+        expected=expected,
+    )
+
+
+BAD_INPUT_CASES += [
+    set_tier("tier as text", "abc"),
+    set_tier("tier NaN", NAN),
+    set_tier("tier as a list", [1]),
+    set_tier("tier beyond integers", 2**63),
+    set_tier("huge tier", HUGE_INT),
+    set_tier("missing tier", MISSING_ID),
+    set_tier("negative tier", -1),
+    set_tier("reason missing", False, reason=""),
+    set_tier("reason not text", False, reason=42),
+]
+
+
 GIFTCARD_HTTP_CASES = [
     gc_series_sql("3-digit numbers", {"number_length": 3}),
     gc_series_sql("99-digit numbers", {"number_length": 99}),

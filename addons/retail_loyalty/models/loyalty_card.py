@@ -5,6 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+# Largest id PostgreSQL's integer columns hold.
+MAX_RECORD_ID = 2**31 - 1
+
 
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
@@ -85,6 +88,11 @@ class LoyaltyCard(models.Model):
         self._retail_check_store_manager()
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the tier is set by hand."))
+        # An id of the right type (retail_card refuses text, floats, lists...)
+        # and of PostgreSQL's integer range, before it reaches a query.
+        tier_id = self._retail_record_id(tier_id)
+        if tier_id and tier_id > MAX_RECORD_ID:
+            raise ValidationError(self.env._("This tier does not exist."))
         tier = self.env["retail.loyalty.tier"].browse(tier_id).exists()
         if tier_id and not tier:
             raise ValidationError(self.env._("This tier does not exist."))
