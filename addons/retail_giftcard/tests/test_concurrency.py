@@ -1,17 +1,16 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import threading
-import time
 
 from odoo import api
 from odoo.exceptions import UserError
-from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
+from odoo.addons.retail_card.tests.concurrency import TwoTillsMixin
+
 
 @tagged("post_install", "-at_install", "retail_money")
-class TestGiftcardConcurrency(TransactionCase):
+class TestGiftcardConcurrency(TwoTillsMixin, TransactionCase):
     """Two tills redeem the same gift card at the same moment, each in its own
     connection and transaction, through the gift card redemption of the order
     sync. Committed data is removed at the end by ``_drop_series``."""
@@ -57,53 +56,8 @@ class TestGiftcardConcurrency(TransactionCase):
             [{"card": card_id, "amount": amount, "key": key}]
         )
 
-    def _wait_until_waiting_for_lock(self, pid, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.env.cr.execute(
-                SQL("SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", pid)
-            )
-            if self.env.cr.fetchone():
-                return True
-            time.sleep(0.02)
-        return False
-
-    def _two_tills(self, card_id, amount_1, amount_2):
-        till_1 = self.registry.cursor()
-        till_2 = self.registry.cursor()
-        outcome = {"attempts": 0}
-        try:
-            env_1 = api.Environment(till_1, api.SUPERUSER_ID, {})
-            env_2 = api.Environment(till_2, api.SUPERUSER_ID, {})
-            self._redeem(env_1, card_id, amount_1, "pos.order:till-1:payment:1")
-            till_2.execute(SQL("SELECT pg_backend_pid()"))
-            [pid_2] = till_2.fetchone()
-
-            def post_from_till_2():
-                outcome["attempts"] += 1
-                return self._redeem(
-                    env_2, card_id, amount_2, "pos.order:till-2:payment:1"
-                )
-
-            def run_till_2():
-                try:
-                    outcome["result"] = retrying(post_from_till_2, env_2)
-                except Exception as error:  # noqa: BLE001 - reported to the test
-                    outcome["error"] = error
-
-            thread = threading.Thread(target=run_till_2, daemon=True)
-            thread.start()
-            self.assertTrue(
-                self._wait_until_waiting_for_lock(pid_2),
-                "till 2 must wait for the card locked by till 1",
-            )
-            till_1.commit()  # pylint: disable=invalid-commit
-            thread.join(30)
-            self.assertFalse(thread.is_alive())
-        finally:
-            till_1.close()
-            till_2.close()
-        return outcome
+    def _till_key(self, till):
+        return f"pos.order:till-{till}:payment:1"
 
     def _committed_state(self, card_id):
         with self.registry.cursor() as cr:
