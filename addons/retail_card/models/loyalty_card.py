@@ -355,6 +355,25 @@ class LoyaltyCard(models.Model):
             ]
         )
 
+    @api.model
+    def _retail_report_shortfalls(self, shortfalls):
+        """Hook: offline redemptions that the card could not cover at sync.
+
+        A till that lost the server may take a card (gift card money or points)
+        within its offline caps; when the order syncs and the balance is no
+        longer there, the order still lands and the uncovered part is a
+        shortfall. Called once per sync, in its transaction, with every
+        shortfall of the synced orders; it does nothing here. The bridge module
+        retail_card_incidents raises an incident for the store.
+
+        :param shortfalls: list of dicts with keys ``card`` (loyalty.card),
+            ``amount`` (float > 0, in the card's unit: currency for gift cards,
+            points for loyalty cards), ``order`` (the pos.order record),
+            ``store_id`` (pos.config id or False) and ``description`` (str,
+            already translated)
+        """
+        return True
+
     def _retail_check_balance_invariant(self):
         """Cards whose balance differs from the sum of their history rows.
 
