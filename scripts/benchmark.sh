@@ -10,6 +10,15 @@
 #   BENCH_JOBS=2                processes creating the customers (default: CPUs)
 #   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
 #   BENCH_REGENERATE=1          drop and regenerate the bench databases
+#   BENCH_SUITES="customer loyalty giftcard"   which benchmarks run (default: all of them)
+# The other suites, each on a database of its own made from the ones above:
+#   loyalty   tests/benchmarks/bench_loyalty.py on a copy of the biggest customer database
+#             with retail_loyalty installed (it adds one card per customer and 1,000,000
+#             ledger rows once; BENCH_LOYALTY_ROWS changes that): expiry job, tier job and
+#             POS order sync against native pos_loyalty; results/loyalty.md.
+#   giftcard  tests/benchmarks/bench_giftcard.py on a copy of the base with retail_giftcard:
+#             10,000 and 100,000 cards against the native coupon wizard (BENCH_GIFTCARD_SIZES
+#             changes the sizes); results/giftcard.md.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$ROOT/scripts/setup.sh"
@@ -108,10 +117,57 @@ done
 
 # The biggest database is measured; the smallest one only for the POS start load.
 small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
-read -r -a extra <<<"${BENCH_ARGS:-}"
-args=(--conf "$CONF" --db "$big")
-[[ $small != "$big" ]] && args+=(--small-db "$small")
-stage "benchmarks on $big (POS start load also on $small)"
-"$PY" "$ROOT/tests/benchmarks/bench_customer.py" "${args[@]}" "${extra[@]}"
-stage_end
-log "figures written to tests/benchmarks/results/customer.md"
+suites=" ${BENCH_SUITES:-customer loyalty giftcard} "
+
+if [[ $suites == *" customer "* ]]; then
+  read -r -a extra <<<"${BENCH_ARGS:-}"
+  args=(--conf "$CONF" --db "$big")
+  [[ $small != "$big" ]] && args+=(--small-db "$small")
+  stage "benchmarks on $big (POS start load also on $small)"
+  "$PY" "$ROOT/tests/benchmarks/bench_customer.py" "${args[@]}" "${extra[@]}"
+  stage_end
+  log "figures written to tests/benchmarks/results/customer.md"
+fi
+
+# A copy of $1 with module $3 installed, as database $2, kept while the modules and the
+# source database do not change (stamp: hash of retail_customer, retail_card and $3 as
+# committed + the source's stamp).
+module_db() {
+  local from=$1 db=$2 module=$3 key
+  key="$(cd "$ROOT" && git ls-files -s addons/retail_customer addons/retail_card "addons/$module" |
+    sha1sum | cut -c1-12) $(stamp "$from")"
+  if db_exists "$db" && [[ $(stamp "$db") == "$key" ]]; then
+    log "$db is up to date"
+    return
+  fi
+  stage "making $db: $from with $module"
+  drop_db "$db"
+  pg createdb -T "$from" "$db"
+  [[ -d $(filestore "$from") ]] && cp -a "$(filestore "$from")" "$(filestore "$db")"
+  odoo_bin -d "$db" -u retail_customer -i "$module" --without-demo --stop-after-init \
+    --log-level=warn --logfile="$LOCAL/logs/bench-install-$db.log" ||
+    die "installing $module in $db failed; see $LOCAL/logs/bench-install-$db.log"
+  echo "$key" >"$(stamp_file "$db")"
+  stage_end
+}
+
+if [[ $suites == *" loyalty "* ]]; then
+  size=${sizes[${#sizes[@]}-1]}
+  db=${big/retail_bench_/retail_bench_loyalty_}
+  module_db "$big" "$db" retail_loyalty
+  stage "loyalty benchmarks on $db"
+  "$PY" "$ROOT/tests/benchmarks/bench_loyalty.py" --conf "$CONF" --db "$db" \
+    --customers "$size" --rows "${BENCH_LOYALTY_ROWS:-1000000}"
+  stage_end
+  log "figures written to tests/benchmarks/results/loyalty.md"
+fi
+
+if [[ $suites == *" giftcard "* ]]; then
+  module_db "$base" retail_bench_giftcard retail_giftcard
+  stage "gift card benchmarks on retail_bench_giftcard"
+  read -r -a gc_sizes <<<"${BENCH_GIFTCARD_SIZES:-10000 100000}"
+  "$PY" "$ROOT/tests/benchmarks/bench_giftcard.py" --conf "$CONF" --db retail_bench_giftcard \
+    --sizes "${gc_sizes[@]}"
+  stage_end
+  log "figures written to tests/benchmarks/results/giftcard.md"
+fi

@@ -445,56 +445,15 @@ class CustomerBench:
         counted = 0
         try:
             for index, partner_id in enumerate(partners):
-                lines = []
-                for product, qty in zip(self.products(3), (1, 2, 1), strict=True):
-                    lines.append(
-                        (
-                            0,
-                            0,
-                            {
-                                "product_id": product.id,
-                                "qty": qty,
-                                "price_unit": product.list_price,
-                                "price_subtotal": product.list_price * qty,
-                                "price_subtotal_incl": product.list_price * qty,
-                                "tax_ids": [(6, 0, [])],
-                                "pack_lot_ids": [],
-                            },
-                        )
-                    )
-                total = round(sum(line[2]["price_subtotal_incl"] for line in lines), 2)
                 uid = f"{90000 + index:05d}-001-{index:04d}"
-                data = {
-                    "amount_paid": total,
-                    "amount_return": 0,
-                    "amount_tax": 0,
-                    "amount_total": total,
-                    "date_order": datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
-                    "fiscal_position_id": False,
-                    "pricelist_id": config.pricelist_id.id,
-                    "name": f"Order {uid}",
-                    "last_order_preparation_change": "{}",
-                    "lines": lines,
-                    "partner_id": partner_id,
-                    "session_id": session.id,
-                    "payment_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "amount": total,
-                                "payment_method_id": cash.id,
-                                "name": datetime.datetime.now().strftime(
-                                    "%Y-%m-%d %H:%M:%S"
-                                ),
-                            },
-                        )
-                    ],
-                    "uuid": f"bench-{self.args.seed}-{uid}",
-                    "user_id": self.env.uid,
-                    "to_invoice": False,
-                    "state": "paid",
-                }
+                data, _total = benchlib.pos_order_data(
+                    config,
+                    session,
+                    partner_id,
+                    zip(self.products(3), (1, 2, 1), strict=True),
+                    f"{self.args.seed}-{uid}",
+                    cash,
+                )
                 state["on"] = index % 2 == 0
                 before = state["ms"]
                 self.env.invalidate_all()

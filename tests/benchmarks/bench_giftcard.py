@@ -24,10 +24,8 @@ tests/benchmarks/results/giftcard.md.
 """
 
 import argparse
-import datetime
 import logging
 import os
-import platform
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -104,9 +102,8 @@ def report(rows, db):
             )
         )
     header = (
-        f"Gift card generation, database `{db}`, {datetime.date.today()}, "
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs "
-        "(shared with other work); each run rolled back.\n\n"
+        f"Gift card generation, database `{db}`; each run rolled back.\n"
+        f"{benchlib.machine_line()}\n\n"
     )
     return header + benchlib.markdown_table(
         [

@@ -28,7 +28,6 @@ tests/benchmarks/results/loyalty.md.
 """
 
 import argparse
-import datetime
 import logging
 import os
 import random
@@ -372,47 +371,18 @@ class LoyaltyBench:
         cash = config.payment_method_ids.filtered(
             lambda pm: pm.is_cash_count and not pm.split_transactions
         )[:1]
-        lines = []
-        for product in self.rng.sample(list(products), 3):
-            qty = self.rng.randint(1, 3)
-            lines.append(
-                (
-                    0,
-                    0,
-                    {
-                        "product_id": product.id,
-                        "qty": qty,
-                        "price_unit": product.list_price,
-                        "price_subtotal": product.list_price * qty,
-                        "price_subtotal_incl": product.list_price * qty,
-                        "tax_ids": [(6, 0, [])],
-                        "pack_lot_ids": [],
-                    },
-                )
-            )
-        total = round(sum(line[2]["price_subtotal_incl"] for line in lines), 2)
-        now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        return {
-            "amount_paid": total,
-            "amount_return": 0,
-            "amount_tax": 0,
-            "amount_total": total,
-            "date_order": now,
-            "fiscal_position_id": False,
-            "pricelist_id": config.pricelist_id.id,
-            "name": f"Order bench-loyalty-{index}",
-            "last_order_preparation_change": "{}",
-            "lines": lines,
-            "partner_id": partner_id,
-            "session_id": session.id,
-            "payment_ids": [
-                (0, 0, {"amount": total, "payment_method_id": cash.id, "name": now})
-            ],
-            "uuid": f"bench-loyalty-{self.args.seed}-{index}",
-            "user_id": self.env.uid,
-            "to_invoice": False,
-            "state": "paid",
-        }, total
+        product_qtys = [
+            (product, self.rng.randint(1, 3))
+            for product in self.rng.sample(list(products), 3)
+        ]
+        return benchlib.pos_order_data(
+            config,
+            session,
+            partner_id,
+            product_qtys,
+            f"loyalty-{self.args.seed}-{index}",
+            cash,
+        )
 
     def bench_pos_sync(self):
         """Each order: sync_from_ui then confirm_coupon_programs, with the retail
@@ -476,7 +446,8 @@ def render(args, info, expiry, tiers, sync):
         "# Loyalty benchmarks (retail_loyalty)",
         "",
         f"Database `{args.db}`: {info['cards']:,} cards of the retail program, "
-        f"{info['rows']:,} ledger rows. Run {datetime.date.today()}.",
+        f"{info['rows']:,} ledger rows.",
+        benchlib.machine_line(),
         "",
         benchlib.markdown_table(
             ["Job", "Cards", "Result", "Time (s)"],

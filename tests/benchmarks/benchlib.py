@@ -7,8 +7,10 @@ addons/*/tests and tests/integration).
 """
 
 import contextlib
+import datetime
 import logging
 import os
+import platform
 import statistics
 import time
 
@@ -93,3 +95,63 @@ def markdown_table(headers, rows):
     ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def pos_order_data(config, session, partner_id, product_qtys, ref, payment_method):
+    """The payload of a paid order as the till sends it to ``sync_from_ui``:
+    one untaxed line per (product, quantity) at the product's price, paid in
+    full with ``payment_method``; ``ref`` makes its name and uuid unique.
+
+    :return: (payload, total)
+    """
+    now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    lines = [
+        (
+            0,
+            0,
+            {
+                "product_id": product.id,
+                "qty": qty,
+                "price_unit": product.list_price,
+                "price_subtotal": product.list_price * qty,
+                "price_subtotal_incl": product.list_price * qty,
+                "tax_ids": [(6, 0, [])],
+                "pack_lot_ids": [],
+            },
+        )
+        for product, qty in product_qtys
+    ]
+    total = round(sum(line[2]["price_subtotal_incl"] for line in lines), 2)
+    payment = {"amount": total, "payment_method_id": payment_method.id, "name": now}
+    data = {
+        "amount_paid": total,
+        "amount_return": 0,
+        "amount_tax": 0,
+        "amount_total": total,
+        "date_order": now,
+        "fiscal_position_id": False,
+        "pricelist_id": config.pricelist_id.id,
+        "name": f"Order {ref}",
+        "last_order_preparation_change": "{}",
+        "lines": lines,
+        "partner_id": partner_id,
+        "session_id": session.id,
+        "payment_ids": [(0, 0, payment)],
+        "uuid": f"bench-{ref}",
+        "user_id": session.env.uid,
+        "to_invoice": False,
+        "state": "paid",
+    }
+    return data, total
+
+
+def machine_line():
+    """Where and when the figures were taken: date, host, CPUs and the load
+    average at that moment (other work on the machine inflates absolute times;
+    ratios of interleaved runs hold better)."""
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"Run {datetime.datetime.now():%Y-%m-%d %H:%M} on {platform.node()} "
+        f"({os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"load average {load} over 1, 5 and 15 min)."
+    )
