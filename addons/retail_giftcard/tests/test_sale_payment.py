@@ -1,0 +1,270 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tests import tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class GiftcardAccountingCommon(AccountTestInvoicingCommon):
+    """A sold gift card of 100 with a PIN, a taxed service product invoiced on
+    order, and helpers to read the posted accounts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.group_ids |= cls.env.ref("retail_card.group_card_head_office")
+        cls.series = cls.env["retail.giftcard.series"].create(
+            {"name": "Order cards", "prefix": "4402", "number_length": 12}
+        )
+        cls.liability = cls.env.company._retail_giftcard_liability_account()
+        cls.receivable = cls.company_data["default_account_receivable"]
+        cls.card, cls.pin = cls._loaded_card(100)
+        cls.tax = cls.company_data["default_tax_sale"]
+        cls.service = cls._create_product(
+            name="Tailoring",
+            type="service",
+            invoice_policy="order",
+            lst_price=80.0,
+            taxes_id=cls.tax,
+        )
+
+    @classmethod
+    def _loaded_card(cls, amount):
+        card = cls.env["loyalty.card"].browse(cls.series._generate_cards(1))
+        cls.env["retail.giftcard.load"].create(
+            {
+                "series_id": cls.series.id,
+                "source": "cards",
+                "card_ids": card.ids,
+                "amount": amount,
+                "counterpart_account_id": cls.company_data[
+                    "default_account_receivable"
+                ].id,
+            }
+        ).action_load()
+        return card, card._retail_set_secret()[card.id]
+
+    def _order(self, price=80.0, confirm=True):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.partner_a.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.service.id,
+                            "product_uom_qty": 1,
+                            "price_unit": price,
+                            "tax_ids": [Command.set(self.tax.ids)],
+                        }
+                    )
+                ],
+            }
+        )
+        if confirm:
+            order.action_confirm()
+        return order
+
+    def _balance(self, account, partner=None):
+        domain = Domain("account_id", "=", account.id) & Domain(
+            "parent_state", "=", "posted"
+        )
+        if partner:
+            domain &= Domain("partner_id", "=", partner.id)
+        lines = self.env["account.move.line"].search(domain)
+        return sum(lines.mapped("balance"))
+
+    def _invoice(self, order):
+        invoice = order._create_invoices()
+        invoice.action_post()
+        return invoice
+
+    def _kinds(self, card):
+        return (
+            card.history_ids.filtered("retail_kind")
+            .sorted("id")
+            .mapped(lambda row: (row.retail_kind, row.issued - row.used))
+        )
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestGiftcardSalePayment(GiftcardAccountingCommon):
+    """A gift card pays a confirmed sale order before it is invoiced: a customer
+    payment on the liability side, reconciled with the order's invoice."""
+
+    def _pay(self, order, amount, pin=None, number=None, card=None):
+        wizard = (
+            self.env["retail.giftcard.sale.pay"]
+            .with_context(default_order_id=order.id)
+            .create(
+                {
+                    "number": number or (card or self.card).code,
+                    "pin": self.pin if pin is None else pin,
+                    "amount": amount,
+                }
+            )
+        )
+        wizard.action_pay()
+        return order.retail_giftcard_payment_ids.sorted("id")[-1:]
+
+    def test_pay_part_of_order_then_invoice(self):
+        order = self._order()
+        total = order.amount_total
+        self.assertGreater(order.amount_tax, 0)
+        liability_before = self._balance(self.liability)
+        receivable_before = self._balance(self.receivable, self.partner_a)
+        payment = self._pay(order, 40)
+        self.assertEqual(self.card.points, 60)
+        self.assertEqual(payment.state, "paid")
+        self.assertEqual(payment.move_id.state, "posted")
+        self.assertRecordValues(
+            payment.move_id.line_ids.sorted("balance"),
+            [
+                {"account_id": self.receivable.id, "balance": -40.0},
+                {"account_id": self.liability.id, "balance": 40.0},
+            ],
+        )
+        self.assertAlmostEqual(self._balance(self.liability) - liability_before, 40)
+        self.assertAlmostEqual(
+            self._balance(self.receivable, self.partner_a) - receivable_before, -40
+        )
+        self.assertRecordValues(
+            order, [{"retail_giftcard_amount_paid": 40, "amount_total": total}]
+        )
+        self.assertAlmostEqual(order.retail_giftcard_amount_due, total - 40)
+        redeem = self.card.history_ids.filtered(lambda row: row.retail_kind == "redeem")
+        self.assertRecordValues(
+            redeem,
+            [
+                {
+                    "used": 40,
+                    "order_model": "sale.order",
+                    "order_id": order.id,
+                    "retail_balance_after": 60,
+                }
+            ],
+        )
+        self.assertEqual(payment.move_id.retail_giftcard_history_id, redeem)
+
+        invoice = self._invoice(order)
+        self.assertAlmostEqual(invoice.amount_total, total, msg="full price and VAT")
+        self.assertEqual(invoice.payment_state, "partial")
+        self.assertAlmostEqual(invoice.amount_residual, total - 40)
+        payment_receivable = payment.move_id.line_ids.filtered(
+            lambda line: line.account_id == self.receivable
+        )
+        self.assertTrue(payment_receivable.reconciled)
+        self.assertEqual(
+            payment_receivable.matched_debit_ids.debit_move_id.move_id, invoice
+        )
+        self.assertAlmostEqual(self._balance(self.liability), -self.card.points)
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_order_fully_paid_by_card(self):
+        order = self._order(price=50)
+        self._pay(order, order.amount_total)
+        self.assertAlmostEqual(order.retail_giftcard_amount_due, 0)
+        invoice = self._invoice(order)
+        self.assertEqual(invoice.payment_state, "paid")
+        self.assertAlmostEqual(self.card.points, 100 - invoice.amount_total)
+
+    def test_refusals(self):
+        order = self._order()
+        with self.assertRaisesRegex(UserError, "Give the PIN"):
+            self._pay(order, 10, pin="")
+        wrong = "000000" if self.pin != "000000" else "111111"
+        with self.assertRaisesRegex(UserError, "Wrong PIN"):
+            self._pay(order, 10, pin=wrong)
+        with self.assertRaisesRegex(UserError, "more than the"):
+            self._pay(order, order.amount_total + 1)
+        for amount in (-5, 0, math.nan, math.inf, True):
+            with self.assertRaisesRegex(UserError, "positive"):
+                order._retail_giftcard_pay(self.card.code, self.pin, amount)
+        with self.assertRaisesRegex(UserError, "check digit"):
+            self._pay(order, 5, number="440200000019")
+        big = self._order(price=500)
+        with self.assertRaisesRegex(UserError, "100.* available"):
+            self._pay(big, 200)
+        draft = self._order(confirm=False)
+        with self.assertRaisesRegex(UserError, "Confirm order"):
+            self._pay(draft, 10)
+        self.assertEqual(self.card.points, 100)
+        self.assertFalse(
+            (order | big | draft).retail_giftcard_payment_ids, "nothing half-written"
+        )
+
+    def test_blocked_expired_and_invoiced(self):
+        order = self._order()
+        blocked, blocked_pin = self._loaded_card(50)
+        blocked.action_retail_block("Stolen")
+        with self.assertRaisesRegex(UserError, "blocked"):
+            self._pay(order, 10, pin=blocked_pin, card=blocked)
+        expired, expired_pin = self._loaded_card(50)
+        expired.expiration_date = fields.Date.today() - timedelta(days=1)
+        with self.assertRaisesRegex(UserError, "expired"):
+            self._pay(order, 10, pin=expired_pin, card=expired)
+        self._invoice(order)
+        with self.assertRaisesRegex(UserError, "is invoiced"):
+            self._pay(order, 10)
+        self.assertEqual((blocked.points, expired.points), (50, 50))
+        self.assertFalse(order.retail_giftcard_payment_ids)
+
+    def test_same_request_twice(self):
+        order = self._order()
+        first = order._retail_giftcard_pay(
+            self.card.code, self.pin, 30, request_key="req-1"
+        )
+        again = order._retail_giftcard_pay(
+            self.card.code, self.pin, 30, request_key="req-1"
+        )
+        self.assertEqual(first, again)
+        self.assertEqual(len(order.retail_giftcard_payment_ids), 1)
+        self.assertEqual(self.card.points, 70)
+        self.assertEqual(self._kinds(self.card), [("load", 100), ("redeem", -30)])
+
+    def test_cancel_order_gives_back_once(self):
+        order = self._order()
+        liability_before = self._balance(self.liability)
+        payment = self._pay(order, 40)
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(payment.state, "canceled")
+        self.assertEqual(payment.move_id.state, "cancel")
+        self.assertEqual(self.card.points, 100)
+        self.assertEqual(
+            self._kinds(self.card), [("load", 100), ("redeem", -40), ("reverse", 40)]
+        )
+        self.assertAlmostEqual(self._balance(self.liability), liability_before)
+        with self.assertRaises(UserError):
+            payment.action_cancel()
+        self.assertEqual(self.card.points, 100, "given back once")
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_cancel_payment_then_order(self):
+        order = self._order()
+        payment = self._pay(order, 25)
+        with self.assertRaisesRegex(UserError, "cannot be reset to draft"):
+            payment.action_draft()
+        with self.assertRaisesRegex(UserError, "cannot be reset to draft"):
+            payment.move_id.button_draft()
+        payment.action_cancel()
+        self.assertEqual(self.card.points, 100)
+        self.assertAlmostEqual(order.retail_giftcard_amount_paid, 0)
+        order._action_cancel()
+        self.assertEqual(self.card.points, 100, "the order's cancel gives nothing more")
+        self.assertEqual(
+            self._kinds(self.card), [("load", 100), ("redeem", -25), ("reverse", 25)]
+        )
+
+    def test_cancel_invoiced_order_refused(self):
+        order = self._order()
+        self._pay(order, 40)
+        self._invoice(order)
+        with self.assertRaisesRegex(UserError, "credit note"):
+            order._action_cancel()
+        self.assertEqual(self.card.points, 60)
