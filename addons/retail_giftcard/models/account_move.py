@@ -229,13 +229,14 @@ class AccountMove(models.Model):
     def _retail_giftcard_reconcile_order_payments(self):
         """Reconcile the gift card payments taken on the sale orders of these
         invoices with them (the invoice ends paid or partly paid)."""
-        orders = self.line_ids.sale_line_ids.order_id
+        # whoever posts the invoice settles it with the order's card payments
+        orders = self.sudo().line_ids.sale_line_ids.order_id
         payments = orders.retail_giftcard_payment_ids.filtered(
             lambda payment: payment.state != "canceled"
         )
         if not payments:
             return
-        for invoice in self:
+        for invoice in self.sudo():
             invoice_orders = invoice.line_ids.sale_line_ids.order_id
             open_lines = payments.filtered(
                 lambda payment, orders=invoice_orders: payment.retail_sale_order_id

@@ -1,5 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -88,6 +89,13 @@ class TestGiftcardCreditNote(GiftcardAccountingCommon):
         self.assertEqual(self.card.points, 100)
         self.assertEqual(len(self._refund_entries(self.card)), 1)
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+        # the outstanding report (ledger) still equals the liability account
+        outstanding = self.env["loyalty.card"]._retail_giftcard_outstanding(
+            fields.Date.context_today(self.env.user), self.env.company
+        )
+        self.assertAlmostEqual(
+            sum(row["amount"] for row in outstanding), -self._balance(self.liability)
+        )
 
     def test_partial_credit_notes_in_proportion(self):
         invoice = self._paid_invoice(80, 46)  # 92 with VAT, half by card
