@@ -3,9 +3,9 @@
 import math
 from datetime import timedelta
 
-from odoo import fields
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .common import GiftcardAccountingCommon
 
@@ -186,3 +186,59 @@ class TestGiftcardSalePayment(GiftcardAccountingCommon):
         with self.assertRaisesRegex(UserError, "credit note"):
             order._action_cancel()
         self.assertEqual(self.card.points, 60)
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestGiftcardSalePaymentSecurity(GiftcardAccountingCommon):
+    """Who may take a gift card payment on a sale order, and whose cards."""
+
+    def test_salesman_cannot_pay(self):
+        order = self._order()
+        salesman = new_test_user(
+            self.env,
+            login="gift_sale_salesman",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.env.company.id,
+            company_ids=[Command.set(self.env.company.ids)],
+        )
+        with self.assertRaises(AccessError):
+            self.env["retail.giftcard.sale.pay"].with_user(salesman).create(
+                {
+                    "order_id": order.id,
+                    "number": self.card.code,
+                    "pin": self.pin,
+                    "amount": 10,
+                }
+            )
+        self.assertEqual(self.card.points, 100)
+        # their own order still shows what is due
+        order.user_id = salesman
+        self.assertAlmostEqual(
+            order.with_user(salesman).retail_giftcard_amount_due, order.amount_total
+        )
+
+    def test_card_of_another_franchise_refused(self):
+        other = self.setup_other_company()["company"]
+        series = (
+            self.env["retail.giftcard.series"]
+            .with_company(other)
+            .create(
+                {
+                    "name": "Franchise cards",
+                    "prefix": "4403",
+                    "number_length": 12,
+                    "company_id": other.id,
+                }
+            )
+        )
+        card = self.env["loyalty.card"].browse(series._generate_cards(1))
+        self.env["loyalty.card"]._retail_giftcard_load([{"card": card, "amount": 50}])
+        pin = card._retail_set_secret()[card.id]
+        order = self._order()
+        with self.assertRaisesRegex(UserError, "not accepted"):
+            order._retail_giftcard_pay(card.code, pin, 10)
+        self.assertEqual(card.points, 50)
+        # accepted once the franchise allows the group's other company
+        series.allowed_company_ids = self.env.company
+        order._retail_giftcard_pay(card.code, pin, 10)
+        self.assertEqual(card.points, 40)
