@@ -9,3 +9,6 @@ from . import product_template
 from . import pos_config
 from . import res_config_settings
 from . import account_move
+from . import loyalty_history
+from . import account_payment
+from . import sale_order

@@ -10,6 +10,25 @@ from odoo.exceptions import UserError
 class AccountMove(models.Model):
     _inherit = "account.move"
 
+    retail_giftcard_id = fields.Many2one(
+        comodel_name="loyalty.card",
+        string="Gift Card",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Gift card whose money this entry moves (a payment by card, or a "
+        "credit note paid back onto it).",
+    )
+    retail_giftcard_history_id = fields.Many2one(
+        comodel_name="loyalty.history",
+        string="Gift Card Movement",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        help="The card's ledger row of this entry: cancelling the entry reverses it.",
+    )
+
     def action_retail_giftcard_pay(self):
         self.ensure_one()
         return {
@@ -58,6 +77,7 @@ class AccountMove(models.Model):
                 )
             )
         card = self._retail_giftcard_card(number, secret)
+        key = f"account.move:{self.id}:{uuid.uuid4()}"
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [
                 {
@@ -68,13 +88,19 @@ class AccountMove(models.Model):
                     ),
                     "order_model": "account.move",
                     "order_id": self.id,
-                    "key": f"account.move:{self.id}:{uuid.uuid4()}",
+                    "key": key,
                 }
             ]
         )
-        return self._retail_giftcard_payment_entry(card, amount)
+        entry = self._retail_giftcard_payment_entry(card, amount)
+        entry.retail_giftcard_history_id = self.env["loyalty.history"]._retail_by_key(
+            key
+        )
+        return entry
 
-    def _retail_giftcard_card(self, number, secret):
+    def _retail_giftcard_card(self, number, secret, company=None):
+        """The gift card of ``number``, checked with its PIN and accepted by
+        ``company`` (default: this entry's company)."""
         Card = self.env["loyalty.card"]
         number = Card._retail_giftcard_clean_number(number)
         values = Card.sudo().retail_lookup(
@@ -89,7 +115,7 @@ class AccountMove(models.Model):
             raise UserError(
                 self.env._("Give the PIN of gift card %(code)s.", code=card.code)
             )
-        card._retail_giftcard_check_accepted(company=self.company_id)
+        card._retail_giftcard_check_accepted(company=company or self.company_id)
         return card
 
     def _retail_giftcard_payment_entry(self, card, amount):
@@ -111,6 +137,7 @@ class AccountMove(models.Model):
                     "journal_id": company._retail_giftcard_misc_journal().id,
                     "date": fields.Date.context_today(self),
                     "ref": label,
+                    "retail_giftcard_id": card.id,
                     "line_ids": [
                         fields.Command.create(
                             {
@@ -136,4 +163,237 @@ class AccountMove(models.Model):
             lambda line: line.account_id == receivable[:1].account_id
             and not line.reconciled
         ).reconcile()
+        return entry
+
+    # ------------------------------------------------------------------
+    # Gift card entries: cancelled, never reset to draft
+    # ------------------------------------------------------------------
+
+    def button_draft(self):
+        if not self.env.context.get("retail_giftcard_cancel") and any(
+            self.mapped("retail_giftcard_id")
+        ):
+            raise UserError(
+                self.env._(
+                    "A gift card entry cannot be reset to draft: cancel it (the card "
+                    "movement is reversed) and take a new one."
+                )
+            )
+        return super().button_draft()
+
+    def button_cancel(self):
+        """Cancelling a gift card entry (or its payment) reverses the card's
+        movement once: a payment's amount goes back onto the card, a credit
+        note's refund is taken back from it."""
+        self._retail_giftcard_reverse_movements()
+        return super(
+            AccountMove, self.with_context(retail_giftcard_cancel=True)
+        ).button_cancel()
+
+    def _retail_giftcard_reverse_movements(self):
+        entries = self.filtered(
+            lambda move: move.state == "posted" and move.retail_giftcard_history_id
+        )
+        Card = self.env["loyalty.card"].sudo()
+        for entry in entries:
+            Card._retail_reverse(
+                entry.retail_giftcard_history_id,
+                self.env._("Entry %(entry)s cancelled", entry=entry.name),
+                order_model=entry.retail_giftcard_history_id.order_model,
+                order_id=entry.retail_giftcard_history_id.order_id,
+                key_prefix=f"account.move:{entry.id}:cancel",
+            )
+
+    # ------------------------------------------------------------------
+    # Posting: invoices of sale orders paid by gift card, credit notes
+    # ------------------------------------------------------------------
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        invoices = posted.filtered(lambda move: move.move_type == "out_invoice")
+        if invoices:
+            invoices._retail_giftcard_reconcile_order_payments()
+        refunds = posted.filtered(
+            lambda move: move.move_type == "out_refund" and move.reversed_entry_id
+        )
+        if refunds:
+            refunds._retail_giftcard_refund_cards()
+        return posted
+
+    def _retail_giftcard_receivable_lines(self):
+        return self.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+            and not line.reconciled
+        )
+
+    def _retail_giftcard_reconcile_order_payments(self):
+        """Reconcile the gift card payments taken on the sale orders of these
+        invoices with them (the invoice ends paid or partly paid)."""
+        # whoever posts the invoice settles it with the order's card payments
+        orders = self.sudo().line_ids.sale_line_ids.order_id
+        payments = orders.retail_giftcard_payment_ids.filtered(
+            lambda payment: payment.state != "canceled"
+        )
+        if not payments:
+            return
+        for invoice in self.sudo():
+            invoice_orders = invoice.line_ids.sale_line_ids.order_id
+            open_lines = payments.filtered(
+                lambda payment, orders=invoice_orders: payment.retail_sale_order_id
+                in orders
+            ).move_id._retail_giftcard_receivable_lines()
+            for receivable in invoice._retail_giftcard_receivable_lines():
+                lines = receivable | open_lines.filtered(
+                    lambda line, account=receivable.account_id: line.account_id
+                    == account
+                )
+                if len(lines) > 1:
+                    lines.reconcile()
+
+    def _retail_giftcard_paid_by_cards(self):
+        """What gift cards paid on this invoice: {card: amount}, from the
+        reconciliations of its receivable with gift card payment entries."""
+        self.ensure_one()
+        receivable = self.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        paid = {}
+        for partial in receivable.matched_credit_ids:
+            entry = partial.credit_move_id.move_id
+            if (
+                entry.state == "posted"
+                and entry.retail_giftcard_id
+                and entry.retail_giftcard_history_id.retail_kind == "redeem"
+            ):
+                card = entry.retail_giftcard_id
+                paid[card] = paid.get(card, 0.0) + partial.amount
+        return paid
+
+    def _retail_giftcard_refunded(self, invoice, cards):
+        """What credit notes of ``invoice`` already put back onto ``cards``
+        (refund rows not reversed): {card id: amount}."""
+        History = self.env["loyalty.history"].sudo()
+        rows = History.search(
+            [
+                ("card_id", "in", cards.ids),
+                ("retail_kind", "=", "refund"),
+                (
+                    "retail_idempotency_key",
+                    "=like",
+                    f"account.move:{invoice.id}:credit:%",
+                ),
+            ]
+        )
+        reversed_rows = History.search([("retail_reversed_id", "in", rows.ids)])
+        refunded = {}
+        for row in rows - reversed_rows.retail_reversed_id:
+            refunded[row.card_id.id] = refunded.get(row.card_id.id, 0.0) + row.issued
+        return refunded
+
+    def _retail_giftcard_refund_cards(self):
+        """Credit notes of invoices paid by gift card put the credited amount
+        back onto the cards: what each card paid, in proportion to the credit
+        note's share of the invoice, and never more than the card paid in all.
+        Each refund is a "refund" ledger row and an entry Dr receivable, Cr gift
+        card liability, reconciled with the credit note."""
+        Card = self.env["loyalty.card"].sudo()
+        for credit_note in self:
+            invoice = credit_note.reversed_entry_id
+            paid = invoice._retail_giftcard_paid_by_cards()
+            if not paid or invoice.currency_id.is_zero(invoice.amount_total):
+                continue
+            cards = Card.browse([card.id for card in paid])
+            refunded = self._retail_giftcard_refunded(invoice, cards)
+            share = min(credit_note.amount_total / invoice.amount_total, 1.0)
+            currency = invoice.currency_id
+            for card, amount_paid in paid.items():
+                amount = currency.round(
+                    min(amount_paid * share, amount_paid - refunded.get(card.id, 0.0))
+                )
+                if currency.compare_amounts(amount, 0.0) <= 0:
+                    continue
+                credit_note._retail_giftcard_refund_card(card, amount, invoice)
+
+    def _retail_giftcard_refund_card(self, card, amount, invoice):
+        self.ensure_one()
+        key = f"account.move:{invoice.id}:credit:{self.id}:{card.id}"
+        History = self.env["loyalty.history"]
+        if History._retail_by_key(key):
+            return  # the credit note was posted again: the card has it already
+        self.env["loyalty.card"].sudo()._retail_post_movements(
+            [
+                {
+                    "card": card,
+                    "amount": amount,
+                    "kind": "refund",
+                    "description": self.env._(
+                        "Credit note %(refund)s of %(invoice)s",
+                        refund=self.name,
+                        invoice=invoice.name,
+                    ),
+                    "order_model": "account.move",
+                    "order_id": self.id,
+                    "key": key,
+                }
+            ]
+        )
+        entry = self._retail_giftcard_refund_entry(card, amount)
+        entry.retail_giftcard_history_id = History._retail_by_key(key)
+        return entry
+
+    def _retail_giftcard_refund_entry(self, card, amount):
+        """Entry Dr the customer's receivable, Cr gift card liability, reconciled
+        with this credit note."""
+        company = self.company_id
+        receivable = self._retail_giftcard_receivable_lines()[:1]
+        partner = self.commercial_partner_id
+        receivable_account = (
+            receivable.account_id
+            or partner.with_company(company).property_account_receivable_id
+        )
+        liability = company._retail_giftcard_liability_account()
+        label = self.env._(
+            "Credit note %(refund)s back onto gift card %(code)s",
+            refund=self.name,
+            code=card.code,
+        )
+        entry = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(company)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": company._retail_giftcard_misc_journal().id,
+                    "date": fields.Date.context_today(self),
+                    "ref": label,
+                    "retail_giftcard_id": card.id,
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "name": label,
+                                "account_id": receivable_account.id,
+                                "partner_id": partner.id,
+                                "debit": amount,
+                            }
+                        ),
+                        fields.Command.create(
+                            {
+                                "name": label,
+                                "account_id": liability.id,
+                                "credit": amount,
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+        entry.action_post()
+        if receivable:
+            (
+                receivable
+                | entry.line_ids.filtered(
+                    lambda line: line.account_id == receivable.account_id
+                )
+            ).reconcile()
         return entry

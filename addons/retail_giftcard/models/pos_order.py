@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 
 class PosOrder(models.Model):
@@ -31,11 +32,38 @@ class PosOrder(models.Model):
         if offline:
             self._retail_giftcard_check_offline_caps(offline)
             shortfalls = Card._retail_giftcard_redeem_offline(offline)
-            for move in offline:
-                if shortfalls.get(move["key"]):
-                    move["payment"].retail_giftcard_shortfall = shortfalls[move["key"]]
+            self._retail_giftcard_report_shortfalls(offline, shortfalls)
         if loads:
             Card._retail_giftcard_load(loads)
+
+    def _retail_giftcard_report_shortfalls(self, offline, shortfalls):
+        """Store each offline payment's shortfall on it and report them all
+        through retail_card's hook (an incident for the store when
+        retail_card_incidents is installed)."""
+        reported = []
+        for move in offline:
+            amount = shortfalls.get(move["key"])
+            if not amount:
+                continue
+            move["payment"].retail_giftcard_shortfall = amount
+            reported.append(
+                {
+                    "card": move["card"],
+                    "amount": amount,
+                    "order": self,
+                    "store_id": self.config_id.id,
+                    "description": self.env._(
+                        "Gift card %(code)s paid %(paid)s offline in %(order)s: "
+                        "%(amount)s was not on the card when the order synced.",
+                        code=move["card"].code,
+                        paid=format_amount(self.env, move["amount"], self.currency_id),
+                        order=self.name,
+                        amount=format_amount(self.env, amount, self.currency_id),
+                    ),
+                }
+            )
+        if reported:
+            self.env["loyalty.card"].sudo()._retail_report_shortfalls(reported)
 
     def _retail_giftcard_source(self, key):
         return {

@@ -83,10 +83,32 @@ class ResCompany(models.Model):
         )
         if method:
             return method
-        journal = (
-            self.env["account.journal"]
-            .sudo()
-            .create(
+        return Method.create(
+            {
+                "name": self.env._("Gift Card"),
+                "journal_id": self._retail_giftcard_journal().id,
+                "company_id": self.id,
+                "retail_giftcard": True,
+                "outstanding_account_id": self._retail_giftcard_liability_account().id,
+            }
+        )
+
+    def _retail_giftcard_journal(self):
+        """The "Gift Cards" bank-type journal of the company, created on first use:
+        its incoming payments go to the gift card liability account (the card's
+        money pays the customer's receivable)."""
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        journal = Journal.search(
+            [
+                ("company_id", "=", self.id),
+                ("code", "=", "GIFTC"),
+                ("type", "=", "bank"),
+            ],
+            limit=1,
+        )
+        if not journal:
+            journal = Journal.create(
                 {
                     "name": self.env._("Gift Cards"),
                     "code": "GIFTC",
@@ -94,16 +116,25 @@ class ResCompany(models.Model):
                     "company_id": self.id,
                 }
             )
-        )
-        return Method.create(
-            {
-                "name": self.env._("Gift Card"),
-                "journal_id": journal.id,
-                "company_id": self.id,
-                "retail_giftcard": True,
-                "outstanding_account_id": self._retail_giftcard_liability_account().id,
-            }
-        )
+        return journal
+
+    def _retail_giftcard_payment_method_line(self):
+        """The inbound payment method line of the gift card journal, whose
+        outstanding account is the gift card liability account."""
+        self.ensure_one()
+        liability = self._retail_giftcard_liability_account()
+        line = self._retail_giftcard_journal().inbound_payment_method_line_ids[:1]
+        if not line:
+            raise UserError(
+                self.env._(
+                    "The gift card journal of %(company)s has no incoming payment "
+                    "method.",
+                    company=self.name,
+                )
+            )
+        if line.payment_account_id != liability:
+            line.sudo().payment_account_id = liability
+        return line
 
     def _retail_giftcard_breakage_move(self, amount, date):
         """One posted entry writing ``amount`` of expired gift cards off: Dr

@@ -6,3 +6,6 @@ from . import test_concurrency
 from . import test_bulk_load
 from . import test_invoice_payment
 from . import test_frontend
+from . import test_sale_payment
+from . import test_sale_concurrency
+from . import test_credit_note
