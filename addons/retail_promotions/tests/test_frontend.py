@@ -36,7 +36,7 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         case = self.cases[case_name]
         products, programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour(tour)
+        self.start_pos_tour(tour, timeout=300)
         order = self.env["pos.order"].search(
             [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")]
         )
@@ -101,7 +101,7 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         case = dict(case, programs=[spec_today_off])
         products, _programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailPromotionsOutOfHoursTour")
+        self.start_pos_tour("RetailPromotionsOutOfHoursTour", timeout=300)
         order = self.env["pos.order"].search(
             [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")]
         )
@@ -127,7 +127,9 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
             products, _programs = self._retail_setup_case(case, self.main_pos_config)
             cases.append((name, case, products, self.case_partner))
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailPromotionsTypesTour")
+        # eight baskets in one session: more than the default minute on a loaded
+        # machine
+        self.start_pos_tour("RetailPromotionsTypesTour", timeout=900)
         orders = self.env["pos.order"].search(
             [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")],
             order="id",
