@@ -36,6 +36,7 @@ PROMOTION_CONFIG_FIELDS = {
 # Types whose reward is the native 100 % on the group, scaled down to the discount
 # of loyalty.program._retail_group_discount (sale.order and the POS patch).
 SCALED_TYPES = ("n_for_m", "n_fixed_price", "unit_discounts", "quantity_breaks")
+SCALED_REWARD_AMOUNT = 1e9
 # Types whose reward is the native % on the products of the group.
 GROUP_PERCENT_TYPES = (
     "spend_discount",
@@ -415,14 +416,18 @@ class LoyaltyProgram(models.Model):
                 "required_points": min_amount,
             }
         elif kind in SCALED_TYPES:
-            # 100 % of the group, scaled down to _retail_group_discount by
-            # sale.order._get_reward_values_discount and the POS patch
+            # the whole group (a fixed amount too large to cut anything), scaled
+            # down to _retail_group_discount by sale.order._get_reward_values_discount
+            # and the POS patch. A fixed amount rather than 100 %: the native
+            # engines then count the line's real amount, not 100 %, when another
+            # discount applies to the same products.
             reward = {
                 "reward_type": "discount",
-                "discount_mode": "percent",
-                "discount": 100,
+                "discount_mode": "per_order",
+                "discount": SCALED_REWARD_AMOUNT,
                 "discount_applicability": "specific",
                 "discount_product_ids": [Command.set(product_ids)],
+                "description": vals.get("name") or self.name,
             }
         else:
             reward = {

@@ -65,7 +65,7 @@ class SaleOrder(models.Model):
 
     def _get_reward_values_discount(self, reward, coupon, **kwargs):
         """Scaled promotions (N for M, fixed price, 2nd and 3rd units, quantity
-        breaks): the native 100 % discount on the group, scaled down to the
+        breaks): the native discount of the whole group, scaled down to the
         discount of loyalty.program._retail_group_discount."""
         values_list = super()._get_reward_values_discount(reward, coupon, **kwargs)
         program = reward.program_id

@@ -79,7 +79,7 @@ class TestRetailGroupDiscountTypes(RetailPromotionCaseMixin, SaleCommon):
         self.assertEqual(program.rule_ids.minimum_qty, 2)
         self.assertRecordValues(
             program.reward_ids,
-            [{"discount": 100, "discount_applicability": "specific"}],
+            [{"discount_mode": "per_order", "discount_applicability": "specific"}],
         )
         self.assertEqual(
             (program.retail_second_discount, program.retail_third_discount),

@@ -47,7 +47,7 @@ class TestRetailPromotionTypes(SaleCommon):
             [
                 {
                     "reward_type": "discount",
-                    "discount": 100,
+                    "discount_mode": "per_order",
                     "discount_applicability": "specific",
                     "discount_product_ids": self.socks.ids,
                     "required_points": 1,
@@ -141,7 +141,7 @@ class TestRetailPromotionTypes(SaleCommon):
             program.reward_ids,
             [
                 {
-                    "discount": 100,
+                    "discount_mode": "per_order",
                     "discount_applicability": "specific",
                     "discount_product_ids": self.socks.ids,
                 }

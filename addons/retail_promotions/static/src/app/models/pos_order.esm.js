@@ -165,7 +165,7 @@ patch(PosOrder.prototype, {
         return result;
     },
     /**
-     * Scaled promotions: the native 100 % discount on the group, scaled down to
+     * Scaled promotions: the native discount of the whole group, scaled down to
      * retailGroupDiscount (as sale.order does on the server).
      */
     /**
