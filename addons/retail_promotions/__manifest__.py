@@ -11,6 +11,9 @@
     "depends": ["retail_customer", "pos_loyalty", "sale_loyalty"],
     "data": [
         "views/loyalty_program_views.xml",
+        "security/ir.model.access.csv",
+        "security/retail_promotions_security.xml",
+        "views/res_partner_views.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {

@@ -1,7 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 WEEKDAYS = [
     "retail_monday",
@@ -23,7 +27,28 @@ PROMOTION_CONFIG_FIELDS = {
     "retail_gift_product_id",
     "retail_discount",
     "retail_fixed_price",
+    "retail_second_discount",
+    "retail_third_discount",
+    "retail_break_ids",
+    "retail_voucher_amount",
 }
+
+# Types whose reward is the native 100 % on the group, scaled down to the discount
+# of loyalty.program._retail_group_discount (sale.order and the POS patch).
+SCALED_TYPES = ("n_for_m", "n_fixed_price", "unit_discounts", "quantity_breaks")
+SCALED_REWARD_AMOUNT = 1e9
+# Types whose reward is the native % on the products of the group.
+GROUP_PERCENT_TYPES = (
+    "spend_discount",
+    "seasonal",
+    "customer",
+    "discount_card",
+    "employee",
+)
+# Types reserved to some customers (loyalty.program._retail_customer_matches).
+CUSTOMER_TYPES = ("customer", "discount_card", "employee")
+# States of the orders whose discounts count against an employee's ceiling.
+POS_DONE_STATES = ("paid", "done", "invoiced")
 
 
 class LoyaltyProgram(models.Model):
@@ -31,12 +56,22 @@ class LoyaltyProgram(models.Model):
 
     retail_promotion_type = fields.Selection(
         [
-            ("n_for_m", "N for M (cheapest unit of the group free)"),
+            ("n_for_m", "N for M (cheapest units of each group of N free)"),
             ("spend_gift", "Spend X on a group: gift article"),
             ("spend_discount", "Spend X on a group: discount on the group"),
             ("spend_voucher", "Spend X on a group: voucher for the next visit"),
             ("gift_article", "Gift article with any product of the group"),
             ("n_fixed_price", "N items of the group for a fixed price"),
+            ("unit_discounts", "2nd and 3rd units of the group at a discount"),
+            ("quantity_breaks", "Quantity breaks on the group"),
+            ("seasonal", "Seasonal sale: discount on the group by period and store"),
+            ("customer", "Customer and segment discount on the group"),
+            ("discount_card", "Discount card: % on the group for the card holders"),
+            ("employee", "Employee discount on the group, with a monthly ceiling"),
+            (
+                "amount_voucher",
+                "Voucher for the next visit per amount spent on the group",
+            ),
         ],
         help="Configures the program's rule and reward from the few fields below.",
     )
@@ -63,6 +98,77 @@ class LoyaltyProgram(models.Model):
         currency_field="currency_id",
         help="Price, taxes included, of each set of N items of the group; the most "
         "expensive units of the basket make the sets.",
+    )
+    retail_second_discount = fields.Float(
+        string="2nd Unit Discount (%)",
+        default=50.0,
+        help="Units of the group are sorted from the most to the least expensive: "
+        "the 2nd unit of each series gets this discount.",
+    )
+    retail_third_discount = fields.Float(
+        string="3rd Unit Discount (%)",
+        default=70.0,
+        help="The 3rd unit of each series gets this discount; 0 makes series of 2 "
+        "units (only the 2nd unit discounted).",
+    )
+    retail_break_ids = fields.One2many(
+        "retail.promotion.break",
+        "program_id",
+        string="Quantity Breaks",
+        copy=True,
+        help="The highest break reached by the units of the group in the basket "
+        "gives its discount to every unit of the group.",
+    )
+    retail_break_table = fields.Json(
+        compute="_compute_retail_break_table",
+        help="[[from units, discount], ...] of the quantity breaks, for the POS.",
+    )
+    retail_season = fields.Char(
+        string="Season",
+        help="Name of the sales season (e.g. Summer sales 2026), to find and "
+        "report its promotions together.",
+    )
+    retail_partner_ids = fields.Many2many(
+        "res.partner",
+        "loyalty_program_retail_partner_rel",
+        "program_id",
+        "partner_id",
+        string="Customers",
+        help="Customers who get the discount (with the members of the segments).",
+    )
+    retail_segment_ids = fields.Many2many(
+        "retail.segment",
+        "loyalty_program_retail_segment_rel",
+        "program_id",
+        "segment_id",
+        string="Segments",
+        help="Members of these customer segments get the discount.",
+    )
+    retail_customer_scope = fields.Json(
+        compute="_compute_retail_customer_scope",
+        help='{"partners": [ids], "segments": [ids]} of a customer discount, for '
+        "the POS.",
+    )
+    retail_employee_ceiling = fields.Monetary(
+        string="Ceiling per Employee and Month",
+        currency_field="currency_id",
+        help="Most discount an employee gets from this promotion in a calendar "
+        "month, sale orders and tills together.",
+    )
+    retail_voucher_amount = fields.Monetary(
+        string="Voucher Value",
+        currency_field="currency_id",
+        help="Value of the voucher issued per amount spent on the group (e.g. 10 per "
+        "100 spent); vouchers add up and are used on the next visit.",
+    )
+    retail_team_ids = fields.Many2many(
+        "crm.team",
+        "loyalty_program_retail_team_rel",
+        "program_id",
+        "team_id",
+        string="Sales Teams",
+        help="On sale orders, the promotion applies only to orders of these teams "
+        "(empty: every team).",
     )
     retail_exclusive = fields.Boolean(
         string="Exclusive",
@@ -102,6 +208,16 @@ class LoyaltyProgram(models.Model):
         "retail_gift_product_id",
         "retail_discount",
         "retail_fixed_price",
+        "retail_second_discount",
+        "retail_third_discount",
+        "retail_break_ids",
+        "retail_season",
+        "date_from",
+        "date_to",
+        "retail_partner_ids",
+        "retail_segment_ids",
+        "retail_employee_ceiling",
+        "retail_voucher_amount",
     )
     def _check_retail_promotion(self):
         for program in self.filtered("retail_promotion_type"):
@@ -171,6 +287,22 @@ class LoyaltyProgram(models.Model):
                         )
                     )
 
+    @api.depends("retail_break_ids.min_qty", "retail_break_ids.discount")
+    def _compute_retail_break_table(self):
+        for program in self:
+            program.retail_break_table = [
+                [qty_break.min_qty, qty_break.discount]
+                for qty_break in program.retail_break_ids.sorted("min_qty")
+            ]
+
+    @api.depends("retail_partner_ids", "retail_segment_ids")
+    def _compute_retail_customer_scope(self):
+        for program in self:
+            program.retail_customer_scope = {
+                "partners": program.retail_partner_ids.ids,
+                "segments": program.retail_segment_ids.ids,
+            }
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -200,10 +332,6 @@ class LoyaltyProgram(models.Model):
                     buy=self.retail_buy_qty,
                     pay=self.retail_pay_qty,
                 )
-            if self.retail_buy_qty - self.retail_pay_qty != 1:
-                return self.env._(
-                    "only one free unit per group is supported (N = M + 1)."
-                )
         if kind == "n_fixed_price" and (
             self.retail_buy_qty < 2 or self.retail_fixed_price <= 0
         ):
@@ -212,11 +340,37 @@ class LoyaltyProgram(models.Model):
                 "price.",
                 buy=self.retail_buy_qty,
             )
+        if kind == "unit_discounts" and not (
+            0 < self.retail_second_discount <= 100
+            and 0 <= self.retail_third_discount <= 100
+        ):
+            return self.env._(
+                "the 2nd unit discount must be between 0 and 100 %, the 3rd unit "
+                "discount between 0 (no 3rd unit discount) and 100 %."
+            )
+        if kind == "quantity_breaks" and not self.retail_break_ids:
+            return self.env._("add at least one quantity break.")
+        if kind == "seasonal" and not self.retail_season:
+            return self.env._("give the season a name.")
+        if kind == "seasonal" and not (self.date_from and self.date_to):
+            return self.env._("a seasonal sale needs a start and an end date.")
+        if kind == "customer" and not (
+            self.retail_partner_ids or self.retail_segment_ids
+        ):
+            return self.env._("choose the customers or the segments.")
+        if kind == "employee" and self.retail_employee_ceiling <= 0:
+            return self.env._("the ceiling per employee and month must be positive.")
+        if kind == "amount_voucher" and not (
+            self.retail_min_amount > 0 and 0 < self.retail_voucher_amount
+        ):
+            return self.env._(
+                "the amount to spend and the voucher value must be positive."
+            )
         if kind.startswith("spend_") and self.retail_min_amount <= 0:
             return self.env._("the amount to spend must be positive.")
         if kind in ("spend_gift", "gift_article") and not self.retail_gift_product_id:
             return self.env._("choose the gift article.")
-        if kind in ("spend_discount", "spend_voucher") and not (
+        if kind in ("spend_voucher", *GROUP_PERCENT_TYPES) and not (
             0 < self.retail_discount <= 100
         ):
             return self.env._("the discount must be between 0 and 100 %.")
@@ -228,15 +382,20 @@ class LoyaltyProgram(models.Model):
         create or write values (missing keys take the field defaults)."""
         kind = vals["retail_promotion_type"]
         product_ids = self._retail_ids(vals.get("retail_product_ids"))
-        buy_qty = vals.get("retail_buy_qty", 3)
+        minimum_qty = {
+            "n_for_m": vals.get("retail_buy_qty", 3),
+            "n_fixed_price": vals.get("retail_buy_qty", 3),
+            "unit_discounts": 2,
+            "quantity_breaks": self._retail_break_min_qty(vals.get("retail_break_ids")),
+        }
         rule = {
             "mode": "auto",
             "product_ids": [Command.set(product_ids)],
-            "reward_point_mode": "order",
+            "reward_point_mode": "money" if kind == "amount_voucher" else "order",
             "reward_point_amount": 1,
-            "minimum_qty": buy_qty if kind in ("n_for_m", "n_fixed_price") else 1,
+            "minimum_qty": minimum_qty.get(kind, 1),
             "minimum_amount": vals.get("retail_min_amount", 0.0)
-            if kind.startswith("spend_")
+            if kind.startswith("spend_") or kind == "amount_voucher"
             else 0.0,
         }
         if kind in ("spend_gift", "gift_article"):
@@ -245,23 +404,30 @@ class LoyaltyProgram(models.Model):
                 "reward_product_id": vals.get("retail_gift_product_id"),
                 "reward_product_qty": 1,
             }
-        elif kind == "n_fixed_price":
-            # 100 % of the group, scaled down to the sets' discount by
-            # sale.order._get_reward_values_discount and the POS patch
+        elif kind == "amount_voucher":
+            # 1 point per unit spent on the group; each `retail_min_amount` points
+            # are worth `retail_voucher_amount` on the next order
+            min_amount = vals.get("retail_min_amount") or 1.0
             reward = {
                 "reward_type": "discount",
-                "discount_mode": "percent",
-                "discount": 100,
+                "discount_mode": "per_point",
+                "discount": vals.get("retail_voucher_amount", 0.0) / min_amount,
+                "discount_applicability": "order",
+                "required_points": min_amount,
+            }
+        elif kind in SCALED_TYPES:
+            # the whole group (a fixed amount too large to cut anything), scaled
+            # down to _retail_group_discount by sale.order._get_reward_values_discount
+            # and the POS patch. A fixed amount rather than 100 %: the native
+            # engines then count the line's real amount, not 100 %, when another
+            # discount applies to the same products.
+            reward = {
+                "reward_type": "discount",
+                "discount_mode": "per_order",
+                "discount": SCALED_REWARD_AMOUNT,
                 "discount_applicability": "specific",
                 "discount_product_ids": [Command.set(product_ids)],
-            }
-        elif kind == "n_for_m":
-            reward = {
-                "reward_type": "discount",
-                "discount_mode": "percent",
-                "discount": 100,
-                "discount_applicability": "cheapest",
-                "discount_product_ids": [Command.set(product_ids)],
+                "description": vals.get("name") or self.name,
             }
         else:
             reward = {
@@ -272,18 +438,45 @@ class LoyaltyProgram(models.Model):
                 if kind == "spend_voucher"
                 else "specific",
                 "discount_product_ids": [Command.set(product_ids)]
-                if kind == "spend_discount"
+                if kind in GROUP_PERCENT_TYPES
                 else [Command.clear()],
             }
-        reward["required_points"] = 1
-        program_type = {"n_for_m": "buy_x_get_y", "spend_voucher": "next_order_coupons"}
+        reward.setdefault("required_points", 1)
+        if reward["reward_type"] == "discount" and reward["discount"] <= 0:
+            # refused here, before the native reward's own SQL check does it
+            raise ValidationError(
+                self.env._(
+                    "Promotion %(name)s: the discount must be between 0 and 100 %%, "
+                    "the amount to spend and the voucher value must be positive.",
+                    name=vals.get("name") or self.name,
+                )
+            )
+        program_type = {
+            "n_for_m": "buy_x_get_y",
+            "spend_voucher": "next_order_coupons",
+            "amount_voucher": "next_order_coupons",
+        }
         return {
             "program_type": program_type.get(kind, "promotion"),
-            "applies_on": "future" if kind == "spend_voucher" else "current",
+            "applies_on": "future"
+            if kind in ("spend_voucher", "amount_voucher")
+            else "current",
             "trigger": "auto",
             "rule_ids": [Command.clear(), Command.create(rule)],
             "reward_ids": [Command.clear(), Command.create(reward)],
         }
+
+    @api.model
+    def _retail_break_min_qty(self, commands):
+        """Smallest quantity of the breaks given as one2many commands (created
+        breaks) or as a plain list of quantities; 1 when there is none."""
+        quantities = []
+        for command in commands or []:
+            if isinstance(command, int):
+                quantities.append(command)
+            elif command[0] == Command.CREATE:
+                quantities.append(command[2].get("min_qty", 10))
+        return min(quantities, default=1)
 
     @api.model
     def _retail_ids(self, commands):
@@ -306,12 +499,15 @@ class LoyaltyProgram(models.Model):
         for program in self:
             vals = program._retail_promotion_vals(
                 {
+                    "name": program.name,
                     "retail_promotion_type": program.retail_promotion_type,
                     "retail_product_ids": program.retail_product_ids.ids,
                     "retail_buy_qty": program.retail_buy_qty,
                     "retail_min_amount": program.retail_min_amount,
                     "retail_gift_product_id": program.retail_gift_product_id.id,
                     "retail_discount": program.retail_discount,
+                    "retail_break_ids": program.retail_break_ids.mapped("min_qty"),
+                    "retail_voucher_amount": program.retail_voucher_amount,
                 }
             )
             for field in ("rule_ids", "reward_ids"):
@@ -345,6 +541,187 @@ class LoyaltyProgram(models.Model):
         return max(self.retail_hour_from, other.retail_hour_from) < min(
             self.retail_hour_to, other.retail_hour_to
         )
+
+    @api.model
+    def _retail_discount_card_domain(self):
+        """Discount cards in force: cards of discount-card programs issued to a
+        holder from the back office (not the cards that orders create to count
+        the program's uses), not expired."""
+        return [
+            ("program_id.retail_promotion_type", "=", "discount_card"),
+            ("partner_id", "!=", False),
+            ("order_id", "=", False),
+            ("source_pos_order_id", "=", False),
+            "|",
+            ("expiration_date", "=", False),
+            ("expiration_date", ">=", fields.Date.context_today(self)),
+        ]
+
+    def action_retail_discount_cards(self):
+        """The discount cards of this program, to issue them to their holders."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Discount Cards"),
+            "res_model": "loyalty.card",
+            "view_mode": "list,form",
+            "domain": [
+                ("program_id", "=", self.id),
+                ("order_id", "=", False),
+                ("source_pos_order_id", "=", False),
+            ],
+            "context": {"default_program_id": self.id},
+        }
+
+    def _retail_customer_matches(self, partner):
+        """Whether a customer discount is for `partner`: one of its customers or
+        a member of one of its segments; for a discount card, the holder of a
+        card in force. Mirrored in the POS by retailCustomerMatches
+        (static/src/app/models/pos_order.esm.js)."""
+        self.ensure_one()
+        if self.retail_promotion_type == "employee":
+            return bool(partner.retail_is_employee)
+        if self.retail_promotion_type == "discount_card":
+            return bool(
+                partner
+                and self.env["loyalty.card"]
+                .sudo()
+                .search_count(
+                    self._retail_discount_card_domain()
+                    + [("program_id", "=", self.id), ("partner_id", "=", partner.id)],
+                    limit=1,
+                )
+            )
+        return bool(
+            partner & self.retail_partner_ids
+            or partner.retail_segment_ids & self.retail_segment_ids
+        )
+
+    def _retail_employee_discount_given(self, partners, moment, exclude=None):
+        """{(partner id, program id): discount already given, taxes excluded} by
+        the employee promotions of `self` to `partners` in the calendar month of
+        `moment`, on confirmed sale orders and paid POS orders (`exclude`: orders
+        to leave out). Two grouped queries, whatever the number of employees."""
+        month_start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        month_end = month_start + relativedelta(months=1)
+        given = defaultdict(float)
+        exclude = exclude or []
+        for model, states in (
+            ("sale.order.line", ("sale",)),
+            ("pos.order.line", POS_DONE_STATES),
+        ):
+            excluded = [record.id for record in exclude if record._name == model[:-5]]
+            groups = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [
+                        ("reward_id.program_id", "in", self.ids),
+                        ("order_id.partner_id", "in", partners.ids),
+                        ("order_id.state", "in", states),
+                        ("order_id.date_order", ">=", month_start),
+                        ("order_id.date_order", "<", month_end),
+                        ("order_id", "not in", excluded),
+                    ],
+                    ["order_id", "reward_id"],
+                    ["price_subtotal:sum"],
+                )
+            )
+            for order, reward, amount in groups:
+                given[order.partner_id.id, reward.program_id.id] -= amount
+        return given
+
+    @api.model
+    def retail_employee_allowance(self, partner_id, program_ids):
+        """{program id: discount the employee may still get this month} of the
+        employee promotions `program_ids` (the till asks when the customer is
+        set)."""
+        partner = self.env["res.partner"].browse(int(partner_id)).exists()
+        programs = (
+            self.browse([int(pid) for pid in program_ids])
+            .exists()
+            .filtered(lambda program: program.retail_promotion_type == "employee")
+        )
+        if not partner or not programs:
+            return {}
+        given = programs._retail_employee_discount_given(partner, fields.Datetime.now())
+        return {
+            program.id: max(
+                0.0, program.retail_employee_ceiling - given[partner.id, program.id]
+            )
+            for program in programs
+        }
+
+    @api.model
+    def _retail_check_employee_ceilings(self, orders, lines):
+        """Refuse `orders` (sale or POS orders being confirmed or synchronised)
+        when their employee discounts (`lines`, the reward lines of employee
+        promotions) exceed what is left of the ceiling of the month. Amounts are
+        taxes excluded, as the reward lines' unit prices the engines cap."""
+        if not lines:
+            return
+        programs = lines.reward_id.program_id
+        partners = lines.order_id.partner_id
+        this_order = defaultdict(float)
+        for line in lines:
+            this_order[line.order_id.partner_id.id, line.reward_id.program_id.id] -= (
+                line.price_subtotal
+            )
+        given = programs._retail_employee_discount_given(
+            partners, fields.Datetime.now(), exclude=orders
+        )
+        currency = programs.currency_id[:1]
+        for (partner_id, program_id), amount in this_order.items():
+            program = programs.browse(program_id)
+            remaining = program.retail_employee_ceiling - given[partner_id, program_id]
+            if currency.compare_amounts(amount, remaining) > 0:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s has reached the ceiling of the employee "
+                        "discount %(name)s for this month: %(remaining)s left, "
+                        "%(amount)s on this order.",
+                        employee=partners.browse(partner_id).name,
+                        name=program.name,
+                        remaining=currency.format(max(0.0, remaining)),
+                        amount=currency.format(amount),
+                    )
+                )
+
+    def _retail_group_discount(self, unit_prices):
+        """Discount of a scaled promotion (SCALED_TYPES) on the units of its group
+        (`unit_prices`, taxes included, one entry per unit). Mirrored in the POS by
+        retailGroupDiscount (static/src/app/models/pos_order.esm.js)."""
+        self.ensure_one()
+        kind = self.retail_promotion_type
+        if kind == "n_fixed_price":
+            return self._retail_bundle_discount(unit_prices)
+        prices = sorted(unit_prices, reverse=True)
+        if kind == "n_for_m":
+            # each consecutive group of N units, from the most expensive, gives its
+            # N - M cheapest units free; the cheapest leftover units pay full price
+            size, paid = self.retail_buy_qty, self.retail_pay_qty
+            groups = len(prices) // size
+            return sum(
+                sum(prices[group * size + paid : (group + 1) * size])
+                for group in range(groups)
+            )
+        if kind == "unit_discounts":
+            # series of 3 units (2 when the 3rd unit discount is 0), from the most
+            # expensive: full price, 2nd unit discount, 3rd unit discount
+            rates = [0.0, self.retail_second_discount, self.retail_third_discount]
+            series = 3 if self.retail_third_discount else 2
+            return sum(
+                price * rates[index % series] / 100
+                for index, price in enumerate(prices)
+            )
+        if kind == "quantity_breaks":
+            reached = [
+                discount
+                for min_qty, discount in self.retail_break_table
+                if len(prices) >= min_qty
+            ]
+            return sum(prices) * reached[-1] / 100 if reached else 0.0
+        return 0.0
 
     def _retail_bundle_discount(self, unit_prices):
         """Discount of a fixed-price promotion on the units of its group
@@ -384,6 +761,12 @@ class LoyaltyProgram(models.Model):
             "retail_priority",
             "retail_buy_qty",
             "retail_fixed_price",
+            "retail_pay_qty",
+            "retail_second_discount",
+            "retail_third_discount",
+            "retail_break_table",
+            "retail_customer_scope",
+            "retail_employee_ceiling",
             "retail_hour_from",
             "retail_hour_to",
             *WEEKDAYS,

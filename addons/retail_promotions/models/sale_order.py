@@ -7,6 +7,8 @@ import pytz
 from odoo import fields, models
 from odoo.fields import Domain
 
+from .loyalty_program import CUSTOMER_TYPES, SCALED_TYPES
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -22,7 +24,11 @@ class SaleOrder(models.Model):
         domain = super()._get_program_domain()
         schedule = self.env["loyalty.program"]._retail_schedule_domain(
             self._retail_promotion_moment()
-        )
+        ) + [
+            "|",
+            ("retail_team_ids", "=", False),
+            ("retail_team_ids", "in", self.team_id.ids),
+        ]
         if isinstance(domain, list):
             # website_sale_loyalty edits the list returned by super(): keep a list
             return domain + list(schedule)
@@ -32,6 +38,16 @@ class SaleOrder(models.Model):
         """Of the retail promotions the basket satisfies, keep only the winner when
         an exclusive one is among them (see loyalty.program._retail_combine)."""
         result = super()._program_check_compute_points(programs)
+        for program in programs.filtered(
+            lambda program: program.retail_promotion_type in CUSTOMER_TYPES
+        ):
+            if not program._retail_customer_matches(self.partner_id):
+                result[program] = {
+                    "error": self.env._(
+                        "Promotion %(name)s is not for this customer.",
+                        name=program.name,
+                    )
+                }
         satisfied = programs.filtered(
             lambda program: program.retail_promotion_type
             and "error" not in result.get(program, {})
@@ -48,11 +64,14 @@ class SaleOrder(models.Model):
         return result
 
     def _get_reward_values_discount(self, reward, coupon, **kwargs):
-        """Fixed-price promotions: the native 100 % discount on the group, scaled
-        down to the discount of the sets of N items."""
+        """Scaled promotions (N for M, fixed price, 2nd and 3rd units, quantity
+        breaks): the native discount of the whole group, scaled down to the
+        discount of loyalty.program._retail_group_discount."""
         values_list = super()._get_reward_values_discount(reward, coupon, **kwargs)
         program = reward.program_id
-        if program.retail_promotion_type != "n_fixed_price":
+        if program.retail_promotion_type == "employee":
+            return self._retail_cap_employee_discount(program, values_list)
+        if program.retail_promotion_type not in SCALED_TYPES:
             return values_list
         group_lines = self.order_line.filtered(
             lambda line: not line.reward_id
@@ -65,7 +84,31 @@ class SaleOrder(models.Model):
             for _unit in range(int(line.product_uom_qty))
         ]
         base = sum(line.price_total for line in group_lines)
-        factor = program._retail_bundle_discount(unit_prices) / base if base else 0.0
+        factor = program._retail_group_discount(unit_prices) / base if base else 0.0
         for values in values_list:
             values["price_unit"] *= factor
         return values_list
+
+    def _retail_cap_employee_discount(self, program, values_list):
+        """An employee discount is cut down to what is left of the employee's
+        ceiling for the month (as the till does with the allowance it asks)."""
+        allowance = program.retail_employee_allowance(
+            self.partner_id.id, program.ids
+        ).get(program.id, 0.0)
+        total = -sum(values["price_unit"] for values in values_list)
+        if total > allowance:
+            factor = allowance / total if total else 0.0
+            for values in values_list:
+                values["price_unit"] *= factor
+        return values_list
+
+    def action_confirm(self):
+        """Employee discounts: refused when they exceed what is left of the
+        employee's ceiling for the month (another order may have used it)."""
+        for order in self:
+            lines = order.order_line.filtered(
+                lambda line: line.reward_id.program_id.retail_promotion_type
+                == "employee"
+            )
+            self.env["loyalty.program"]._retail_check_employee_ceilings(order, lines)
+        return super().action_confirm()

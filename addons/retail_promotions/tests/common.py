@@ -7,7 +7,12 @@ A case gives its products (key: name and price, no taxes), its programs (the
 loyalty.program values, with `group` and `gift` naming products by key), the basket
 (product key, quantity) and what is expected: the order total, the amount of the
 reward lines per program, the gift article per program and the vouchers issued per
-program once the order is confirmed."""
+program once the order is confirmed.
+
+Customer discounts: a case may give its `segments` (key: name), its `customer`
+(name, segment keys, `employee: true`; the order's customer) and, per program, the
+`segments` keys, `customers: true` (the case's customer) and `card_holder: true` (a
+discount card of the program issued to the case's customer)."""
 
 import json
 from pathlib import Path
@@ -32,7 +37,32 @@ class RetailPromotionCaseMixin:
     def _retail_archive_other_programs(cls):
         cls.env["loyalty.program"].search([]).write({"active": False})
 
+    def _retail_setup_customer(self, case):
+        """The case's segments and customer (None when the case has none)."""
+        segments = {
+            key: self.env["retail.segment"].create({"name": name})
+            for key, name in case.get("segments", {}).items()
+        }
+        spec = case.get("customer")
+        partner = None
+        if spec:
+            partner = self.env["res.partner"].create(
+                {
+                    "name": spec["name"],
+                    "retail_is_employee": spec.get("employee", False),
+                    "retail_segment_ids": [
+                        Command.set(
+                            [segments[key].id for key in spec.get("segments", [])]
+                        )
+                    ],
+                }
+            )
+        return segments, partner
+
     def _retail_setup_case(self, case, pos_config=None):
+        """Products and programs of the case; its customer, if any, is kept in
+        `self.case_partner`."""
+        segments, self.case_partner = self._retail_setup_customer(case)
         products = {
             key: self.env["product.product"].create(
                 {
@@ -47,7 +77,17 @@ class RetailPromotionCaseMixin:
         }
         vals_list = []
         for spec in case["programs"]:
-            vals = {k: v for k, v in spec.items() if k not in ("group", "gift")}
+            vals = {
+                k: v
+                for k, v in spec.items()
+                if k not in ("group", "gift", "segments", "customers", "card_holder")
+            }
+            if spec.get("segments"):
+                vals["retail_segment_ids"] = [
+                    Command.set([segments[key].id for key in spec["segments"]])
+                ]
+            if spec.get("customers"):
+                vals["retail_partner_ids"] = [Command.set(self.case_partner.ids)]
             vals.update(
                 {
                     "retail_product_ids": [
@@ -63,6 +103,13 @@ class RetailPromotionCaseMixin:
                 vals["pos_config_ids"] = [Command.set(pos_config.ids)]
             vals_list.append(vals)
         programs = self.env["loyalty.program"].create(vals_list)
+        self.env["loyalty.card"].create(
+            [
+                {"program_id": program.id, "partner_id": self.case_partner.id}
+                for spec, program in zip(case["programs"], programs, strict=True)
+                if spec.get("card_holder")
+            ]
+        )
         return products, programs
 
     def _retail_sale_order(self, partner, products, basket):

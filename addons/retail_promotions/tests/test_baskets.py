@@ -22,7 +22,9 @@ class TestRetailPromotionBaskets(RetailPromotionCaseMixin, SaleCommon):
         for name, case in cases.items():
             with self.subTest(case=name):
                 products, programs = self._retail_setup_case(case)
-                order = self._retail_sale_order(self.partner, products, case["basket"])
+                order = self._retail_sale_order(
+                    self.case_partner or self.partner, products, case["basket"]
+                )
                 self._retail_apply_promotions(order)
                 reward_lines = order.order_line.filtered("reward_id")
                 self._retail_assert_rewards(
@@ -36,9 +38,12 @@ class TestRetailPromotionBaskets(RetailPromotionCaseMixin, SaleCommon):
                         ("program_id.program_type", "=", "next_order_coupons"),
                     ]
                 )
-                vouchers = {}
+                vouchers, points = {}, {}
                 for card in cards:
                     name = card.program_id.name
                     vouchers[name] = vouchers.get(name, 0) + 1
+                    points[name] = points.get(name, 0.0) + card.points
                 self.assertEqual(vouchers, case["expected"].get("vouchers", {}))
+                if "voucher_points" in case["expected"]:
+                    self.assertEqual(points, case["expected"]["voucher_points"])
                 programs.action_archive()

@@ -36,7 +36,7 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         case = self.cases[case_name]
         products, programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour(tour)
+        self.start_pos_tour(tour, timeout=300)
         order = self.env["pos.order"].search(
             [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")]
         )
@@ -101,9 +101,47 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         case = dict(case, programs=[spec_today_off])
         products, _programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailPromotionsOutOfHoursTour")
+        self.start_pos_tour("RetailPromotionsOutOfHoursTour", timeout=300)
         order = self.env["pos.order"].search(
             [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")]
         )
         self.assertEqual(order.amount_total, 42.0)
         self.assertFalse(order.lines.filtered("reward_id"))
+
+    def test_promotion_types_cases(self):
+        """The cases of the second block of promotion types, sold one after the
+        other in one session: each synchronised order as on a sale order."""
+        names = [
+            "n_for_m_repeated",
+            "n_for_m_five_for_three",
+            "unit_discounts",
+            "quantity_breaks_till",
+            "seasonal",
+            "customer_segment",
+            "discount_card",
+            "employee_ceiling",
+        ]
+        cases = []
+        for name in names:
+            case = self.cases[name]
+            products, _programs = self._retail_setup_case(case, self.main_pos_config)
+            cases.append((name, case, products, self.case_partner))
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        # eight baskets in one session: more than the default minute on a loaded
+        # machine
+        self.start_pos_tour("RetailPromotionsTypesTour", timeout=900)
+        orders = self.env["pos.order"].search(
+            [("config_id", "=", self.main_pos_config.id), ("state", "=", "paid")],
+            order="id",
+        )
+        self.assertEqual(len(orders), len(cases))
+        for order, (name, case, products, partner) in zip(orders, cases, strict=True):
+            with self.subTest(case=name):
+                self.assertEqual(order.partner_id, partner or order.partner_id.browse())
+                self._retail_assert_rewards(
+                    case,
+                    products,
+                    order.amount_total,
+                    order.lines.filtered("reward_id"),
+                    "price_subtotal_incl",
+                )

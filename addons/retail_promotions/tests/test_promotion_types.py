@@ -26,7 +26,7 @@ class TestRetailPromotionTypes(SaleCommon):
             | vals
         )
 
-    def test_n_for_m_configures_cheapest_free(self):
+    def test_n_for_m_configures_group_discount(self):
         program = self._program(
             retail_promotion_type="n_for_m", retail_buy_qty=3, retail_pay_qty=2
         )
@@ -47,8 +47,8 @@ class TestRetailPromotionTypes(SaleCommon):
             [
                 {
                     "reward_type": "discount",
-                    "discount": 100,
-                    "discount_applicability": "cheapest",
+                    "discount_mode": "per_order",
+                    "discount_applicability": "specific",
                     "discount_product_ids": self.socks.ids,
                     "required_points": 1,
                 }
@@ -104,7 +104,7 @@ class TestRetailPromotionTypes(SaleCommon):
         bad = [
             ({"retail_buy_qty": 2, "retail_pay_qty": 3}, "must be greater"),
             ({"retail_buy_qty": 3, "retail_pay_qty": 3}, "must be greater"),
-            ({"retail_buy_qty": 4, "retail_pay_qty": 2}, "only one free unit"),
+            ({"retail_buy_qty": 3, "retail_pay_qty": 0}, "M at least 1"),
             ({"retail_product_ids": [Command.clear()]}, "product group is empty"),
         ]
         for vals, message in bad:
@@ -141,7 +141,7 @@ class TestRetailPromotionTypes(SaleCommon):
             program.reward_ids,
             [
                 {
-                    "discount": 100,
+                    "discount_mode": "per_order",
                     "discount_applicability": "specific",
                     "discount_product_ids": self.socks.ids,
                 }

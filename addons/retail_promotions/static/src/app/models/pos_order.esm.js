@@ -58,9 +58,92 @@ export function retailBundleDiscount(program, unitPrices) {
     return Math.max(0, total - sets * program.retail_fixed_price);
 }
 
+/**
+ * Discount of a scaled promotion (N for M, fixed price, 2nd and 3rd units,
+ * quantity breaks) on the units of its group (`unitPrices`, taxes included, one
+ * entry per unit): loyalty.program._retail_group_discount.
+ */
+export function retailGroupDiscount(program, unitPrices) {
+    const kind = program.retail_promotion_type;
+    if (kind === "n_fixed_price") {
+        return retailBundleDiscount(program, unitPrices);
+    }
+    const prices = unitPrices.toSorted((a, b) => b - a);
+    if (kind === "n_for_m") {
+        const size = program.retail_buy_qty;
+        const paid = program.retail_pay_qty;
+        const groups = Math.floor(prices.length / size);
+        let discount = 0;
+        for (let group = 0; group < groups; group++) {
+            for (const price of prices.slice(group * size + paid, (group + 1) * size)) {
+                discount += price;
+            }
+        }
+        return discount;
+    }
+    if (kind === "unit_discounts") {
+        const rates = [0, program.retail_second_discount, program.retail_third_discount];
+        const series = program.retail_third_discount ? 3 : 2;
+        return prices.reduce(
+            (sum, price, index) => sum + (price * rates[index % series]) / 100,
+            0
+        );
+    }
+    if (kind === "quantity_breaks") {
+        const reached = (program.retail_break_table || []).filter(
+            ([minQty]) => prices.length >= minQty
+        );
+        const total = prices.reduce((sum, price) => sum + price, 0);
+        return reached.length ? (total * reached.at(-1)[1]) / 100 : 0;
+    }
+    return 0;
+}
+
+/**
+ * Whether a customer discount (retail promotion type "customer") is for `partner`:
+ * one of its customers or a member of one of its segments; a discount card's
+ * discount, whether `partner` holds one of its cards in force
+ * (loyalty.program._retail_customer_matches).
+ */
+export function retailCustomerMatches(program, partner) {
+    const kind = program.retail_promotion_type;
+    if (!["customer", "discount_card", "employee"].includes(kind)) {
+        return true;
+    }
+    if (!partner) {
+        return false;
+    }
+    if (kind === "employee") {
+        return Boolean(partner.retail_is_employee);
+    }
+    if (kind === "discount_card") {
+        return (partner.retail_discount_card_program_ids || []).includes(program.id);
+    }
+    const scope = program.retail_customer_scope || {};
+    const segments = new Set(partner.retail_segment_id_list || []);
+    return (
+        (scope.partners || []).includes(partner.id) ||
+        (scope.segments || []).some((segment) => segments.has(segment))
+    );
+}
+
+export const RETAIL_SCALED_TYPES = [
+    "n_for_m",
+    "n_fixed_price",
+    "unit_discounts",
+    "quantity_breaks",
+];
+
 patch(PosOrder.prototype, {
     _programIsApplicable(program) {
         if (!super._programIsApplicable(...arguments)) {
+            return false;
+        }
+        if (!retailCustomerMatches(program, this.getPartner())) {
+            return false;
+        }
+        const allowance = this.retailEmployeeAllowance(program);
+        if (allowance !== undefined && allowance <= 0) {
             return false;
         }
         const zone = this.config.retail_promotion_tz || "UTC";
@@ -82,13 +165,42 @@ patch(PosOrder.prototype, {
         return result;
     },
     /**
-     * Fixed-price promotions: the native 100 % discount on the group, scaled down
-     * to the discount of the sets of N items (as sale.order does on the server).
+     * Scaled promotions: the native discount of the whole group, scaled down to
+     * retailGroupDiscount (as sale.order does on the server).
      */
+    /**
+     * What is left of the employee's monthly ceiling of an employee promotion, as
+     * the server gave it for the order's customer (undefined when not known).
+     */
+    retailEmployeeAllowance(program) {
+        const known = this.uiState.retailAllowance;
+        if (
+            program.retail_promotion_type !== "employee" ||
+            !known ||
+            known.partnerId !== this.getPartner()?.id
+        ) {
+            return undefined;
+        }
+        return known.values[program.id] ?? 0;
+    },
     _getRewardLineValuesDiscount(args) {
         const result = super._getRewardLineValuesDiscount(...arguments);
         const program = args.reward.program_id;
-        if (program.retail_promotion_type !== "n_fixed_price" || !Array.isArray(result)) {
+        const allowance = this.retailEmployeeAllowance(program);
+        if (allowance !== undefined && Array.isArray(result)) {
+            // employee discount cut down to the allowance (sale.order does the same)
+            const total = -result.reduce((sum, values) => sum + values.price_unit, 0);
+            if (total > allowance) {
+                for (const values of result) {
+                    values.price_unit *= total ? allowance / total : 0;
+                }
+            }
+            return result;
+        }
+        if (
+            !RETAIL_SCALED_TYPES.includes(program.retail_promotion_type) ||
+            !Array.isArray(result)
+        ) {
             return result;
         }
         const groupIds = new Set(args.reward.all_discount_product_ids.map((p) => p.id));
@@ -103,7 +215,7 @@ patch(PosOrder.prototype, {
             Array(Math.floor(line.getQuantity())).fill(line.priceIncl / line.getQuantity())
         );
         const base = groupLines.reduce((sum, line) => sum + line.priceIncl, 0);
-        const factor = base ? retailBundleDiscount(program, unitPrices) / base : 0;
+        const factor = base ? retailGroupDiscount(program, unitPrices) / base : 0;
         for (const values of result) {
             values.price_unit *= factor;
         }

@@ -1,0 +1,35 @@
+import "@pos_loyalty/app/services/pos_store";
+import {PosStore} from "@point_of_sale/app/services/pos_store";
+import {patch} from "@web/core/utils/patch";
+
+patch(PosStore.prototype, {
+    async orderUpdateLoyaltyPrograms() {
+        await this.retailFetchEmployeeAllowance(this.getOrder());
+        return await super.orderUpdateLoyaltyPrograms(...arguments);
+    },
+    /**
+     * Employee discounts: asks the server, once per order and customer, what is
+     * left of the employee's monthly ceilings (loyalty.program.
+     * retail_employee_allowance); the order caps its discount to it.
+     */
+    async retailFetchEmployeeAllowance(order) {
+        const partner = order?.getPartner();
+        if (!partner?.retail_is_employee) {
+            return;
+        }
+        if (order.uiState.retailAllowance?.partnerId === partner.id) {
+            return;
+        }
+        const programIds = this.models["loyalty.program"]
+            .filter((program) => program.retail_promotion_type === "employee")
+            .map((program) => program.id);
+        if (!programIds.length) {
+            return;
+        }
+        const values = await this.data.call("loyalty.program", "retail_employee_allowance", [
+            partner.id,
+            programIds,
+        ]);
+        order.uiState.retailAllowance = {partnerId: partner.id, values};
+    },
+});
