@@ -11,6 +11,7 @@
     "depends": ["retail_customer", "pos_loyalty", "sale_loyalty"],
     "data": [
         "views/loyalty_program_views.xml",
+        "views/pos_order_views.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {
