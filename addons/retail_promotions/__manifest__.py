@@ -9,9 +9,16 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_customer", "pos_loyalty", "sale_loyalty"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "views/loyalty_program_views.xml",
         "views/pos_order_views.xml",
+        "security/retail_promotions_security.xml",
+        "security/ir.model.access.csv",
+        "views/sale_order_views.xml",
+        "report/retail_promotion_report_views.xml",
+        "wizards/retail_promotion_results_export_views.xml",
+        "views/retail_promotions_menus.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {
