@@ -11,7 +11,7 @@ It is an HttpCase (tag ``retail_benchmark``, not in the default run: `make test`
 only collects ``test_*.py`` files). In the same run, on the same 50 products and
 the same basket (one unit of each product), the tour
 ``RetailPromotionsBenchTour`` (addons/retail_promotions/static/tests/tours/
-retail_promotions_bench_tour.esm.js) times, 40 times after 5 warm-up runs, the
+retail_promotions_bench_tour.esm.js) times, 20 times after 3 warm-up runs, the
 body of pos_loyalty's ``PosStore.updateRewards`` (programs recomputed, automatic
 rewards claimed, reward lines refreshed, programs recomputed again) after a
 change of one line's quantity:
@@ -147,7 +147,9 @@ class BenchRetailPromotions(TestPointOfSaleHttpCommon):
         level = browser_logger.level
         browser_logger.setLevel(logging.INFO)
         try:
-            self.start_pos_tour("RetailPromotionsBenchTour", login="pos_user")
+            self.start_pos_tour(
+                "RetailPromotionsBenchTour", login="pos_user", timeout=1200
+            )
         finally:
             browser_logger.removeHandler(capture)
             browser_logger.setLevel(level)

@@ -5,6 +5,10 @@ from odoo.tools import SQL
 
 # States of orders that count in the results.
 POS_DONE_STATES = ("paid", "done", "invoiced")
+# Amount of a POS reward line (or of a refunded promotion share), taxes included,
+# with the sign of quantity x unit price: the till stores the subtotals of refund
+# orders with the sign of the refund, not of the line.
+POS_SIGNED_AMOUNT = SQL("SIGN(pol.qty * pol.price_unit) * ABS(pol.price_subtotal_incl)")
 
 
 class RetailPromotionReport(models.Model):
@@ -61,7 +65,7 @@ class RetailPromotionReport(models.Model):
                    rw.program_id, po.config_id AS pos_config_id,
                    NULL::integer AS team_id, po.company_id,
                    po.amount_total < 0 AS is_refund,
-                   -SUM(pol.price_subtotal_incl) AS discount,
+                   -SUM(%(signed_amount)s) AS discount,
                    (SELECT COALESCE(SUM(gl.qty), 0)
                       FROM pos_order_line gl
                       JOIN loyalty_program_retail_product_rel g
@@ -81,6 +85,7 @@ class RetailPromotionReport(models.Model):
              GROUP BY po.id, rw.program_id
             """,
             states=POS_DONE_STATES,
+            signed_amount=POS_SIGNED_AMOUNT,
         )
 
     @api.model
@@ -165,7 +170,7 @@ class RetailPromotionReport(models.Model):
                  GROUP BY g.program_id, po.id
             ), discounts AS (
                 SELECT pol.order_id, rw.program_id,
-                       -SUM(pol.price_subtotal_incl) AS discount
+                       -SUM(%(signed_amount)s) AS discount
                   FROM pos_order_line pol
                   LEFT JOIN pos_order_line refunded
                     ON refunded.id = pol.retail_refunded_reward_line_id
@@ -185,6 +190,7 @@ class RetailPromotionReport(models.Model):
             """,
             programs=program_ids,
             states=POS_DONE_STATES,
+            signed_amount=POS_SIGNED_AMOUNT,
             companies=company_ids,
             start=date_from,
             end=date_to,

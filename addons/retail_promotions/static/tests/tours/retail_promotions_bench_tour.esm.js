@@ -2,8 +2,8 @@ import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
 import {registry} from "@web/core/registry";
 
-const RUNS = 40;
-const WARMUP = 5;
+const RUNS = 20;
+const WARMUP = 3;
 
 /**
  * The body of pos_loyalty's PosStore.updateRewards (without its mutex, so that
@@ -44,6 +44,7 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
             {
                 content: "fill the basket and time the reward recomputation",
                 trigger: ".product-screen",
+                timeout: 60000,
                 run: async () => {
                     const pos = window.posmodel;
                     const products = pos.models["product.product"].filter((product) =>
