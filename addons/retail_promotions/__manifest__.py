@@ -9,11 +9,17 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_customer", "pos_loyalty", "sale_loyalty"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "views/loyalty_program_views.xml",
         "security/ir.model.access.csv",
         "security/retail_promotions_security.xml",
         "views/res_partner_views.xml",
+        "views/pos_order_views.xml",
+        "views/sale_order_views.xml",
+        "report/retail_promotion_report_views.xml",
+        "wizards/retail_promotion_results_export_views.xml",
+        "views/retail_promotions_menus.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {

@@ -5,3 +5,7 @@ from . import test_frontend
 from . import test_group_discount_types
 from . import test_customer_promotion_types
 from . import test_employee_ceiling_pos
+from . import test_pos_sync
+from . import test_sale_promotions
+from . import test_results
+from . import test_frontend_results

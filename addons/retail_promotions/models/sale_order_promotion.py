@@ -1,0 +1,138 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Sale orders: which promotions applied and why, and credit notes that give back
+the price actually paid. In a file of its own, beside sale_order.py (the engine of
+the promotion types)."""
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import format_amount
+
+
+# pylint: disable=consider-merging-classes-inherited
+# Kept apart from sale_order.py while another branch edits that file; to merge.
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    retail_promotion_explanation = fields.Html(
+        string="Promotions Explained",
+        compute="_compute_retail_promotion_explanation",
+        sanitize=False,
+        help="The retail promotions that applied to this order, the lines they "
+        "took and their discount, and those left out with the reason.",
+    )
+
+    @api.depends("order_line.price_total", "order_line.reward_id", "date_order")
+    def _compute_retail_promotion_explanation(self):
+        for order in self:
+            order.retail_promotion_explanation = order._retail_explain_promotions()
+
+    def _retail_promotion_report(self):
+        """([(program, rule, lines, discount)], [(program, rule, reason)]): the
+        retail promotions applied to the order, and those left out with the
+        reason, checked as sale_loyalty does (dates, days and hours, rules,
+        combination of exclusive promotions)."""
+        self.ensure_one()
+        Program = self.env["loyalty.program"]
+        programs = Program.search(
+            Domain.AND(
+                [
+                    [("retail_promotion_type", "!=", False), ("sale_ok", "=", True)],
+                    Program._check_company_domain(self.company_id),
+                ]
+            )
+        )
+        reward_lines = self.order_line.filtered("reward_id")
+        product_lines = self.order_line.filtered(
+            lambda line: not line.reward_id and not line.display_type
+        )
+        applied_programs = reward_lines.reward_id.program_id & programs
+        applied = []
+        for program in applied_programs:
+            lines = reward_lines.filtered(
+                lambda line, p=program: line.reward_id.program_id == p
+            )
+            taken = product_lines.filtered(
+                lambda line, p=program: line.product_id
+                in p.retail_product_ids | p.retail_gift_product_id
+            )
+            applied.append(
+                (
+                    program,
+                    program.retail_rule_description,
+                    taken,
+                    sum(lines.mapped("price_total")),
+                )
+            )
+        available = programs.filtered_domain(self._get_program_domain())
+        moment = self._retail_promotion_moment()
+        left_out = []
+        others = programs - applied_programs
+        unavailable = others - available
+        reasons = unavailable._retail_not_applicable_reasons(
+            moment, self.env["pos.config"], self.company_id, sale=True
+        )
+        for program in unavailable:
+            reason = reasons.get(program) or self.env._(
+                "not available for this order (pricelist or usage limit)"
+            )
+            left_out.append((program, program.retail_rule_description, reason))
+        checked = self._program_check_compute_points(available) if available else {}
+        for program in others & available:
+            status = checked.get(program, {})
+            reason = status.get("error") or (
+                self.env._("Satisfied: claim it with the Promotions button.")
+                if any(status.get("points", []))
+                else self.env._("The order does not reach its minimum.")
+            )
+            left_out.append((program, program.retail_rule_description, reason))
+        return applied, left_out
+
+    def _retail_explain_promotions(self):
+        self.ensure_one()
+        if not self.order_line:
+            return False
+        applied, left_out = self._retail_promotion_report()
+        rows = [Markup("<h4>%s</h4>") % self.env._("Applied")]
+        if not applied:
+            rows.append(
+                Markup("<p>%s</p>") % self.env._("No promotion applies to this order.")
+            )
+        for program, rule, lines, discount in applied:
+            rows.append(
+                Markup(
+                    "<p class='retail_promotion_applied'><strong>%s</strong>: %s "
+                    "<span class='text-muted'>(%s)</span><br/>%s</p>"
+                )
+                % (
+                    program.name,
+                    format_amount(self.env, discount, self.currency_id),
+                    rule,
+                    self.env._(
+                        "Lines: %(lines)s",
+                        lines=", ".join(
+                            f"{line.product_uom_qty:g} x {line.product_id.display_name}"
+                            for line in lines
+                        ),
+                    ),
+                )
+            )
+        rows.append(Markup("<h4>%s</h4>") % self.env._("Left out"))
+        for program, rule, reason in left_out:
+            rows.append(
+                Markup(
+                    "<p class='retail_promotion_left_out'><strong>%s</strong>: %s "
+                    "<span class='text-muted'>(%s)</span></p>"
+                )
+                % (program.name, reason, rule)
+            )
+        return Markup("").join(rows)
+
+    def _create_invoices(self, grouped=False, final=False, date=None):
+        moves = super()._create_invoices(grouped=grouped, final=final, date=date)
+        moves.filtered(
+            lambda move: move.move_type == "out_refund"
+        )._retail_add_promotion_refund_lines()
+        return moves

@@ -1,0 +1,1 @@
+from . import retail_promotion_results_export
