@@ -6,7 +6,10 @@ from . import loyalty_program
 from . import loyalty_rule
 from . import loyalty_card
 from . import loyalty_history
+from . import pos_config
 from . import pos_order
+from . import pos_order_line
 from . import sale_order
 from . import res_partner
 from . import account_move
+from . import res_config_settings

@@ -74,6 +74,22 @@ class LoyaltyCard(models.Model):
             "retail_points_pending",
         ]
 
+    @api.model
+    def _retail_check_movement(self, movement):
+        """Points spent offline (the till took them within the store's offline
+        caps, the order has landed) may take the balance below zero: the card
+        shows the shortfall and its next earnings recover it. Only the loyalty
+        engine asks for it, through its own context key, for spend movements."""
+        if (
+            self.env.context.get("retail_loyalty_offline_spend")
+            and isinstance(movement, dict)
+            and movement.get("kind") == "spend"
+            and movement.get("allow_negative")
+        ):
+            line = super()._retail_check_movement({**movement, "kind": "reverse"})
+            return {**line, "kind": "spend"}
+        return super()._retail_check_movement(movement)
+
     def _retail_check_store_manager(self):
         if not self.env.su and not self.env.user.has_group(
             "retail_card.group_card_store_manager"
