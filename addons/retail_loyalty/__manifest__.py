@@ -21,6 +21,7 @@
         "views/res_partner_views.xml",
         "report/retail_loyalty_report_views.xml",
         "views/loyalty_rule_views.xml",
+        "views/loyalty_reward_views.xml",
         "views/retail_loyalty_order_points_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/retail_loyalty_adjust_views.xml",

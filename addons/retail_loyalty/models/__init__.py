@@ -5,6 +5,7 @@ from . import retail_loyalty_adjust_reason
 from . import loyalty_program
 from . import loyalty_rule
 from . import loyalty_card
+from . import loyalty_reward
 from . import loyalty_history
 from . import pos_config
 from . import pos_order

@@ -1,9 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Largest id PostgreSQL's integer columns hold.
 MAX_RECORD_ID = 2**31 - 1
@@ -51,6 +53,19 @@ class LoyaltyCard(models.Model):
         "retail.loyalty.order.points", "card_id", string="Order Points"
     )
 
+    retail_allowed_rewards_json = fields.Char(
+        compute="_compute_retail_allowed_rewards_json",
+        help="Technical: ids of the rewards this card may claim (tier, segment and "
+        "customer channel limits of retail ledger programs), for the POS.",
+    )
+
+    @api.depends("retail_tier_id", "partner_id", "program_id.reward_ids")
+    def _compute_retail_allowed_rewards_json(self):
+        for card in self:
+            card.retail_allowed_rewards_json = json.dumps(
+                card._retail_allowed_rewards().ids
+            )
+
     @api.depends("retail_order_points_ids.points_pending")
     def _compute_retail_points_pending(self):
         pending = dict(
@@ -72,6 +87,7 @@ class LoyaltyCard(models.Model):
             "retail_tier_multiplier",
             "retail_tier_message",
             "retail_points_pending",
+            "retail_allowed_rewards_json",
         ]
 
     @api.model
@@ -89,6 +105,37 @@ class LoyaltyCard(models.Model):
             line = super()._retail_check_movement({**movement, "kind": "reverse"})
             return {**line, "kind": "spend"}
         return super()._retail_check_movement(movement)
+
+    def _retail_allowed_rewards(self):
+        """Rewards of the card's program it may claim: all of them outside
+        retail ledger programs; else none when the program's segment or channel
+        limits leave the customer out, and only those open to the card's tier."""
+        self.ensure_one()
+        program = self.program_id
+        rewards = program.reward_ids
+        if not program.retail_ledger:
+            return rewards
+        if not program._retail_admits_customer(self.partner_id):
+            return rewards.browse()
+        return rewards.filtered(
+            lambda reward: not reward.retail_tier_ids
+            or self.retail_tier_id in reward.retail_tier_ids
+        )
+
+    def _retail_check_rewards_allowed(self, rewards):
+        """Refuse rewards this card may not claim (tier, segment, channel)."""
+        self.ensure_one()
+        refused = rewards - self._retail_allowed_rewards()
+        if refused:
+            raise UserError(
+                self.env._(
+                    "Card %(code)s (tier %(tier)s) may not claim the reward "
+                    "%(reward)s.",
+                    code=self.code,
+                    tier=self.retail_tier_id.name or self.env._("none"),
+                    reward=refused[0].description,
+                )
+            )
 
     def _retail_check_store_manager(self):
         if not self.env.su and not self.env.user.has_group(

@@ -178,6 +178,12 @@ class RetailLoyaltyOrderPoints(models.Model):
                     if program in eligible
                     else 0.0
                 )
+                if items and card:
+                    card._retail_check_rewards_allowed(
+                        self.env["loyalty.reward"].union(
+                            *(item["reward"] for item in items)
+                        )
+                    )
                 # Rewards the till took offline are capped by the store and
                 # debited even beyond the balance (the order has landed).
                 spent_offline = self._retail_reward_cost(

@@ -99,6 +99,73 @@ patch(PosOrder.prototype, {
         const multiplier = this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
         return Math.round(points * multiplier * 100) / 100;
     },
+    /**
+     * Retail ledger programs debit the rewards before the order's own points
+     * are earned: a reward cannot be paid with the points of the same order.
+     */
+    _getRealCouponPoints(coupon_id) {
+        const card = this.models["loyalty.card"].get(coupon_id);
+        if (!card?.program_id?.retail_ledger) {
+            return super._getRealCouponPoints(...arguments);
+        }
+        let points = card.points;
+        for (const line of this.getOrderlines()) {
+            if (line.is_reward_line && line.coupon_id?.id === coupon_id) {
+                points -= line.points_cost;
+            }
+        }
+        return points;
+    },
+    /** Rewards of retail ledger programs the card may not claim (tier, segment). */
+    getClaimableRewards() {
+        return super.getClaimableRewards(...arguments).filter(({reward, coupon_id}) =>
+            this.isRetailRewardAllowed(reward, coupon_id)
+        );
+    },
+    isRetailRewardAllowed(reward, couponId) {
+        if (!reward.program_id?.retail_ledger) {
+            return true;
+        }
+        const card = this.models["loyalty.card"].get(couponId);
+        if (!card?.retail_allowed_rewards_json) {
+            return true;
+        }
+        return JSON.parse(card.retail_allowed_rewards_json).includes(reward.id);
+    },
+    /**
+     * What the customer can redeem now, per retail ledger program of the till:
+     * the card, its balance (minus the rewards already on the order), its tier
+     * and the rewards whose points it holds and that its tier and segment may
+     * claim.
+     */
+    getRetailLoyaltyRedeemable() {
+        if (!this.getPartner()) {
+            return [];
+        }
+        const result = [];
+        for (const program of this.models["loyalty.program"].filter(
+            (p) => p.retail_ledger
+        )) {
+            const card = this.getRetailLoyaltyCard(program);
+            if (!card || card.id < 0) {
+                continue;
+            }
+            const balance = this._getRealCouponPoints(card.id);
+            const rewards = program.reward_ids.filter(
+                (reward) =>
+                    reward.required_points <= balance &&
+                    this.isRetailRewardAllowed(reward, card.id)
+            );
+            result.push({
+                program,
+                card,
+                balance: Math.round(balance * 100) / 100,
+                tier: card.retail_tier_name || "",
+                rewards,
+            });
+        }
+        return result;
+    },
     /** What the receipt prints for retail ledger programs. */
     getRetailLoyaltyReceipt() {
         return this.getLoyaltyPoints()
