@@ -19,6 +19,7 @@
         "views/loyalty_card_views.xml",
         "views/retail_loyalty_adjust_reason_views.xml",
         "views/res_partner_views.xml",
+        "views/retail_segment_views.xml",
         "report/retail_loyalty_report_views.xml",
         "views/loyalty_rule_views.xml",
         "views/loyalty_reward_views.xml",

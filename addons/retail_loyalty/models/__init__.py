@@ -11,6 +11,8 @@ from . import pos_config
 from . import pos_order
 from . import pos_order_line
 from . import sale_order
+from . import sale_order_line
 from . import res_partner
+from . import retail_segment
 from . import account_move
 from . import res_config_settings

@@ -34,6 +34,11 @@ class LoyaltyCard(models.Model):
     retail_tier_message = fields.Char(
         related="retail_tier_id.receipt_message", string="Tier Receipt Message"
     )
+    retail_receipt_message = fields.Char(
+        compute="_compute_retail_receipt_message",
+        help="Message printed on the POS receipt: the tier's, else the first one "
+        "of the customer's segments.",
+    )
     retail_points_pending = fields.Float(
         string="Pending Points",
         compute="_compute_retail_points_pending",
@@ -58,6 +63,22 @@ class LoyaltyCard(models.Model):
         help="Technical: ids of the rewards this card may claim (tier, segment and "
         "customer channel limits of retail ledger programs), for the POS.",
     )
+
+    @api.depends(
+        "retail_tier_id.receipt_message",
+        "partner_id.commercial_partner_id.retail_segment_ids",
+    )
+    def _compute_retail_receipt_message(self):
+        for card in self:
+            segments = card.partner_id.commercial_partner_id.retail_segment_ids.sorted()
+            card.retail_receipt_message = card.retail_tier_id.receipt_message or next(
+                (
+                    segment.retail_loyalty_receipt_message
+                    for segment in segments
+                    if segment.retail_loyalty_receipt_message
+                ),
+                False,
+            )
 
     @api.depends("retail_tier_id", "partner_id", "program_id.reward_ids")
     def _compute_retail_allowed_rewards_json(self):
@@ -88,7 +109,21 @@ class LoyaltyCard(models.Model):
             "retail_tier_message",
             "retail_points_pending",
             "retail_allowed_rewards_json",
+            "retail_receipt_message",
         ]
+
+    def write(self, vals):
+        # sale_loyalty moves the points of cards by hand when reward lines of a
+        # confirmed order change; cards of retail ledger programs move through
+        # the ledger only (sale.order.line posts the difference).
+        if "points" in vals and self.env.context.get("retail_loyalty_sale_line"):
+            ledger = self.filtered("program_id.retail_ledger")
+            if ledger:
+                others = {key: value for key, value in vals.items() if key != "points"}
+                if others:
+                    super(LoyaltyCard, ledger).write(others)
+                return super(LoyaltyCard, self - ledger).write(vals)
+        return super().write(vals)
 
     @api.model
     def _retail_check_movement(self, movement):

@@ -66,6 +66,11 @@ class RetailLoyaltyOrderPoints(models.Model):
         "synced: the card went negative by this much, recovered from its next "
         "earnings.",
     )
+    reward_changes = fields.Integer(
+        readonly=True,
+        help="Technical: reward lines added to or removed from the confirmed order "
+        "so far (numbers the idempotency keys of their movements).",
+    )
     shortfall_reported = fields.Boolean(
         readonly=True,
         help="Technical: the shortfall was reported to the store (incident).",
@@ -325,6 +330,80 @@ class RetailLoyaltyOrderPoints(models.Model):
             ]
         )
         rows.shortfall_reported = True
+
+    @api.model
+    def _retail_reward_change(self, order, card, delta):
+        """Reward lines of ``card`` added to (``delta`` > 0 points) or removed
+        from (``delta`` < 0) the confirmed ``order``: post the difference as a
+        new spend or reverse row and keep it on the order's record, so that a
+        cancellation or a credit note gives back what the order spent in the
+        end. Ledger rows are never edited."""
+        if float_is_zero(delta, precision_digits=PRECISION):
+            return {}
+        row = self.sudo().search(
+            [
+                ("order_model", "=", order._name),
+                ("order_id", "=", order.id),
+                ("program_id", "=", card.program_id.id),
+            ],
+            limit=1,
+        )
+        if row and row.card_id != card:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s already uses card %(card)s of program "
+                    "%(program)s: its rewards cannot take points from card "
+                    "%(other)s.",
+                    order=order.display_name,
+                    card=row.card_id.code,
+                    program=card.program_id.name,
+                    other=card.code,
+                )
+            )
+        if not row and delta < 0:
+            return {}
+        if not row:
+            row = self.sudo().create(
+                {
+                    "program_id": card.program_id.id,
+                    "card_id": card.id,
+                    "company_id": order.company_id.id,
+                    "order_model": order._name,
+                    "order_id": order.id,
+                    "order_ref": order.display_name,
+                    "date": order.date_order,
+                    "amount_basis": order.amount_total,
+                    "tier_id": card.retail_tier_id.id,
+                    "multiplier": card.retail_tier_id.multiplier or 1.0,
+                }
+            )
+        row.lock_for_update()
+        row.invalidate_recordset()
+        number = row.reward_changes + 1
+        if delta > 0:
+            movement = row._retail_movement(
+                -delta,
+                "spend",
+                f"reward/{number}",
+                self.env._("Reward added to %(order)s", order=row.order_ref),
+            )
+        else:
+            movement = row._retail_movement(
+                -delta,
+                "reverse",
+                f"reward/{number}",
+                self.env._("Reward removed from %(order)s", order=row.order_ref),
+                reason=self.env._("Reward removed"),
+            )
+        row.write(
+            {
+                "points_spent": float_round(
+                    row.points_spent + delta, precision_digits=PRECISION
+                ),
+                "reward_changes": number,
+            }
+        )
+        return self.env["loyalty.card"]._retail_post_movements([movement])
 
     @api.model
     def _retail_partner_cards(self, partner, programs):

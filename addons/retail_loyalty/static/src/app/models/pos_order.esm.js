@@ -175,7 +175,8 @@ patch(PosOrder.prototype, {
                 return {
                     cardId: stat.couponId,
                     tier: card?.retail_tier_name || "",
-                    message: card?.retail_tier_message || "",
+                    message:
+                        card?.retail_receipt_message || card?.retail_tier_message || "",
                     won: stat.points.won,
                     spent: stat.points.spent,
                     balance: stat.points.balance,
