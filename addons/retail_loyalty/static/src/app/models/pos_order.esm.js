@@ -99,23 +99,6 @@ patch(PosOrder.prototype, {
         const multiplier = this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
         return Math.round(points * multiplier * 100) / 100;
     },
-    /**
-     * Retail ledger programs debit the rewards before the order's own points
-     * are earned: a reward cannot be paid with the points of the same order.
-     */
-    _getRealCouponPoints(coupon_id) {
-        const card = this.models["loyalty.card"].get(coupon_id);
-        if (!card?.program_id?.retail_ledger) {
-            return super._getRealCouponPoints(...arguments);
-        }
-        let points = card.points;
-        for (const line of this.getOrderlines()) {
-            if (line.is_reward_line && line.coupon_id?.id === coupon_id) {
-                points -= line.points_cost;
-            }
-        }
-        return points;
-    },
     /** Rewards of retail ledger programs the card may not claim (tier, segment). */
     getClaimableRewards() {
         return super.getClaimableRewards(...arguments).filter(({reward, coupon_id}) =>
@@ -150,7 +133,10 @@ patch(PosOrder.prototype, {
             if (!card || card.id < 0) {
                 continue;
             }
-            const balance = this._getRealCouponPoints(card.id);
+            // the server debits rewards before the order's own points are earned
+            const balance = this.getOrderlines()
+                .filter((line) => line.is_reward_line && line.coupon_id?.id === card.id)
+                .reduce((points, line) => points - line.points_cost, card.points);
             const rewards = program.reward_ids.filter(
                 (reward) =>
                     reward.required_points <= balance &&

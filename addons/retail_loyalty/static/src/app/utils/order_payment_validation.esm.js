@@ -29,7 +29,9 @@ patch(OrderPaymentValidation.prototype, {
             }
         }
         for (const line of lines) {
-            line.retail_loyalty_offline = offline;
+            if (offline || line.retail_loyalty_offline) {
+                line.retail_loyalty_offline = offline;
+            }
         }
         return await super.validateOrder(...arguments);
     },
