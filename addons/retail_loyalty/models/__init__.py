@@ -5,8 +5,14 @@ from . import retail_loyalty_adjust_reason
 from . import loyalty_program
 from . import loyalty_rule
 from . import loyalty_card
+from . import loyalty_reward
 from . import loyalty_history
+from . import pos_config
 from . import pos_order
+from . import pos_order_line
 from . import sale_order
+from . import sale_order_line
 from . import res_partner
+from . import retail_segment
 from . import account_move
+from . import res_config_settings

@@ -1,9 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Largest id PostgreSQL's integer columns hold.
 MAX_RECORD_ID = 2**31 - 1
@@ -32,6 +34,11 @@ class LoyaltyCard(models.Model):
     retail_tier_message = fields.Char(
         related="retail_tier_id.receipt_message", string="Tier Receipt Message"
     )
+    retail_receipt_message = fields.Char(
+        compute="_compute_retail_receipt_message",
+        help="Message printed on the POS receipt: the tier's, else the first one "
+        "of the customer's segments.",
+    )
     retail_points_pending = fields.Float(
         string="Pending Points",
         compute="_compute_retail_points_pending",
@@ -50,6 +57,35 @@ class LoyaltyCard(models.Model):
     retail_order_points_ids = fields.One2many(
         "retail.loyalty.order.points", "card_id", string="Order Points"
     )
+
+    retail_allowed_rewards_json = fields.Char(
+        compute="_compute_retail_allowed_rewards_json",
+        help="Technical: ids of the rewards this card may claim (tier, segment and "
+        "customer channel limits of retail ledger programs), for the POS.",
+    )
+
+    @api.depends(
+        "retail_tier_id.receipt_message",
+        "partner_id.commercial_partner_id.retail_segment_ids",
+    )
+    def _compute_retail_receipt_message(self):
+        for card in self:
+            segments = card.partner_id.commercial_partner_id.retail_segment_ids.sorted()
+            card.retail_receipt_message = card.retail_tier_id.receipt_message or next(
+                (
+                    segment.retail_loyalty_receipt_message
+                    for segment in segments
+                    if segment.retail_loyalty_receipt_message
+                ),
+                False,
+            )
+
+    @api.depends("retail_tier_id", "partner_id", "program_id.reward_ids")
+    def _compute_retail_allowed_rewards_json(self):
+        for card in self:
+            card.retail_allowed_rewards_json = json.dumps(
+                card._retail_allowed_rewards().ids
+            )
 
     @api.depends("retail_order_points_ids.points_pending")
     def _compute_retail_points_pending(self):
@@ -72,7 +108,69 @@ class LoyaltyCard(models.Model):
             "retail_tier_multiplier",
             "retail_tier_message",
             "retail_points_pending",
+            "retail_allowed_rewards_json",
+            "retail_receipt_message",
         ]
+
+    def write(self, vals):
+        # sale_loyalty moves the points of cards by hand when reward lines of a
+        # confirmed order change; cards of retail ledger programs move through
+        # the ledger only (sale.order.line posts the difference).
+        if "points" in vals and self.env.context.get("retail_loyalty_sale_line"):
+            ledger = self.filtered("program_id.retail_ledger")
+            if ledger:
+                others = {key: value for key, value in vals.items() if key != "points"}
+                if others:
+                    super(LoyaltyCard, ledger).write(others)
+                return super(LoyaltyCard, self - ledger).write(vals)
+        return super().write(vals)
+
+    @api.model
+    def _retail_check_movement(self, movement):
+        """Points spent offline (the till took them within the store's offline
+        caps, the order has landed) may take the balance below zero: the card
+        shows the shortfall and its next earnings recover it. Only the loyalty
+        engine asks for it, through its own context key, for spend movements."""
+        if (
+            self.env.context.get("retail_loyalty_offline_spend")
+            and isinstance(movement, dict)
+            and movement.get("kind") == "spend"
+            and movement.get("allow_negative")
+        ):
+            line = super()._retail_check_movement({**movement, "kind": "reverse"})
+            return {**line, "kind": "spend"}
+        return super()._retail_check_movement(movement)
+
+    def _retail_allowed_rewards(self):
+        """Rewards of the card's program it may claim: all of them outside
+        retail ledger programs; else none when the program's segment or channel
+        limits leave the customer out, and only those open to the card's tier."""
+        self.ensure_one()
+        program = self.program_id
+        rewards = program.reward_ids
+        if not program.retail_ledger:
+            return rewards
+        if not program._retail_admits_customer(self.partner_id):
+            return rewards.browse()
+        return rewards.filtered(
+            lambda reward: not reward.retail_tier_ids
+            or self.retail_tier_id in reward.retail_tier_ids
+        )
+
+    def _retail_check_rewards_allowed(self, rewards):
+        """Refuse rewards this card may not claim (tier, segment, channel)."""
+        self.ensure_one()
+        refused = rewards - self._retail_allowed_rewards()
+        if refused:
+            raise UserError(
+                self.env._(
+                    "Card %(code)s (tier %(tier)s) may not claim the reward "
+                    "%(reward)s.",
+                    code=self.code,
+                    tier=self.retail_tier_id.name or self.env._("none"),
+                    reward=refused[0].description,
+                )
+            )
 
     def _retail_check_store_manager(self):
         if not self.env.su and not self.env.user.has_group(

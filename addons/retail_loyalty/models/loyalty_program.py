@@ -106,6 +106,11 @@ class LoyaltyProgram(models.Model):
             and store not in self.pos_config_ids
         ):
             return False
+        return self._retail_admits_customer(partner)
+
+    def _retail_admits_customer(self, partner):
+        """Segment and customer channel limits of the program."""
+        self.ensure_one()
         if self.retail_segment_ids and not (
             self.retail_segment_ids & partner.commercial_partner_id.retail_segment_ids
         ):

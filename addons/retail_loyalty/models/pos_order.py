@@ -3,8 +3,9 @@
 import logging
 from collections import defaultdict
 
-from odoo import fields, models
-from odoo.tools import float_compare
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, groupby
 
 _logger = logging.getLogger(__name__)
 
@@ -27,6 +28,23 @@ class PosOrder(models.Model):
         res = super().write(vals)
         if vals.get("state") == "cancel":
             self._retail_loyalty_cancel()
+        return res
+
+    @api.model
+    def sync_from_ui(self, orders):
+        """Report, once per sync, the points spent offline that the cards no
+        longer held when the orders landed."""
+        res = super().sync_from_ui(orders)
+        ids = [order["id"] for order in res.get("pos.order", [])]
+        if ids:
+            self.env["retail.loyalty.order.points"].sudo().search(
+                [
+                    ("order_model", "=", self._name),
+                    ("order_id", "in", ids),
+                    ("points_shortfall", ">", 0),
+                    ("shortfall_reported", "=", False),
+                ]
+            )._retail_report_shortfalls()
         return res
 
     def confirm_coupon_programs(self, coupon_data):
@@ -141,6 +159,7 @@ class PosOrder(models.Model):
                     "points_cost": line.points_cost,
                     "amount": line.price_subtotal_incl,
                     "code": line.reward_identifier_code,
+                    "offline": line.retail_loyalty_offline,
                 }
                 for line in rewards
             ],
@@ -164,13 +183,14 @@ class PosOrder(models.Model):
         if not orders:
             return
         OrderPoints = self.env["retail.loyalty.order.points"]
-        OrderPoints._retail_settle(
-            [
-                order._retail_loyalty_source()
-                for order in orders
-                if order.partner_id or order.lines.reward_id
-            ]
-        )
+        sources = [
+            order._retail_loyalty_source()
+            for order in orders
+            if order.partner_id or order.lines.reward_id
+        ]
+        for source in sources:
+            source["order"]._retail_loyalty_check_offline_caps(source["rewards"])
+        OrderPoints._retail_settle(sources)
         for order in orders:
             returned = defaultdict(float)
             for line in order.lines.filtered(
@@ -189,6 +209,58 @@ class PosOrder(models.Model):
                 order._retail_loyalty_return_source(),
             )
         orders.retail_loyalty_done = True
+
+    def _retail_loyalty_check_offline_caps(self, rewards):
+        """Points spent offline must stay within the store's caps: per card in
+        the order, and per till in the session (the till enforces them; more is
+        refused here, and the order with it).
+
+        :param rewards: the ``rewards`` of ``_retail_loyalty_source``
+        """
+        self.ensure_one()
+        offline = [
+            item
+            for item in rewards
+            if item["offline"] and item["reward"].program_id.retail_ledger
+        ]
+        if not offline:
+            return
+        OrderPoints = self.env["retail.loyalty.order.points"]
+        config = self.config_id
+        card_cap = config.retail_loyalty_offline_card_cap
+        total = 0.0
+        for card, items in groupby(offline, key=lambda item: item["card"]):
+            cost = OrderPoints._retail_reward_cost(items)
+            total += cost
+            if float_compare(cost, card_cap, precision_digits=2) > 0:
+                raise UserError(
+                    self.env._(
+                        "Card %(code)s spent %(points)s points offline, above the "
+                        "store's offline cap of %(cap)s points per card.",
+                        code=card.code,
+                        points=cost,
+                        cap=card_cap,
+                    )
+                )
+        [[taken]] = OrderPoints.sudo()._read_group(
+            [
+                ("order_model", "=", self._name),
+                ("order_id", "in", (self.session_id.order_ids - self).ids),
+            ],
+            [],
+            ["points_spent_offline:sum"],
+        )
+        taken = (taken or 0.0) + total
+        till_cap = config.retail_loyalty_offline_till_cap
+        if float_compare(taken, till_cap, precision_digits=2) > 0:
+            raise UserError(
+                self.env._(
+                    "This till took %(points)s points offline in this session, above "
+                    "its offline cap of %(cap)s points.",
+                    points=taken,
+                    cap=till_cap,
+                )
+            )
 
     def _retail_loyalty_cancel(self):
         OrderPoints = self.env["retail.loyalty.order.points"]

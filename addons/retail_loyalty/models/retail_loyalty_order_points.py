@@ -56,6 +56,25 @@ class RetailLoyaltyOrderPoints(models.Model):
         help="Points the till had computed for the order; the server's figure wins.",
     )
     points_spent = fields.Float()
+    points_spent_offline = fields.Float(
+        help="Part of the points spent that the till took while it could not reach "
+        "the server (within the store's offline caps)."
+    )
+    points_shortfall = fields.Float(
+        string="Offline Shortfall",
+        help="Points spent offline that the card no longer held when the order "
+        "synced: the card went negative by this much, recovered from its next "
+        "earnings.",
+    )
+    reward_changes = fields.Integer(
+        readonly=True,
+        help="Technical: reward lines added to or removed from the confirmed order "
+        "so far (numbers the idempotency keys of their movements).",
+    )
+    shortfall_reported = fields.Boolean(
+        readonly=True,
+        help="Technical: the shortfall was reported to the store (incident).",
+    )
     points_earned_reversed = fields.Float(
         help="Earned points cancelled (pending) or taken back (posted) by returns."
     )
@@ -164,8 +183,21 @@ class RetailLoyaltyOrderPoints(models.Model):
                     if program in eligible
                     else 0.0
                 )
-                spent = self._retail_reward_cost(items)
-                if spent and card and card.expiration_date:
+                if items and card:
+                    card._retail_check_rewards_allowed(
+                        self.env["loyalty.reward"].union(
+                            *(item["reward"] for item in items)
+                        )
+                    )
+                # Rewards the till took offline are capped by the store and
+                # debited even beyond the balance (the order has landed).
+                spent_offline = self._retail_reward_cost(
+                    [item for item in items if item.get("offline")]
+                )
+                spent = spent_offline + self._retail_reward_cost(
+                    [item for item in items if not item.get("offline")]
+                )
+                if spent > spent_offline and card and card.expiration_date:
                     if card.expiration_date < fields.Date.to_date(source["date"]):
                         raise UserError(
                             self.env._(
@@ -195,6 +227,7 @@ class RetailLoyaltyOrderPoints(models.Model):
                         "multiplier": tier.multiplier or 1.0,
                         "points_earned": earned,
                         "points_spent": spent,
+                        "points_spent_offline": spent_offline,
                         "state": "pending" if pending else "posted",
                         "release_date": pending
                         and source["date"] + timedelta(days=program.retail_return_days),
@@ -203,13 +236,29 @@ class RetailLoyaltyOrderPoints(models.Model):
         rows = self.sudo().create(vals_list)
         movements = []
         for row in rows:
-            if row.points_spent:
+            online = float_round(
+                row.points_spent - row.points_spent_offline,
+                precision_digits=PRECISION,
+            )
+            if online > 0:
                 movements.append(
                     row._retail_movement(
-                        -row.points_spent,
+                        -online,
                         "spend",
                         "spend",
                         self.env._("Points spent: %(order)s", order=row.order_ref),
+                    )
+                )
+            if row.points_spent_offline > 0:
+                movements.append(
+                    row._retail_movement(
+                        -row.points_spent_offline,
+                        "spend",
+                        "spend_offline",
+                        self.env._(
+                            "Points spent offline: %(order)s", order=row.order_ref
+                        ),
+                        allow_negative=True,
                     )
                 )
         for row in rows.filtered(lambda r: r.state == "posted" and r.points_earned):
@@ -221,8 +270,140 @@ class RetailLoyaltyOrderPoints(models.Model):
                     self.env._("Points earned: %(order)s", order=row.order_ref),
                 )
             )
-        self.env["loyalty.card"]._retail_post_movements(movements)
+        self.env["loyalty.card"].with_context(
+            retail_loyalty_offline_spend=True
+        )._retail_post_movements(movements)
+        rows.filtered("points_spent_offline")._retail_compute_shortfalls()
         return rows
+
+    def _retail_compute_shortfalls(self):
+        """Set the shortfall of rows whose points were spent offline: what the
+        card did not hold when the offline spending was posted."""
+        keys = {row: row._retail_key("spend_offline") for row in self}
+        posted = {
+            history.retail_idempotency_key: history
+            for history in self.env["loyalty.history"]
+            .sudo()
+            .search_fetch(
+                [("retail_idempotency_key", "in", list(keys.values()))],
+                ["retail_idempotency_key", "retail_balance_after"],
+            )
+        }
+        for row in self:
+            history = posted.get(keys[row])
+            if not history:
+                continue
+            shortfall = min(
+                row.points_spent_offline, max(-history.retail_balance_after, 0.0)
+            )
+            if float_compare(shortfall, 0.0, precision_digits=PRECISION) > 0:
+                row.points_shortfall = float_round(
+                    shortfall, precision_digits=PRECISION
+                )
+
+    def _retail_report_shortfalls(self):
+        """Report the shortfalls of these records not reported yet, in one call
+        of retail_card's hook (an incident for the store when the bridge module
+        is installed), once."""
+        rows = self.sudo().filtered(
+            lambda row: row.points_shortfall > 0 and not row.shortfall_reported
+        )
+        if not rows:
+            return
+        self.env["loyalty.card"]._retail_report_shortfalls(
+            [
+                {
+                    "card": row.card_id,
+                    "amount": row.points_shortfall,
+                    "order": self.env[row.order_model].browse(row.order_id),
+                    "store_id": row.store_id.id,
+                    "description": self.env._(
+                        "%(order)s spent %(spent)s points of card %(code)s offline; "
+                        "%(shortfall)s were no longer on the card when it synced.",
+                        order=row.order_ref,
+                        spent=row.points_spent_offline,
+                        code=row.card_id.code,
+                        shortfall=row.points_shortfall,
+                    ),
+                }
+                for row in rows
+            ]
+        )
+        rows.shortfall_reported = True
+
+    @api.model
+    def _retail_reward_change(self, order, card, delta):
+        """Reward lines of ``card`` added to (``delta`` > 0 points) or removed
+        from (``delta`` < 0) the confirmed ``order``: post the difference as a
+        new spend or reverse row and keep it on the order's record, so that a
+        cancellation or a credit note gives back what the order spent in the
+        end. Ledger rows are never edited."""
+        if float_is_zero(delta, precision_digits=PRECISION):
+            return {}
+        row = self.sudo().search(
+            [
+                ("order_model", "=", order._name),
+                ("order_id", "=", order.id),
+                ("program_id", "=", card.program_id.id),
+            ],
+            limit=1,
+        )
+        if row and row.card_id != card:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s already uses card %(card)s of program "
+                    "%(program)s: its rewards cannot take points from card "
+                    "%(other)s.",
+                    order=order.display_name,
+                    card=row.card_id.code,
+                    program=card.program_id.name,
+                    other=card.code,
+                )
+            )
+        if not row and delta < 0:
+            return {}
+        if not row:
+            row = self.sudo().create(
+                {
+                    "program_id": card.program_id.id,
+                    "card_id": card.id,
+                    "company_id": order.company_id.id,
+                    "order_model": order._name,
+                    "order_id": order.id,
+                    "order_ref": order.display_name,
+                    "date": order.date_order,
+                    "amount_basis": order.amount_total,
+                    "tier_id": card.retail_tier_id.id,
+                    "multiplier": card.retail_tier_id.multiplier or 1.0,
+                }
+            )
+        row.lock_for_update()
+        row.invalidate_recordset()
+        number = row.reward_changes + 1
+        if delta > 0:
+            movement = row._retail_movement(
+                -delta,
+                "spend",
+                f"reward/{number}",
+                self.env._("Reward added to %(order)s", order=row.order_ref),
+            )
+        else:
+            movement = row._retail_movement(
+                -delta,
+                "reverse",
+                f"reward/{number}",
+                self.env._("Reward removed from %(order)s", order=row.order_ref),
+                reason=self.env._("Reward removed"),
+            )
+        row.write(
+            {
+                "points_spent": float_round(
+                    row.points_spent + delta, precision_digits=PRECISION
+                ),
+                "reward_changes": number,
+            }
+        )
+        return self.env["loyalty.card"]._retail_post_movements([movement])
 
     @api.model
     def _retail_partner_cards(self, partner, programs):
@@ -280,20 +461,24 @@ class RetailLoyaltyOrderPoints(models.Model):
         """A movement dict for ``loyalty.card._retail_post_movements``."""
         self.ensure_one()
         source = source or {}
-        model = source.get("order_model", self.order_model)
-        order_id = source.get("order_id", self.order_id)
-        suffix = f"{model}/{order_id}/" if source else ""
         return {
             "card": self.card_id,
             "amount": amount,
             "kind": kind,
             "description": description,
-            "order_model": model,
-            "order_id": order_id,
+            "order_model": source.get("order_model", self.order_model),
+            "order_id": source.get("order_id", self.order_id),
             "store_id": source.get("store_id", self.store_id.id),
-            "key": f"retail_loyalty/{self.id}/{suffix}{key}",
+            "key": self._retail_key(key, source),
             **extra,
         }
+
+    def _retail_key(self, key, source=None):
+        """Idempotency key of a movement of this record (``source``: the return
+        or cancellation that causes it)."""
+        self.ensure_one()
+        suffix = f"{source['order_model']}/{source['order_id']}/" if source else ""
+        return f"retail_loyalty/{self.id}/{suffix}{key}"
 
     def _retail_return(self, amounts, source):
         """Give back points for returned goods, in proportion to the amount

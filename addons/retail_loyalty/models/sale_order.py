@@ -52,6 +52,13 @@ class SaleOrder(models.Model):
         ).unlink()
         return res
 
+    def _update_loyalty_history(self, coupon_id, points):
+        # Reward lines added to a confirmed order post ledger rows of their own
+        # (sale.order.line); a ledger row is never edited.
+        if coupon_id.program_id.retail_ledger:
+            return
+        return super()._update_loyalty_history(coupon_id, points)
+
     def action_confirm(self):
         res = super().action_confirm()
         confirmed = self.filtered(lambda order: order.state == "sale")

@@ -5,3 +5,5 @@ from . import test_tiers_expiry
 from . import test_adjust
 from . import test_notices_analysis
 from . import test_frontend
+from . import test_offline_points
+from . import test_redeemable

@@ -127,3 +127,20 @@ class TestRetailLoyaltyPosUi(TestPointOfSaleHttpCommon):
             ],
         )
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_offline_cap_refused_at_the_till(self):
+        self.main_pos_config.write(
+            {
+                "retail_loyalty_offline_card_cap": 50,
+                "retail_loyalty_offline_till_cap": 500,
+            }
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailLoyaltyOfflineCapTour")
+        order = self.env["pos.order"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(len(order), 1, "validated once, back online")
+        reward = order.lines.filtered("is_reward_line")
+        self.assertEqual(reward.points_cost, 100)
+        self.assertFalse(reward.retail_loyalty_offline, "validated online")
+        self.assertEqual(self.card.points, 250, "150 - 100 + 200 (Gold)")
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})

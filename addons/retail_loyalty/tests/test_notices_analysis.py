@@ -140,3 +140,69 @@ class TestNoticesAndAnalysis(RetailLoyaltyCommon):
             )
         )
         self.assertEqual(by_state[self.madrid], 150)
+
+    def test_analysis_by_postal_code_segment_store_and_period(self):
+        vip = self.env["retail.segment"].create({"name": "VIP"})
+        self.by_email.write({"zip": "28001", "retail_segment_ids": [(4, vip.id)]})
+        card = self._give_points(150, self.by_email)
+        self._give_points(40, self.silent)
+        self.Card._retail_post_movements(
+            [
+                {
+                    "card": card,
+                    "amount": -30,
+                    "kind": "spend",
+                    "store_id": self.config.id,
+                }
+            ]
+        )
+        self.env.flush_all()
+        self.env.user.group_ids |= self.env.ref("retail_card.group_card_store_manager")
+        Report = self.env["retail.loyalty.report"]
+        domain = [("partner_id", "in", (self.by_email | self.silent).ids)]
+        self.assertEqual(
+            dict(Report._read_group(domain, ["zip"], ["points_issued:sum"])),
+            {"28001": 150, False: 40},
+        )
+        self.assertEqual(
+            dict(Report._read_group(domain, ["segment_id"], ["points_issued:sum"])),
+            {vip: 150, self.env["retail.segment"]: 40},
+        )
+        self.assertEqual(
+            dict(Report._read_group(domain, ["store_id"], ["points_spent:sum"])),
+            {self.config: 30, self.env["pos.config"]: 0},
+        )
+        [(month, cards, issued)] = Report._read_group(
+            domain, ["date:month"], ["card_id:count_distinct", "points_issued:sum"]
+        )
+        self.assertEqual(month.month, fields.Date.today().month)
+        self.assertEqual((cards, issued), (2, 190))
+
+    def test_export_selected_customers_with_points_and_tier(self):
+        """The list export (XLSX or CSV) of a selection of customers carries
+        their points and tier."""
+        card = self._give_points(150, self.by_email)
+        card.retail_tier_id = self.gold
+        self._give_points(50, self.by_sms)
+        selection = self.by_email | self.by_sms
+        rows = selection.export_data(
+            ["name", "retail_loyalty_points", "retail_loyalty_tier_id/name"]
+        )["datas"]
+        self.assertEqual(
+            sorted(rows), [["Ana Email", 150.0, "Gold"], ["Bea Sms", 50.0, ""]]
+        )
+
+    def test_receipt_message_of_the_tier_else_of_the_segment(self):
+        vip = self.env["retail.segment"].create(
+            {"name": "VIP", "retail_loyalty_receipt_message": "Welcome back, VIP!"}
+        )
+        self.by_email.retail_segment_ids = vip
+        card = self._give_points(10, self.by_email)
+        self.assertEqual(card.retail_receipt_message, "Welcome back, VIP!")
+        self.gold.receipt_message = "Thank you, Gold member!"
+        card.retail_tier_id = self.gold
+        self.assertEqual(card.retail_receipt_message, "Thank you, Gold member!")
+        self.assertFalse(self._give_points(10, self.silent).retail_receipt_message)
+        self.assertIn(
+            "retail_receipt_message", self.Card._load_pos_data_fields(self.config)
+        )

@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import RetailLoyaltyCommon
@@ -105,4 +106,95 @@ class TestSalePoints(RetailLoyaltyCommon):
         credit_note.button_draft()
         credit_note.action_post()
         self.assertEqual(card.points, 300, "posted again: given back once")
+        self.assertBalanceInvariant(card)
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestSaleRewardLinesAfterConfirmation(RetailLoyaltyCommon):
+    """Reward lines added to or removed from a confirmed sale order post the
+    difference as new ledger rows; no ledger row is ever edited."""
+
+    _order = TestSalePoints._order
+
+    def _confirmed(self, points):
+        card = self._give_points(points)
+        order = self._order()
+        order.action_confirm()
+        self.assertEqual(card.points, points + 100)
+        return card, order
+
+    def _rows_snapshot(self, card):
+        return self._ledger(card).read(["issued", "used", "retail_balance_after"])
+
+    def test_reward_added_then_removed_posts_new_rows(self):
+        card, order = self._confirmed(50)
+        before = self._rows_snapshot(card)
+        order._apply_program_reward(self.reward, card)
+        reward_line = order.order_line.filtered("is_reward_line")
+        self.assertEqual(reward_line.points_cost, 100)
+        self.assertEqual(card.points, 50, "150 - 100")
+        self.assertEqual(self._rows_snapshot(card)[: len(before)], before)
+        added = self._ledger(card)[-1]
+        self.assertRecordValues(
+            added,
+            [
+                {
+                    "retail_kind": "spend",
+                    "used": 100,
+                    "retail_balance_after": 50,
+                    "order_model": "sale.order",
+                    "order_id": order.id,
+                }
+            ],
+        )
+        row = self.OrderPoints._retail_rows_of(order)
+        self.assertEqual(row.points_spent, 100)
+        # the same change twice moves nothing
+        reward_line.points_cost = 100
+        self.assertEqual(len(self._ledger(card)), len(before) + 1)
+        # removed as sale_loyalty removes a reward from a confirmed order
+        reward_line.write({"points_cost": 0, "product_uom_qty": 0})
+        self.assertEqual(card.points, 150)
+        self.assertRecordValues(
+            self._ledger(card)[-1], [{"retail_kind": "reverse", "issued": 100}]
+        )
+        self.assertEqual(row.points_spent, 0)
+        self.assertBalanceInvariant(card)
+
+    def test_not_enough_points_refused_nothing_written(self):
+        card, order = self._confirmed(10)
+        self.Card._retail_post_movements(
+            [{"card": card, "amount": -60, "kind": "spend"}]
+        )
+        rows = len(self._ledger(card))
+        with self.assertRaises(UserError) as error:
+            self.env["sale.order.line"].create(
+                {
+                    "order_id": order.id,
+                    "name": "10 off",
+                    "product_id": self.reward.discount_line_product_id.id,
+                    "price_unit": -10,
+                    "is_reward_line": True,
+                    "reward_id": self.reward.id,
+                    "coupon_id": card.id,
+                    "points_cost": 100,
+                    "tax_ids": [Command.clear()],
+                }
+            )
+        self.assertIn("cannot be debited", str(error.exception))
+        self.assertEqual(card.points, 50)
+        self.assertEqual(len(self._ledger(card)), rows)
+        self.assertFalse(order.order_line.filtered("is_reward_line"))
+        self.assertBalanceInvariant(card)
+
+    def test_cancel_after_reward_added_gives_back_once(self):
+        card, order = self._confirmed(150)
+        order._apply_program_reward(self.reward, card)
+        self.assertEqual(card.points, 150)
+        order._action_cancel()
+        self.assertEqual(card.points, 150, "earned taken back, spent given back")
+        self.assertEqual(
+            sorted(self._ledger(card).mapped("retail_kind")),
+            ["earn", "earn", "reverse", "reverse", "spend"],
+        )
         self.assertBalanceInvariant(card)

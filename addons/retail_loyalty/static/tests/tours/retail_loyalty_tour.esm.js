@@ -1,5 +1,6 @@
 import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as Offline from "@point_of_sale/../tests/generic_helpers/offline_util";
 import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
 import * as PosLoyalty from "@pos_loyalty/../tests/tours/utils/pos_loyalty_util";
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
@@ -46,9 +47,11 @@ registry.category("web_tour.tours").add("RetailLoyaltyRedeemRefundTour", {
                 "RTLLOY1",
                 "Store"
             ),
+            RetailLoyalty.redeemableIs("150", "Gold", "1"),
             ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
-            ProductScreen.clickControlButton("Reward"),
+            RetailLoyalty.clickRedeemable(),
             SelectionPopup.has("on your order", {run: "click"}),
+            RetailLoyalty.redeemableIs("50", "Gold", "0"),
             PosLoyalty.orderTotalIs("90.00"),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),
@@ -64,6 +67,35 @@ registry.category("web_tour.tours").add("RetailLoyaltyRedeemRefundTour", {
             TicketScreen.confirmRefund(),
             PaymentScreen.totalIs("-90.00"),
             PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            Chrome.endTour(),
+        ].flat(),
+});
+
+// The till lost the server: a 100-point reward is over the store's offline cap
+// of 50 points per card, so the order is not validated; back online it is.
+registry.category("web_tour.tours").add("RetailLoyaltyOfflineCapTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            RetailCustomer.findCustomerOnServer(
+                "612345678",
+                "Lola Loyal",
+                "RTLLOY1",
+                "Store"
+            ),
+            ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
+            RetailLoyalty.clickRedeemable(),
+            SelectionPopup.has("on your order", {run: "click"}),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            Offline.setOfflineMode(),
+            PaymentScreen.clickValidate(),
+            RetailLoyalty.offlineCapRefused("at most 50 points offline"),
+            Dialog.confirm(),
+            Offline.setOnlineMode(),
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
             Chrome.endTour(),

@@ -99,6 +99,59 @@ patch(PosOrder.prototype, {
         const multiplier = this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
         return Math.round(points * multiplier * 100) / 100;
     },
+    /** Rewards of retail ledger programs the card may not claim (tier, segment). */
+    getClaimableRewards() {
+        return super.getClaimableRewards(...arguments).filter(({reward, coupon_id}) =>
+            this.isRetailRewardAllowed(reward, coupon_id)
+        );
+    },
+    isRetailRewardAllowed(reward, couponId) {
+        if (!reward.program_id?.retail_ledger) {
+            return true;
+        }
+        const card = this.models["loyalty.card"].get(couponId);
+        if (!card?.retail_allowed_rewards_json) {
+            return true;
+        }
+        return JSON.parse(card.retail_allowed_rewards_json).includes(reward.id);
+    },
+    /**
+     * What the customer can redeem now, per retail ledger program of the till:
+     * the card, its balance (minus the rewards already on the order), its tier
+     * and the rewards whose points it holds and that its tier and segment may
+     * claim.
+     */
+    getRetailLoyaltyRedeemable() {
+        if (!this.getPartner()) {
+            return [];
+        }
+        const result = [];
+        for (const program of this.models["loyalty.program"].filter(
+            (p) => p.retail_ledger
+        )) {
+            const card = this.getRetailLoyaltyCard(program);
+            if (!card || card.id < 0) {
+                continue;
+            }
+            // the server debits rewards before the order's own points are earned
+            const balance = this.getOrderlines()
+                .filter((line) => line.is_reward_line && line.coupon_id?.id === card.id)
+                .reduce((points, line) => points - line.points_cost, card.points);
+            const rewards = program.reward_ids.filter(
+                (reward) =>
+                    reward.required_points <= balance &&
+                    this.isRetailRewardAllowed(reward, card.id)
+            );
+            result.push({
+                program,
+                card,
+                balance: Math.round(balance * 100) / 100,
+                tier: card.retail_tier_name || "",
+                rewards,
+            });
+        }
+        return result;
+    },
     /** What the receipt prints for retail ledger programs. */
     getRetailLoyaltyReceipt() {
         return this.getLoyaltyPoints()
@@ -108,7 +161,8 @@ patch(PosOrder.prototype, {
                 return {
                     cardId: stat.couponId,
                     tier: card?.retail_tier_name || "",
-                    message: card?.retail_tier_message || "",
+                    message:
+                        card?.retail_receipt_message || card?.retail_tier_message || "",
                     won: stat.points.won,
                     spent: stat.points.spent,
                     balance: stat.points.balance,

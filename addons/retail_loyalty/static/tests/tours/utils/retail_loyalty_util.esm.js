@@ -16,3 +16,38 @@ export function receiptShowsLoyalty(tier, won, balance) {
         },
     ];
 }
+
+/** Beside the customer: the card's balance, tier and how many rewards it may redeem now. */
+export function redeemableIs(balance, tier, count) {
+    const button = ".retail-loyalty-redeemable";
+    return [
+        {
+            content: `Card balance ${balance}, tier ${tier}, ${count} rewards to redeem`,
+            trigger:
+                `${button}:has(.retail-loyalty-redeemable-balance:contains("${balance}"))` +
+                `:has(.retail-loyalty-redeemable-tier:contains("${tier}"))` +
+                `:has(.retail-loyalty-redeemable-count:contains("${count}"))`,
+        },
+    ];
+}
+
+/** Open the reward selection from the redeemable button. */
+export function clickRedeemable() {
+    return [
+        {
+            content: "Open the rewards the customer can redeem now",
+            trigger: ".retail-loyalty-redeemable",
+            run: "click",
+        },
+    ];
+}
+
+/** The till refuses an offline redemption over the store's cap. */
+export function offlineCapRefused(text) {
+    return [
+        {
+            content: `Offline points refused: ${text}`,
+            trigger: `.modal .modal-body:contains("${text}")`,
+        },
+    ];
+}

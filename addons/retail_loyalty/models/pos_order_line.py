@@ -1,0 +1,19 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class PosOrderLine(models.Model):
+    _inherit = "pos.order.line"
+
+    retail_loyalty_offline = fields.Boolean(
+        string="Points Spent Offline",
+        readonly=True,
+        help="Reward line of an order the till validated while it could not reach "
+        "the server: its points were capped by the store's offline caps and are "
+        "debited when the order syncs, even beyond the card's balance.",
+    )
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return [*super()._load_pos_data_fields(config), "retail_loyalty_offline"]
