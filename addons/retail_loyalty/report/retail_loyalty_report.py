@@ -6,8 +6,9 @@ from odoo.tools import SQL
 
 class RetailLoyaltyReport(models.Model):
     """Points issued, spent, expired and reversed, one row per ledger movement
-    of a retail loyalty card and per segment of its customer (a customer in two
-    segments counts in both when grouped by segment)."""
+    of a retail loyalty card. The customer's segments are a many2many over a
+    view (``retail_loyalty_report_segment_rel``): grouped by segment, a customer
+    of two segments counts in both; every other total counts each movement once."""
 
     _name = "retail.loyalty.report"
     _description = "Loyalty Points Analysis"
@@ -22,7 +23,14 @@ class RetailLoyaltyReport(models.Model):
     state_id = fields.Many2one("res.country.state", string="Province", readonly=True)
     city = fields.Char(readonly=True)
     zip = fields.Char(string="Postal Code", readonly=True)
-    segment_id = fields.Many2one("retail.segment", readonly=True)
+    segment_ids = fields.Many2many(
+        "retail.segment",
+        relation="retail_loyalty_report_segment_rel",
+        column1="report_id",
+        column2="segment_id",
+        string="Segments",
+        readonly=True,
+    )
     store_id = fields.Many2one("pos.config", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     kind = fields.Selection(
@@ -43,7 +51,7 @@ class RetailLoyaltyReport(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT h.id * 1000 + COALESCE(seg.rn, 0) AS id,
+            SELECT h.id AS id,
                    h.create_date AS date,
                    c.program_id,
                    h.card_id,
@@ -52,7 +60,6 @@ class RetailLoyaltyReport(models.Model):
                    p.state_id,
                    p.city,
                    p.zip,
-                   seg.segment_id,
                    h.retail_store_id AS store_id,
                    prog.company_id,
                    h.retail_kind AS kind,
@@ -68,22 +75,35 @@ class RetailLoyaltyReport(models.Model):
               JOIN loyalty_program prog ON prog.id = c.program_id
                    AND prog.retail_ledger
               LEFT JOIN res_partner p ON p.id = c.partner_id
-              LEFT JOIN LATERAL (
-                   SELECT rel.segment_id,
-                          ROW_NUMBER() OVER (ORDER BY rel.segment_id) AS rn
-                     FROM retail_segment_partner_rel rel
-                    WHERE rel.partner_id = c.partner_id
-              ) seg ON TRUE
+             WHERE h.retail_kind IS NOT NULL
+            """
+        )
+
+    def _segment_query(self):
+        """The segments of each movement's customer (the relation of
+        ``segment_ids``)."""
+        return SQL(
+            """
+            SELECT h.id AS report_id, rel.segment_id
+              FROM loyalty_history h
+              JOIN loyalty_card c ON c.id = h.card_id
+              JOIN retail_segment_partner_rel rel ON rel.partner_id = c.partner_id
              WHERE h.retail_kind IS NOT NULL
             """
         )
 
     def init(self):
+        relation = self._fields["segment_ids"].relation
+        tools.drop_view_if_exists(self.env.cr, relation)
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
+        for name, query in (
+            (self._table, self._query()),
+            (relation, self._segment_query()),
+        ):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE OR REPLACE VIEW %s AS (%s)",
+                    SQL.identifier(name),
+                    query,
+                )
             )
-        )

@@ -143,7 +143,10 @@ class TestNoticesAndAnalysis(RetailLoyaltyCommon):
 
     def test_analysis_by_postal_code_segment_store_and_period(self):
         vip = self.env["retail.segment"].create({"name": "VIP"})
-        self.by_email.write({"zip": "28001", "retail_segment_ids": [(4, vip.id)]})
+        young = self.env["retail.segment"].create({"name": "Young"})
+        self.by_email.write(
+            {"zip": "28001", "retail_segment_ids": [(4, vip.id), (4, young.id)]}
+        )
         card = self._give_points(150, self.by_email)
         self._give_points(40, self.silent)
         self.Card._retail_post_movements(
@@ -165,9 +168,12 @@ class TestNoticesAndAnalysis(RetailLoyaltyCommon):
             {"28001": 150, False: 40},
         )
         self.assertEqual(
-            dict(Report._read_group(domain, ["segment_id"], ["points_issued:sum"])),
-            {vip: 150, self.env["retail.segment"]: 40},
+            dict(Report._read_group(domain, ["segment_ids"], ["points_issued:sum"])),
+            {vip: 150, young: 150, self.env["retail.segment"]: 40},
         )
+        # a customer of two segments counts once in every other total
+        [(total,)] = Report._read_group(domain, [], ["points_issued:sum"])
+        self.assertEqual(total, 190)
         self.assertEqual(
             dict(Report._read_group(domain, ["store_id"], ["points_spent:sum"])),
             {self.config: 30, self.env["pos.config"]: 0},
