@@ -24,5 +24,9 @@
         "views/retail_gift_registry_menus.xml",
     ],
     "demo": ["demo/retail_gift_registry_demo.xml"],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_gift_registry/static/src/**/*"],
+        "web.assets_tests": ["retail_gift_registry/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -11,3 +11,4 @@ from . import pos_order
 from . import pos_order_line
 from . import account_move
 from . import stock_move
+from . import pos_session

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ProductTemplate(models.Model):
@@ -12,3 +12,7 @@ class ProductTemplate(models.Model):
         "given to the list (or toward one of its items), credited to the owners "
         "when the list is settled.",
     )
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return super()._load_pos_data_fields(config) + ["gift_registry_contribution"]

@@ -18,7 +18,7 @@ SEARCH_LIMIT = 20
 
 class RetailGiftRegistry(models.Model):
     _name = "retail.gift.registry"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "pos.load.mixin"]
     _description = "Gift List"
     _order = "event_date desc, id desc"
     _check_company_auto = True
@@ -123,6 +123,7 @@ class RetailGiftRegistry(models.Model):
     guest_count = fields.Integer(string="Guests", compute="_compute_totals")
     qty_wanted = fields.Float(compute="_compute_item_totals", string="Wanted")
     qty_bought = fields.Float(compute="_compute_item_totals", string="Bought")
+    owner_names = fields.Char(string="Owners", compute="_compute_owner_names")
     credit_card_id = fields.Many2one(
         "loyalty.card", string="Owners' Credit Card", readonly=True, copy=False
     )
@@ -171,6 +172,13 @@ class RetailGiftRegistry(models.Model):
             registry.amount_contributions = contributions
             registry.amount_total = gifts + contributions
             registry.guest_count = guests.get(registry, 0)
+
+    @api.depends("owner_id.name", "co_owner_id.name")
+    def _compute_owner_names(self):
+        for registry in self:
+            registry.owner_names = " & ".join(
+                (registry.owner_id | registry.co_owner_id).mapped("name")
+            )
 
     @api.depends("item_ids.qty_wanted", "item_ids.qty_bought")
     def _compute_item_totals(self):
@@ -566,6 +574,47 @@ class RetailGiftRegistry(models.Model):
         return {**registry._pos_header()[0], "items": registry.item_ids._pos_read()}
 
     @api.model
+    def _load_pos_data_domain(self, data, config):
+        # never the whole file: the till asks for the lists it needs
+        return False
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return [
+            "id",
+            "name",
+            "title",
+            "type_id",
+            "owner_names",
+            "event_date",
+            "welcome_message",
+            "gift_mode",
+            "state",
+        ]
+
+    @api.model
+    def retail_pos_search_related(self, config_id, query):
+        """``retail_pos_search`` in the till's data format (the lists found)."""
+        config = self._check_pos_config(config_id)
+        found = self.browse(
+            [row["id"] for row in self.retail_pos_search(config_id, query)]
+        )
+        return {self._name: self._load_pos_data_read(found, config)}
+
+    @api.model
+    def retail_pos_items_related(self, config_id, registry_id):
+        """The list and its items in the till's data format, with fresh bought
+        and remaining quantities."""
+        config = self._check_pos_config(config_id)
+        self.retail_pos_items(config_id, registry_id)  # checks the list
+        registry = self.browse(registry_id)
+        Item = self.env["retail.gift.registry.item"]
+        return {
+            self._name: self._load_pos_data_read(registry, config),
+            Item._name: Item._load_pos_data_read(registry.item_ids, config),
+        }
+
+    @api.model
     def _check_pos_config(self, config_id):
         if type(config_id) is not int or not 0 < config_id <= MAX_ID:
             raise ValidationError(
@@ -584,9 +633,7 @@ class RetailGiftRegistry(models.Model):
                 "name": registry.name,
                 "title": registry.title,
                 "type": registry.type_id.name,
-                "owners": " & ".join(
-                    (registry.owner_id | registry.co_owner_id).mapped("name")
-                ),
+                "owners": registry.owner_names,
                 "event_date": fields.Date.to_string(registry.event_date),
                 "welcome_message": registry.welcome_message or "",
                 "gift_mode": registry.gift_mode,

@@ -9,6 +9,7 @@ QTY_DIGITS = 6
 
 class RetailGiftRegistryItem(models.Model):
     _name = "retail.gift.registry.item"
+    _inherit = ["pos.load.mixin"]
     _description = "Gift List Item"
     _order = "registry_id, priority desc, sequence, id"
     _check_company_auto = True
@@ -132,6 +133,23 @@ class RetailGiftRegistryItem(models.Model):
             item.display_name = (
                 f"{item.registry_id.name} - {item.product_id.display_name}"
             )
+
+    @api.model
+    def _load_pos_data_domain(self, data, config):
+        return False
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return [
+            "id",
+            "registry_id",
+            "product_id",
+            "qty_wanted",
+            "qty_bought",
+            "qty_remaining",
+            "priority",
+            "note",
+        ]
 
     def _pos_read(self):
         return [

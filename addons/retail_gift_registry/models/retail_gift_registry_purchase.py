@@ -23,6 +23,10 @@ class RetailGiftRegistryPurchase(models.Model):
     registry_id = fields.Many2one("retail.gift.registry", string="Gift List")
     item_id = fields.Many2one("retail.gift.registry.item")
     company_id = fields.Many2one("res.company")
+    type_id = fields.Many2one("retail.gift.registry.type", string="List Type")
+    store_id = fields.Many2one("pos.config")
+    consultant_id = fields.Many2one("res.users")
+    event_date = fields.Date()
     currency_id = fields.Many2one(related="company_id.currency_id")
     product_id = fields.Many2one("product.product")
     source = fields.Selection([("pos", "Store"), ("sale", "Sale Order")])
@@ -48,6 +52,10 @@ class RetailGiftRegistryPurchase(models.Model):
                    pol.gift_registry_id AS registry_id,
                    pol.gift_registry_item_id AS item_id,
                    po.company_id AS company_id,
+                   reg.type_id AS type_id,
+                   reg.pos_config_id AS store_id,
+                   reg.user_id AS consultant_id,
+                   reg.event_date AS event_date,
                    pol.product_id AS product_id,
                    'pos' AS source,
                    pol.id AS pos_line_id,
@@ -67,6 +75,7 @@ class RetailGiftRegistryPurchase(models.Model):
                    COALESCE(pol.gift_registry_keep, FALSE) AS keep
               FROM pos_order_line pol
               JOIN pos_order po ON po.id = pol.order_id
+              JOIN retail_gift_registry reg ON reg.id = pol.gift_registry_id
               JOIN product_product pp ON pp.id = pol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE pol.gift_registry_id IS NOT NULL
@@ -76,6 +85,10 @@ class RetailGiftRegistryPurchase(models.Model):
                    sol.gift_registry_id,
                    sol.gift_registry_item_id,
                    so.company_id,
+                   reg.type_id,
+                   reg.pos_config_id,
+                   reg.user_id,
+                   reg.event_date,
                    sol.product_id,
                    'sale',
                    NULL::integer,
@@ -98,6 +111,7 @@ class RetailGiftRegistryPurchase(models.Model):
                    COALESCE(sol.gift_registry_keep, FALSE)
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
+              JOIN retail_gift_registry reg ON reg.id = sol.gift_registry_id
               JOIN product_product pp ON pp.id = sol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              CROSS JOIN LATERAL (

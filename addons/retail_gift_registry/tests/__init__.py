@@ -4,3 +4,4 @@ from . import test_pos
 from . import test_settlement
 from . import test_security
 from . import test_concurrency
+from . import test_frontend

@@ -144,3 +144,43 @@ class TestGiftRegistryPos(GiftRegistryCommon):
         fields = self.env["pos.order.line"]._load_pos_data_fields(self.config)
         self.assertIn("gift_registry_item_id", fields)
         self.assertIn("gift_registry_message", fields)
+
+    def test_session_loads_no_list_but_knows_the_models(self):
+        session = self._open_session()
+        data = session.with_user(self.cashier).load_data([])
+        self.assertEqual(data["retail.gift.registry"], [])
+        self.assertEqual(data["retail.gift.registry.item"], [])
+        params = session.with_user(self.cashier).load_data_params()
+        self.assertIn("gift_registry_item_id", params["pos.order.line"]["fields"])
+        self.assertIn("owner_names", params["retail.gift.registry"]["fields"])
+        found = self.Registry.retail_pos_search_related(self.config.id, "Ana")
+        self.assertEqual(
+            [row["id"] for row in found["retail.gift.registry"]], self.gift_list.ids
+        )
+        related = self.Registry.retail_pos_items_related(
+            self.config.id, self.gift_list.id
+        )
+        self.assertEqual(len(related["retail.gift.registry.item"]), 3)
+
+    def test_analysis_by_type_store_and_consultant(self):
+        self._open_session()
+        self._pos_sync([self._pos_line(self.vase, 1, self.item_vase)])
+        self._sale_order([(self.plates, 2)])
+        rows = self.env["retail.gift.registry.purchase"]._read_group(
+            [("registry_id", "=", self.gift_list.id)],
+            ["type_id", "store_id", "consultant_id"],
+            ["amount:sum", "qty:sum", "registry_id:count_distinct"],
+        )
+        self.assertEqual(
+            rows,
+            [
+                (
+                    self.wedding_type,
+                    self.config,
+                    self.gift_list.user_id,
+                    60.0,
+                    3.0,
+                    1,
+                )
+            ],
+        )
