@@ -13,6 +13,7 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("RetailGiftRegistryTour", {
     steps: () =>
         [
+            GiftRegistry.waitForTill(),
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
             GiftRegistry.findList("Luis Tourlist", "Wedding of Ana and Luis"),
