@@ -1,0 +1,56 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import UserError
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        order_id = super()._process_order(order, existing_order)
+        pos_order = self.browse(order_id)
+        if pos_order.state in ("paid", "done"):
+            pos_order._gift_registry_process_lines()
+        return order_id
+
+    def _gift_registry_process_lines(self):
+        """At sync of a paid order: refuse lists that are not open (sales) or
+        settled (refunds), check each line's item, then lock the items and record
+        what was bought beyond the wanted quantities."""
+        lines = self.lines.filtered("gift_registry_id")
+        if not lines:
+            return
+        sales = lines.filtered(lambda line: line.qty > 0)
+        refunds = lines - sales
+        sales.gift_registry_id._check_sellable()
+        refunds.gift_registry_id._check_refundable()
+        for line in lines:
+            item = line.gift_registry_item_id
+            contribution = line.product_id.gift_registry_contribution
+            if item and (
+                item.registry_id != line.gift_registry_id
+                or (not contribution and item.product_id != line.product_id)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: line %(product)s does not match item "
+                        "%(item)s of gift list %(name)s.",
+                        order=line.order_id.pos_reference or line.order_id.name,
+                        product=line.product_id.display_name,
+                        item=item.display_name,
+                        name=line.gift_registry_id.name,
+                    )
+                )
+            if not item and not contribution:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: %(product)s is neither an item of gift "
+                        "list %(name)s nor a contribution.",
+                        order=line.order_id.pos_reference or line.order_id.name,
+                        product=line.product_id.display_name,
+                        name=line.gift_registry_id.name,
+                    )
+                )
+        self.env["retail.gift.registry.item"]._allocate(sales, "qty")

@@ -1,0 +1,642 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import float_is_zero, float_round
+
+STATES = [
+    ("draft", "Draft"),
+    ("open", "Open"),
+    ("closed", "Closed"),
+    ("delivered", "Delivered"),
+    ("settled", "Settled"),
+]
+MAX_ID = 2**31 - 1
+SEARCH_LIMIT = 20
+
+
+class RetailGiftRegistry(models.Model):
+    _name = "retail.gift.registry"
+    _inherit = ["mail.thread", "mail.activity.mixin", "pos.load.mixin"]
+    _description = "Gift List"
+    _order = "event_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "title", "owner_id.complete_name"]
+
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
+        help="The number guests quote at the till; printed with its barcode.",
+    )
+    title = fields.Char(required=True, tracking=True)
+    type_id = fields.Many2one(
+        "retail.gift.registry.type",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    owner_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    co_owner_id = fields.Many2one(
+        "res.partner",
+        string="Second Owner",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+    )
+    event_date = fields.Date(required=True, tracking=True)
+    pos_config_id = fields.Many2one(
+        "pos.config",
+        string="Store",
+        index="btree_not_null",
+        check_company=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Consultant",
+        index="btree_not_null",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        tracking=True,
+    )
+    date_open = fields.Date(string="Opening Date", copy=False, tracking=True)
+    date_close = fields.Date(string="Closing Date", tracking=True)
+    date_settled = fields.Date(string="Settlement Date", readonly=True, copy=False)
+    delivery_partner_id = fields.Many2one(
+        "res.partner",
+        string="Delivery Address",
+        check_company=True,
+        help="Where the gifts kept for the owners are delivered (default: the owner).",
+    )
+    delivery_date = fields.Date(string="Preferred Delivery Date")
+    welcome_message = fields.Text(translate=False)
+    state = fields.Selection(
+        STATES, default="draft", required=True, index=True, tracking=True, copy=False
+    )
+    gift_mode = fields.Selection(
+        [("keep", "Kept for the owners"), ("take", "Taken away by the guest")],
+        string="Gifts",
+        default="keep",
+        required=True,
+        tracking=True,
+        help="Default of every purchase for the list, changeable per order line: "
+        "kept in store and delivered to the owners together, or taken away by "
+        "the guest.",
+    )
+    item_ids = fields.One2many(
+        "retail.gift.registry.item", "registry_id", string="Items", copy=True
+    )
+    purchase_ids = fields.One2many(
+        "retail.gift.registry.purchase", "registry_id", string="Purchases"
+    )
+    sale_line_ids = fields.One2many(
+        "sale.order.line", "gift_registry_id", string="Sale Order Lines"
+    )
+    pos_line_ids = fields.One2many(
+        "pos.order.line", "gift_registry_id", string="POS Order Lines"
+    )
+    amount_gifts = fields.Monetary(
+        string="Gifts Bought", compute="_compute_totals", currency_field="currency_id"
+    )
+    amount_contributions = fields.Monetary(
+        string="Contributions", compute="_compute_totals", currency_field="currency_id"
+    )
+    amount_total = fields.Monetary(
+        string="Total Given", compute="_compute_totals", currency_field="currency_id"
+    )
+    guest_count = fields.Integer(string="Guests", compute="_compute_totals")
+    qty_wanted = fields.Float(compute="_compute_item_totals", string="Wanted")
+    qty_bought = fields.Float(compute="_compute_item_totals", string="Bought")
+    owner_names = fields.Char(string="Owners", compute="_compute_owner_names")
+    credit_card_id = fields.Many2one(
+        "loyalty.card", string="Owners' Credit Card", readonly=True, copy=False
+    )
+    credit_amount = fields.Monetary(
+        string="Credit Given",
+        compute="_compute_credit_amount",
+        currency_field="currency_id",
+        help="Sum of the ledger movements posted to the owners' card for this list.",
+    )
+    bonus_amount = fields.Monetary(
+        string="Closing Bonus", readonly=True, copy=False, currency_field="currency_id"
+    )
+    discount_percent = fields.Float(
+        string="Discount on Unbought Items (%)", readonly=True, copy=False
+    )
+    discount_date_end = fields.Date(
+        string="Discount Offer Until", readonly=True, copy=False
+    )
+
+    _name_company_uniq = models.Constraint(
+        "UNIQUE(company_id, name)", "A gift list number is unique in its company."
+    )
+
+    @api.depends("purchase_ids")
+    def _compute_totals(self):
+        Purchase = self.env["retail.gift.registry.purchase"]
+        amounts = {
+            (registry.id, is_contribution): amount
+            for registry, is_contribution, amount in Purchase._read_group(
+                [("registry_id", "in", self.ids)],
+                ["registry_id", "is_contribution"],
+                ["amount:sum"],
+            )
+        }
+        guests = dict(
+            Purchase._read_group(
+                [("registry_id", "in", self.ids), ("qty", ">", 0)],
+                ["registry_id"],
+                ["guest_key:count_distinct"],
+            )
+        )
+        for registry in self:
+            gifts = amounts.get((registry.id, False), 0.0)
+            contributions = amounts.get((registry.id, True), 0.0)
+            registry.amount_gifts = gifts
+            registry.amount_contributions = contributions
+            registry.amount_total = gifts + contributions
+            registry.guest_count = guests.get(registry, 0)
+
+    @api.depends("owner_id.name", "co_owner_id.name")
+    def _compute_owner_names(self):
+        for registry in self:
+            registry.owner_names = " & ".join(
+                (registry.owner_id | registry.co_owner_id).mapped("name")
+            )
+
+    @api.depends("item_ids.qty_wanted", "item_ids.qty_bought")
+    def _compute_item_totals(self):
+        for registry in self:
+            registry.qty_wanted = sum(registry.item_ids.mapped("qty_wanted"))
+            registry.qty_bought = sum(registry.item_ids.mapped("qty_bought"))
+
+    @api.depends("credit_card_id")
+    def _compute_credit_amount(self):
+        History = self.env["loyalty.history"].sudo()
+        sums = {
+            order_id: issued - used
+            for order_id, issued, used in History._read_group(
+                [
+                    ("order_model", "=", self._name),
+                    ("order_id", "in", self.ids),
+                    ("retail_kind", "!=", False),
+                ],
+                ["order_id"],
+                ["issued:sum", "used:sum"],
+            )
+        }
+        for registry in self:
+            registry.credit_amount = sums.get(registry.id, 0.0)
+
+    @api.constrains("owner_id", "co_owner_id")
+    def _check_owners(self):
+        for registry in self:
+            if registry.co_owner_id and registry.co_owner_id == registry.owner_id:
+                raise ValidationError(
+                    self.env._("The second owner of a list is another person.")
+                )
+
+    @api.constrains("date_open", "date_close")
+    def _check_dates(self):
+        for registry in self:
+            if (
+                registry.date_open
+                and registry.date_close
+                and registry.date_close < registry.date_open
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "List %(name)s cannot close before it opens.",
+                        name=registry.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("retail.gift.registry")
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = self.filtered(lambda r: r.state != "draft" or r.purchase_ids)
+        if used:
+            raise UserError(
+                self.env._(
+                    "Only draft lists without purchases can be deleted: %(names)s",
+                    names=", ".join(used.mapped("name")),
+                )
+            )
+
+    def _compute_display_name(self):
+        for registry in self:
+            registry.display_name = f"{registry.name} {registry.title or ''}".strip()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open(self):
+        self._check_state(("draft",), self.env._("Only draft lists can be opened."))
+        for registry in self:
+            registry.write(
+                {
+                    "state": "open",
+                    "date_open": registry.date_open or fields.Date.context_today(self),
+                }
+            )
+        return True
+
+    def action_close(self):
+        self._check_state(("open",), self.env._("Only open lists can be closed."))
+        today = fields.Date.context_today(self)
+        for registry in self:
+            registry.write(
+                {
+                    "state": "closed",
+                    "date_close": min(registry.date_close or today, today),
+                }
+            )
+        return True
+
+    def action_mark_delivered(self):
+        self._check_state(
+            ("closed",), self.env._("Only closed lists can be marked delivered.")
+        )
+        self.write({"state": "delivered"})
+        return True
+
+    def action_settle(self):
+        """Credit the owners (contributions, gifts not taken, closing bonus) on
+        their card, one ledger movement per kind and list, and open the discount
+        offer on the unbought items."""
+        self._check_state(
+            ("closed", "delivered"),
+            self.env._("Only closed or delivered lists can be settled."),
+        )
+        self._check_manager()
+        for registry in self:
+            registry._settle()
+        return True
+
+    def action_reopen(self):
+        """Reopen a closed, delivered or settled list (managers only; logged)."""
+        self._check_manager()
+        self._check_state(
+            ("closed", "delivered", "settled"),
+            self.env._("Only closed, delivered or settled lists can be reopened."),
+        )
+        for registry in self:
+            previous = dict(STATES)[registry.state]
+            registry.write({"state": "open"})
+            registry.message_post(
+                body=self.env._(
+                    "List reopened by %(user)s (it was %(state)s).",
+                    user=self.env.user.name,
+                    state=previous,
+                )
+            )
+        return True
+
+    def action_add_remaining_to_order(self, order):
+        """Lines of ``order`` (a sale.order) for every remaining item."""
+        self.ensure_one()
+        return order._gift_registry_add_remaining(self)
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    def _check_state(self, states, message):
+        wrong = self.filtered(lambda r: r.state not in states)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(message)s (%(names)s)",
+                    message=message,
+                    names=", ".join(wrong.mapped("name")),
+                )
+            )
+
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(
+            "retail_gift_registry.group_gift_registry_manager"
+        ):
+            raise AccessError(
+                self.env._("Only gift list managers may settle or reopen a list.")
+            )
+
+    def _check_sellable(self):
+        """Refuse sales to lists that are not open (clear message for the
+        cashier or the salesperson)."""
+        closed = self.filtered(lambda r: r.state != "open")
+        if closed:
+            raise UserError(
+                "\n".join(
+                    self.env._(
+                        "Gift list %(name)s is %(state)s: nothing more can be sold "
+                        "for it.",
+                        name=registry.name,
+                        state=dict(STATES)[registry.state].lower(),
+                    )
+                    for registry in closed
+                )
+            )
+
+    def _check_refundable(self):
+        """Refunds and cancellations are refused once a list is settled: the
+        owners were already credited."""
+        settled = self.filtered(lambda r: r.state == "settled")
+        if settled:
+            raise UserError(
+                "\n".join(
+                    self.env._(
+                        "Gift list %(name)s is settled: its gifts can no longer be "
+                        "refunded or cancelled. A manager may reopen the list first.",
+                        name=registry.name,
+                    )
+                    for registry in settled
+                )
+            )
+
+    def _settlement_amounts(self):
+        """{kind: amount} the owners are due for the list: contributions, gifts
+        not taken (at the average price paid for the item) and closing bonus."""
+        self.ensure_one()
+        # the totals are computed from the order lines: read them fresh
+        self.env.flush_all()
+        self.invalidate_recordset(
+            ["amount_gifts", "amount_contributions", "amount_total"]
+        )
+        self.item_ids.invalidate_recordset(["qty_bought", "average_price"])
+        currency = self.currency_id
+        not_taken = sum(
+            item.qty_not_taken * item.average_price for item in self.item_ids
+        )
+        percent = self.company_id.gift_registry_bonus_percent
+        bonus = self.amount_total * percent / 100.0 if percent > 0 else 0.0
+        return {
+            "contributions": currency.round(self.amount_contributions),
+            "not_taken": currency.round(not_taken),
+            "bonus": currency.round(bonus),
+        }
+
+    def _settlement_card(self):
+        self.ensure_one()
+        program = self.company_id.gift_registry_program_id
+        if not program:
+            raise UserError(
+                self.env._(
+                    "Choose the gift card or eWallet program of the owners' credit "
+                    "in the settings before settling list %(name)s.",
+                    name=self.name,
+                )
+            )
+        card = self.credit_card_id
+        if not card and program.program_type == "ewallet":
+            card = self.env["loyalty.card"].search(
+                [
+                    ("program_id", "=", program.id),
+                    ("partner_id", "=", self.owner_id.id),
+                ],
+                limit=1,
+            )
+        if not card:
+            card = (
+                self.env["loyalty.card"]
+                .sudo()
+                .create(
+                    {
+                        "program_id": program.id,
+                        "partner_id": self.owner_id.id,
+                        "points": 0.0,
+                    }
+                )
+            )
+        return card
+
+    def _settle(self):
+        self.ensure_one()
+        amounts = self._settlement_amounts()
+        card = self._settlement_card()
+        labels = {
+            "contributions": self.env._(
+                "Gift list %(name)s: contributions", name=self.name
+            ),
+            "not_taken": self.env._(
+                "Gift list %(name)s: gifts not taken", name=self.name
+            ),
+            "bonus": self.env._("Gift list %(name)s: closing bonus", name=self.name),
+        }
+        # What earlier settlements of the list (before a reopening) credited, by
+        # kind: the key of each movement is <model>/<id>/<kind>/<settlement>.
+        rows = (
+            self.env["loyalty.history"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("order_model", "=", self._name),
+                    ("order_id", "=", self.id),
+                    ("retail_kind", "!=", False),
+                ],
+                ["retail_idempotency_key", "issued", "used"],
+            )
+        )
+        already = dict.fromkeys(amounts, 0.0)
+        settlements = set()
+        for row in rows:
+            parts = (row.retail_idempotency_key or "").split("/")
+            if len(parts) == 4 and parts[2] in already:
+                already[parts[2]] += row.issued - row.used
+                settlements.add(parts[3])
+        settlement = len(settlements) + 1
+        rounding = self.currency_id.rounding
+        movements = []
+        for kind, amount in amounts.items():
+            delta = float_round(amount - already[kind], precision_rounding=rounding)
+            if float_is_zero(delta, precision_rounding=rounding):
+                continue
+            movements.append(
+                {
+                    "card": card,
+                    "amount": delta,
+                    "kind": "load" if delta > 0 else "adjust",
+                    "description": labels[kind],
+                    "reason": self.env._("List reopened and settled again")
+                    if delta < 0
+                    else False,
+                    "order_model": self._name,
+                    "order_id": self.id,
+                    "store_id": self.pos_config_id.id or False,
+                    "key": f"{self._name}/{self.id}/{kind}/{settlement}",
+                }
+            )
+        if movements:
+            self.env["loyalty.card"]._retail_post_movements(movements)
+        company = self.company_id
+        today = fields.Date.context_today(self)
+        discount = company.gift_registry_discount_percent
+        self.write(
+            {
+                "state": "settled",
+                "date_settled": today,
+                "credit_card_id": card.id,
+                "bonus_amount": amounts["bonus"],
+                "discount_percent": discount,
+                "discount_date_end": fields.Date.add(
+                    today, days=company.gift_registry_discount_days
+                )
+                if discount > 0
+                else False,
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "List settled: %(amount)s due to the owners, on card %(code)s.",
+                amount=self.currency_id.format(sum(amounts.values())),
+                code=card.code,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Point of sale
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _search_domain_for_query(self, query):
+        """Lists whose number is ``query`` (exact, indexed), else lists of the
+        owners ``retail_customer`` finds by phone, identifier or name."""
+        number = self.search([("name", "=", query.upper())], limit=SEARCH_LIMIT)
+        if number:
+            return Domain("id", "in", number.ids)
+        partners = self.env["res.partner"].retail_find_customers(query, limit=50)
+        if not partners:
+            return Domain.FALSE
+        return Domain("owner_id", "in", partners.ids) | Domain(
+            "co_owner_id", "in", partners.ids
+        )
+
+    @api.model
+    def retail_pos_search(self, config_id, query):
+        """Open lists matching ``query`` (number, owner's name or phone) for the
+        till: server search, at most 20 lists, never the whole file."""
+        config = self._check_pos_config(config_id)
+        if not isinstance(query, str) or len(query) > 256:
+            raise ValidationError(
+                self.env._("Search gift lists with a number, a name or a phone.")
+            )
+        query = query.strip()
+        if not query:
+            return []
+        lists = self.search(
+            self._search_domain_for_query(query)
+            & Domain("state", "=", "open")
+            & Domain("company_id", "=", config.company_id.id),
+            limit=SEARCH_LIMIT,
+        )
+        return lists._pos_header()
+
+    @api.model
+    def retail_pos_items(self, config_id, registry_id):
+        """The list's items with their remaining quantities, for the till."""
+        self._check_pos_config(config_id)
+        if type(registry_id) is not int or not 0 < registry_id <= MAX_ID:
+            raise ValidationError(self.env._("This gift list does not exist."))
+        registry = self.browse(registry_id).exists()
+        if not registry:
+            raise ValidationError(self.env._("This gift list does not exist."))
+        registry._check_sellable()
+        return {**registry._pos_header()[0], "items": registry.item_ids._pos_read()}
+
+    @api.model
+    def _load_pos_data_domain(self, data, config):
+        # never the whole file: the till asks for the lists it needs
+        return False
+
+    @api.model
+    def _load_pos_data_fields(self, config):
+        return [
+            "id",
+            "name",
+            "title",
+            "type_id",
+            "owner_names",
+            "event_date",
+            "welcome_message",
+            "gift_mode",
+            "state",
+        ]
+
+    @api.model
+    def retail_pos_search_related(self, config_id, query):
+        """``retail_pos_search`` in the till's data format (the lists found)."""
+        config = self._check_pos_config(config_id)
+        found = self.browse(
+            [row["id"] for row in self.retail_pos_search(config_id, query)]
+        )
+        return {self._name: self._load_pos_data_read(found, config)}
+
+    @api.model
+    def retail_pos_items_related(self, config_id, registry_id):
+        """The list and its items in the till's data format, with fresh bought
+        and remaining quantities."""
+        config = self._check_pos_config(config_id)
+        self.retail_pos_items(config_id, registry_id)  # checks the list
+        registry = self.browse(registry_id)
+        Item = self.env["retail.gift.registry.item"]
+        return {
+            self._name: self._load_pos_data_read(registry, config),
+            Item._name: Item._load_pos_data_read(registry.item_ids, config),
+        }
+
+    @api.model
+    def _check_pos_config(self, config_id):
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
+            raise ValidationError(
+                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
+            )
+        config = self.env["pos.config"].browse(config_id).exists()
+        if not config:
+            raise ValidationError(self.env._("This till does not exist."))
+        config.check_access("read")
+        return config
+
+    def _pos_header(self):
+        return [
+            {
+                "id": registry.id,
+                "name": registry.name,
+                "title": registry.title,
+                "type": registry.type_id.name,
+                "owners": registry.owner_names,
+                "event_date": fields.Date.to_string(registry.event_date),
+                "welcome_message": registry.welcome_message or "",
+                "gift_mode": registry.gift_mode,
+            }
+            for registry in self
+        ]

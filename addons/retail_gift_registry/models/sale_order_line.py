@@ -1,0 +1,142 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
+
+REGISTRY_FIELDS = ("gift_registry_id", "gift_registry_item_id", "product_id")
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    gift_registry_id = fields.Many2one(
+        "retail.gift.registry",
+        string="Gift List",
+        index="btree_not_null",
+        check_company=True,
+        compute="_compute_gift_registry_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    gift_registry_item_id = fields.Many2one(
+        "retail.gift.registry.item",
+        string="Gift List Item",
+        index="btree_not_null",
+        check_company=True,
+        domain="[('registry_id', '=', gift_registry_id)]",
+    )
+    gift_registry_guest = fields.Char(string="Guest Name")
+    gift_registry_message = fields.Text(string="Guest Message")
+    gift_registry_keep = fields.Boolean(
+        string="Kept for the Owners",
+        compute="_compute_gift_registry_keep",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    gift_registry_surplus_qty = fields.Float(
+        string="Bought Beyond the List",
+        readonly=True,
+        copy=False,
+        digits="Product Unit",
+    )
+
+    @api.depends("order_id.gift_registry_id")
+    def _compute_gift_registry_id(self):
+        for line in self:
+            if not line.gift_registry_id and not line.display_type:
+                line.gift_registry_id = line.order_id.gift_registry_id
+
+    @api.depends("gift_registry_id")
+    def _compute_gift_registry_keep(self):
+        for line in self:
+            line.gift_registry_keep = line.gift_registry_id.gift_mode == "keep"
+
+    @api.constrains(*REGISTRY_FIELDS)
+    def _check_gift_registry_item(self):
+        for line in self.filtered("gift_registry_id"):
+            item = line.gift_registry_item_id
+            if item and item.registry_id != line.gift_registry_id:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(item)s is not on gift list %(name)s.",
+                        item=item.display_name,
+                        name=line.gift_registry_id.name,
+                    )
+                )
+            contribution = line.product_id.gift_registry_contribution
+            if item and not contribution and item.product_id != line.product_id:
+                raise ValidationError(
+                    self.env._(
+                        "The line sells %(product)s but the list item is "
+                        "%(item)s: choose the item's product or a contribution.",
+                        product=line.product_id.display_name,
+                        item=item.product_id.display_name,
+                    )
+                )
+
+    @api.onchange("gift_registry_item_id")
+    def _onchange_gift_registry_item_id(self):
+        if (
+            self.gift_registry_item_id
+            and not self.product_id.gift_registry_contribution
+        ):
+            self.product_id = self.gift_registry_item_id.product_id
+
+    @api.onchange("product_uom_qty", "gift_registry_item_id")
+    def _onchange_gift_registry_overbuy(self):
+        item = self.gift_registry_item_id
+        if not item or self.product_id.gift_registry_contribution:
+            return None
+        if float_compare(self.product_uom_qty, item.qty_remaining, 6) > 0:
+            return {
+                "warning": {
+                    "title": self.env._("More than the list wants"),
+                    "message": self.env._(
+                        "%(remaining)s of %(product)s remain on list %(name)s; the "
+                        "units beyond will be recorded as surplus.",
+                        remaining=f"{item.qty_remaining:g}",
+                        product=item.product_id.display_name,
+                        name=item.registry_id.name,
+                    ),
+                }
+            }
+        return None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._gift_registry_link_items()
+        lines._gift_registry_check_linkable()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(name in vals for name in REGISTRY_FIELDS):
+            self._gift_registry_link_items()
+            self._gift_registry_check_linkable()
+        return res
+
+    def _gift_registry_link_items(self):
+        """Lines of a list without an item get the list's item of their product
+        (a salesperson may just pick the product)."""
+        lines = self.filtered(
+            lambda line: line.gift_registry_id
+            and not line.gift_registry_item_id
+            and line.product_id
+            and not line.product_id.gift_registry_contribution
+        )
+        items = {
+            (item.registry_id.id, item.product_id.id): item
+            for item in lines.gift_registry_id.item_ids
+        }
+        for line in lines:
+            item = items.get((line.gift_registry_id.id, line.product_id.id))
+            if item:
+                line.gift_registry_item_id = item
+
+    def _gift_registry_check_linkable(self):
+        """A line is linked only to an open list."""
+        self.filtered("gift_registry_id").gift_registry_id._check_sellable()
