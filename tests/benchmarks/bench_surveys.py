@@ -38,7 +38,7 @@ import random
 import sys
 import time
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -185,6 +185,8 @@ class SurveysBench:
                 self.env.flush_all()
             if index >= 4:  # warm-up
                 times[variant].append(timer.ms)
+            if index % 100 == 99:
+                _logger.info("%s orders synced", index + 1)
         answers = self.env["survey.user_input"].search_count(
             [("retail_rule_id", "=", rule.id)]
         )

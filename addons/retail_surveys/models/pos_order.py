@@ -18,6 +18,8 @@ class PosOrder(models.Model):
         "retail_pos_order_id",
         string="Questionnaire Answers",
         readonly=True,
+        # not for cashiers: the till loads every field of its orders
+        groups="survey.group_survey_user",
     )
 
     @api.model

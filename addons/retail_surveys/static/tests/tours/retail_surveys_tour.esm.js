@@ -8,6 +8,7 @@ import {registry} from "@web/core/registry";
 
 function sellAndValidate() {
     return [
+        RetailSurveys.waitForTill(),
         Chrome.startPoS(),
         Dialog.confirm("Open Register"),
         ProductScreen.clickDisplayedProduct("Desk Pad"),

@@ -1,3 +1,14 @@
+/** The till's start screen (its data loads slowly on a loaded machine). */
+export function waitForTill() {
+    return [
+        {
+            content: "wait for the till to load",
+            trigger: ".screen-login .btn.open-register-btn",
+            timeout: 60000,
+        },
+    ];
+}
+
 export function questionnaireIsShown(title) {
     return [
         {
@@ -44,8 +55,10 @@ export function clickSkip() {
 export function isClosed() {
     return [
         {
-            content: "the questionnaire is closed",
+            content: "the questionnaire is closed and the order synced",
             trigger: "body:not(:has(.o_retail_survey))",
+            // the order is synced (UI blocked) right after: slow on a loaded machine
+            timeout: 30000,
         },
     ];
 }
