@@ -321,6 +321,14 @@ class SurveysBench:
         return results
 
 
+def render_sync(args, sync, answers):
+    with_ms, without_ms = sync["with"], sync["without"]
+    return (
+        f"with {sum(with_ms) / 1000:.1f} s, without {sum(without_ms) / 1000:.1f} s,"
+        f" ratio {sum(with_ms) / sum(without_ms):.3f}, {answers} answers"
+    )
+
+
 def render(args, info, sync, answers, generated, analysis):
     with_ms, without_ms = sync["with"], sync["without"]
     ratio = sum(with_ms) / sum(without_ms)
@@ -377,7 +385,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--orders", type=int, default=1000, help="orders per variant")
-    parser.add_argument("--lines", type=int, default=1000000)
+    parser.add_argument(
+        "--lines", type=int, default=1000000, help="0: sync measure only"
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--output", default=benchlib.RESULTS_DIR)
@@ -394,10 +404,12 @@ def main():
         try:
             config, session, survey, rule = bench.setup_store()
             sync, answers = bench.bench_sync(config, session, survey, rule)
-            _logger.info("sync measured")
-            generated = bench.generate_lines(survey)
-            _logger.info("%s answer lines generated", generated[0])
-            analysis = bench.bench_analysis(survey)
+            _logger.info("sync measured: %s", render_sync(args, sync, answers))
+            generated, analysis = (0, 0, 0.0), []
+            if args.lines:
+                generated = bench.generate_lines(survey)
+                _logger.info("%s answer lines generated", generated[0])
+                analysis = bench.bench_analysis(survey)
         finally:
             env.cr.rollback()
     report = render(args, info, sync, answers, generated, analysis)
