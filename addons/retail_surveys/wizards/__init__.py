@@ -1,0 +1,1 @@
+from . import retail_survey_analysis_export
