@@ -3,7 +3,6 @@ from . import pos_config
 from . import sale_order
 from . import retail_promotion_break
 from . import res_partner
-from . import pos_order_employee
 from . import loyalty_program_explanation
 from . import pos_order
 from . import pos_order_line

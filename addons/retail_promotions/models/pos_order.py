@@ -34,10 +34,22 @@ class PosOrder(models.Model):
     def _process_order(self, order, existing_order):
         order_id = super()._process_order(order, existing_order)
         pos_order = self.browse(order_id)
+        if order.get("state") != "draft":
+            pos_order._retail_check_employee_discounts()
         if not pos_order.is_refund and pos_order.lines.reward_id:
             pos_order._retail_check_promotions()
             pos_order.lines._retail_allocate_promotions()
         return order_id
+
+    def _retail_check_employee_discounts(self):
+        """Employee discounts synchronised from a till are checked against what
+        is left of the employee's ceiling for the month (the till computes the
+        discount from an allowance it asked before: another till may have used
+        it since)."""
+        lines = self.lines.filtered(
+            lambda line: line.reward_id.program_id.retail_promotion_type == "employee"
+        )
+        self.env["loyalty.program"]._retail_check_employee_ceilings(self, lines)
 
     def _retail_promotion_moment(self):
         """The order's date in the store's promotion time zone (the company's)."""
