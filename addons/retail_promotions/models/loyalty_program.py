@@ -33,8 +33,9 @@ PROMOTION_CONFIG_FIELDS = {
     "retail_voucher_amount",
 }
 
-# Types whose reward is the native 100 % on the group, scaled down to the discount
-# of loyalty.program._retail_group_discount (sale.order and the POS patch).
+# Types whose reward is a native fixed discount of the whole group (an amount too
+# large to cut anything: SCALED_REWARD_AMOUNT), scaled down to the discount of
+# loyalty.program._retail_group_discount (sale.order and the POS patch).
 SCALED_TYPES = ("n_for_m", "n_fixed_price", "unit_discounts", "quantity_breaks")
 SCALED_REWARD_AMOUNT = 1e9
 # Types whose reward is the native % on the products of the group.
