@@ -137,11 +137,12 @@ class LoyaltyProgram(models.Model):
         string="Customers",
         help="Customers who get the discount (with the members of the segments).",
     )
+    # The same field (and table) as retail_loyalty's segment limit of loyalty
+    # programs, which may be installed before or after this module: a program is
+    # either a loyalty program or a promotion, and for both it means "only
+    # customers of these segments".
     retail_segment_ids = fields.Many2many(
         "retail.segment",
-        "loyalty_program_retail_segment_rel",
-        "program_id",
-        "segment_id",
         string="Segments",
         help="Members of these customer segments get the discount.",
     )
