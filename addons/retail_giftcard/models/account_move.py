@@ -119,14 +119,39 @@ class AccountMove(models.Model):
         return card
 
     def _retail_giftcard_payment_entry(self, card, amount):
-        company = self.company_id
-        liability = company._retail_giftcard_liability_account()
         receivable = self.line_ids.filtered(
             lambda line: line.account_id.account_type == "asset_receivable"
         )
         label = self.env._(
             "Gift card %(code)s for %(invoice)s", code=card.code, invoice=self.name
         )
+        entry = self._retail_giftcard_entry(
+            card, label, receivable[:1].account_id, amount, onto_card=False
+        )
+        (entry.line_ids | receivable).filtered(
+            lambda line: line.account_id == receivable[:1].account_id
+            and not line.reconciled
+        ).reconcile()
+        return entry
+
+    def _retail_giftcard_entry(
+        self, card, label, receivable_account, amount, onto_card
+    ):
+        """Post, in this move's company, the entry between the customer's
+        receivable and the gift card liability for ``amount`` of ``card``:
+        money onto the card (Dr receivable, Cr liability) or off it (Dr
+        liability, Cr receivable). The caller reconciles it."""
+        company = self.company_id
+        liability = {
+            "name": label,
+            "account_id": company._retail_giftcard_liability_account().id,
+        }
+        customer = {
+            "name": label,
+            "account_id": receivable_account.id,
+            "partner_id": self.commercial_partner_id.id,
+        }
+        debit, credit = (customer, liability) if onto_card else (liability, customer)
         entry = (
             self.env["account.move"]
             .sudo()
@@ -139,30 +164,13 @@ class AccountMove(models.Model):
                     "ref": label,
                     "retail_giftcard_id": card.id,
                     "line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": liability.id,
-                                "debit": amount,
-                            }
-                        ),
-                        fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": receivable[:1].account_id.id,
-                                "partner_id": self.commercial_partner_id.id,
-                                "credit": amount,
-                            }
-                        ),
+                        fields.Command.create({**debit, "debit": amount}),
+                        fields.Command.create({**credit, "credit": amount}),
                     ],
                 }
             )
         )
         entry.action_post()
-        (entry.line_ids | receivable).filtered(
-            lambda line: line.account_id == receivable[:1].account_id
-            and not line.reconciled
-        ).reconcile()
         return entry
 
     # ------------------------------------------------------------------
@@ -351,44 +359,14 @@ class AccountMove(models.Model):
             receivable.account_id
             or partner.with_company(company).property_account_receivable_id
         )
-        liability = company._retail_giftcard_liability_account()
         label = self.env._(
             "Credit note %(refund)s back onto gift card %(code)s",
             refund=self.name,
             code=card.code,
         )
-        entry = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(company)
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": company._retail_giftcard_misc_journal().id,
-                    "date": fields.Date.context_today(self),
-                    "ref": label,
-                    "retail_giftcard_id": card.id,
-                    "line_ids": [
-                        fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": receivable_account.id,
-                                "partner_id": partner.id,
-                                "debit": amount,
-                            }
-                        ),
-                        fields.Command.create(
-                            {
-                                "name": label,
-                                "account_id": liability.id,
-                                "credit": amount,
-                            }
-                        ),
-                    ],
-                }
-            )
+        entry = self._retail_giftcard_entry(
+            card, label, receivable_account, amount, onto_card=True
         )
-        entry.action_post()
         if receivable:
             (
                 receivable
