@@ -43,10 +43,8 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         self.assertEqual(len(order), 1)
         return case, products, programs, order
 
-    def test_n_for_m_case(self):
-        case, products, _programs, order = self._run_case(
-            "n_for_m_cheapest_free", "RetailPromotionsNForMTour"
-        )
+    def _assert_till_order(self, case, products, order):
+        """The synchronised till order has the case's total and rewards."""
         self._retail_assert_rewards(
             case,
             products,
@@ -54,42 +52,30 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
             order.lines.filtered("reward_id"),
             "price_subtotal_incl",
         )
+
+    def test_n_for_m_case(self):
+        case, products, _programs, order = self._run_case(
+            "n_for_m_cheapest_free", "RetailPromotionsNForMTour"
+        )
+        self._assert_till_order(case, products, order)
 
     def test_spend_discount_case(self):
         case, products, _programs, order = self._run_case(
             "spend_discount_on_group", "RetailPromotionsSpendDiscountTour"
         )
-        self._retail_assert_rewards(
-            case,
-            products,
-            order.amount_total,
-            order.lines.filtered("reward_id"),
-            "price_subtotal_incl",
-        )
+        self._assert_till_order(case, products, order)
 
     def test_exclusive_case(self):
         case, products, _programs, order = self._run_case(
             "exclusive_wins", "RetailPromotionsExclusiveTour"
         )
-        self._retail_assert_rewards(
-            case,
-            products,
-            order.amount_total,
-            order.lines.filtered("reward_id"),
-            "price_subtotal_incl",
-        )
+        self._assert_till_order(case, products, order)
 
     def test_fixed_price_case(self):
         case, products, _programs, order = self._run_case(
             "n_fixed_price", "RetailPromotionsFixedPriceTour"
         )
-        self._retail_assert_rewards(
-            case,
-            products,
-            order.amount_total,
-            order.lines.filtered("reward_id"),
-            "price_subtotal_incl",
-        )
+        self._assert_till_order(case, products, order)
 
     def test_out_of_its_week_days_the_till_applies_nothing(self):
         tz = self.main_pos_config.retail_promotion_tz
@@ -138,10 +124,4 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         for order, (name, case, products, partner) in zip(orders, cases, strict=True):
             with self.subTest(case=name):
                 self.assertEqual(order.partner_id, partner or order.partner_id.browse())
-                self._retail_assert_rewards(
-                    case,
-                    products,
-                    order.amount_total,
-                    order.lines.filtered("reward_id"),
-                    "price_subtotal_incl",
-                )
+                self._assert_till_order(case, products, order)
