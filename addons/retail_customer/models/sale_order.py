@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "retail.kpi.order.mixin"]
 
     retail_channel_id = fields.Many2one(
         "retail.channel",
@@ -15,11 +16,6 @@ class SaleOrder(models.Model):
         precompute=True,
         index="btree_not_null",
         help="Channel of the order: from the sales team, or chosen here.",
-    )
-    retail_kpi_done = fields.Boolean(
-        copy=False,
-        readonly=True,
-        help="Technical: this order is counted in its customer's purchase KPIs.",
     )
 
     @api.depends("team_id")
@@ -43,47 +39,27 @@ class SaleOrder(models.Model):
         self._retail_kpi_uncount()
         return res
 
-    def _retail_kpi_count(self):
-        orders = self.filtered(
-            lambda o: o.state == "sale" and not o.retail_kpi_done and o.partner_id
-        )
-        if orders:
-            self.env["res.partner"]._retail_kpi_apply(orders._retail_kpi_facts(), 1)
-            orders.retail_kpi_done = True
+    def _retail_kpi_countable(self):
+        return super()._retail_kpi_countable().filtered(lambda o: o.state == "sale")
 
-    def _retail_kpi_uncount(self):
-        orders = self.filtered("retail_kpi_done")
-        if orders:
-            orders.retail_kpi_done = False
-            self.env["res.partner"]._retail_kpi_apply(orders._retail_kpi_facts(), -1)
+    def _retail_kpi_fact(self):
+        self.ensure_one()
+        company = self.company_id
 
-    def _retail_kpi_facts(self):
-        """Facts for res.partner._retail_kpi_apply, in company currency."""
-        facts = []
-        for order in self:
-            company = order.company_id
-
-            def to_company(amount, order=order, company=company):
-                return order.currency_id._convert(
-                    amount, company.currency_id, company, order.date_order
-                )
-
-            categories = {}
-            for line in order.order_line.filtered(lambda ln: not ln.display_type):
-                categ = line.product_id.categ_id.id
-                if categ:
-                    categories[categ] = categories.get(categ, 0.0) + to_company(
-                        line.price_total
-                    )
-            facts.append(
-                {
-                    "partner_id": order.partner_id.commercial_partner_id.id,
-                    "date": order.date_order,
-                    "amount": to_company(order.amount_total),
-                    "count": 1,
-                    "channel_id": order.retail_channel_id.id,
-                    "store_id": False,
-                    "categories": categories,
-                }
+        def to_company(amount):
+            return self.currency_id._convert(
+                amount, company.currency_id, company, self.date_order
             )
-        return facts
+
+        lines = self.order_line.filtered(lambda ln: not ln.display_type)
+        return {
+            "partner_id": self.partner_id.commercial_partner_id.id,
+            "date": self.date_order,
+            "amount": to_company(self.amount_total),
+            "count": 1,
+            "channel_id": self.retail_channel_id.id,
+            "store_id": False,
+            "categories": self._retail_kpi_categories(
+                (line, to_company(line.price_total)) for line in lines
+            ),
+        }

@@ -1,5 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import new_test_user
+
 from odoo.addons.base.tests.common import BaseCommon
 
 DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -32,3 +35,16 @@ class RetailCustomerCommon(BaseCommon):
                 **vals,
             }
         )
+
+
+def company_user(env, login, groups, companies, name=None):
+    """A test user of ``groups`` (comma-separated xml ids) working in
+    ``companies`` (the first one is its current company)."""
+    return new_test_user(
+        env,
+        login=login,
+        name=name or login,
+        groups=groups,
+        company_id=companies[:1].id,
+        company_ids=[Command.set(companies.ids)],
+    )

@@ -1,9 +1,9 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+from odoo.addons.retail_customer.tests.common import company_user
 
 
 class RetailIncidentFlowCommon(TestPoSCommon):
@@ -22,21 +22,19 @@ class RetailIncidentFlowCommon(TestPoSCommon):
         )
         cls.Incident = cls.env["retail.incident"]
         cls.buyer = cls.env["res.partner"].create({"name": "Incident Buyer"})
-        cls.manager = new_test_user(
+        cls.manager = company_user(
             cls.env,
-            login="incident_manager",
+            "incident_manager",
+            "retail_incidents.group_retail_incidents_manager",
+            cls.company,
             name="Incident Manager",
-            groups="retail_incidents.group_retail_incidents_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
         )
-        cls.salesman = new_test_user(
+        cls.salesman = company_user(
             cls.env,
-            login="incident_salesman",
+            "incident_salesman",
+            "sales_team.group_sale_salesman_all_leads,stock.group_stock_user",
+            cls.company,
             name="Incident Salesman",
-            groups="sales_team.group_sale_salesman_all_leads,stock.group_stock_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
         )
         cls.category = cls.env["retail.incident.category"].create(
             {"name": "Order change (test)"}

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.retail_customer.tests.common import company_user
 
 
 class RetailIncidentCommon(BaseCommon):
@@ -24,29 +25,26 @@ class RetailIncidentCommon(BaseCommon):
         cls.category = cls.env["retail.incident.category"].create(
             {"name": "Damaged product"}
         )
-        cls.responsible = new_test_user(
+        cls.responsible = company_user(
             cls.env,
-            login="inc_responsible",
+            "inc_responsible",
+            "retail_incidents.group_retail_incidents_manager",
+            cls.company_a,
             name="Rita Responsible",
-            groups="retail_incidents.group_retail_incidents_manager",
-            company_id=cls.company_a.id,
-            company_ids=[Command.set(cls.company_a.ids)],
         )
-        cls.staff_a = new_test_user(
+        cls.staff_a = company_user(
             cls.env,
-            login="inc_staff_a",
+            "inc_staff_a",
+            "point_of_sale.group_pos_user",
+            cls.company_a,
             name="Store Staff A",
-            groups="point_of_sale.group_pos_user",
-            company_id=cls.company_a.id,
-            company_ids=[Command.set(cls.company_a.ids)],
         )
-        cls.staff_b = new_test_user(
+        cls.staff_b = company_user(
             cls.env,
-            login="inc_staff_b",
+            "inc_staff_b",
+            "point_of_sale.group_pos_user",
+            cls.company_b,
             name="Store Staff B",
-            groups="point_of_sale.group_pos_user",
-            company_id=cls.company_b.id,
-            company_ids=[Command.set(cls.company_b.ids)],
         )
 
     def _incident(self, **vals):
@@ -135,12 +133,11 @@ class TestIncidentFlow(RetailIncidentCommon):
         self.assertEqual(activity.user_id, self.responsible)
         self.assertEqual(str(activity.date_deadline), "2030-01-31")
         # a new responsible gets the incident in their to-do too
-        other = new_test_user(
+        other = company_user(
             self.env,
-            login="inc_other",
-            groups="retail_incidents.group_retail_incidents_user",
-            company_id=self.company_a.id,
-            company_ids=[Command.set(self.company_a.ids)],
+            "inc_other",
+            "retail_incidents.group_retail_incidents_user",
+            self.company_a,
         )
         incident.user_id = other
         self.assertIn(other, incident.activity_ids.user_id)

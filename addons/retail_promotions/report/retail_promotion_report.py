@@ -153,32 +153,14 @@ class RetailPromotionReport(models.Model):
         return result
 
     @api.model
-    def _retail_pos_group_query(self, program_ids, date_from, date_to, company_ids):
+    def _retail_group_query(self, orders, discounts):
+        """The figures per program and store from two sub-queries of one order
+        source: ``orders`` (program_id, order_id, store_id, amount_total, units:
+        the orders that bought the program's group) and ``discounts`` (order_id,
+        program_id, discount). A refund (negative total) is not an order."""
         return SQL(
             """
-            WITH orders AS (
-                SELECT g.program_id, po.id AS order_id, po.config_id AS store_id,
-                       po.amount_total, SUM(pol.qty) AS units
-                  FROM pos_order po
-                  JOIN pos_order_line pol ON pol.order_id = po.id
-                  JOIN loyalty_program_retail_product_rel g
-                    ON g.product_id = pol.product_id
-                 WHERE g.program_id = ANY(%(programs)s)
-                   AND po.state IN %(states)s
-                   AND po.company_id = ANY(%(companies)s)
-                   AND po.date_order >= %(start)s AND po.date_order < %(end)s
-                 GROUP BY g.program_id, po.id
-            ), discounts AS (
-                SELECT pol.order_id, rw.program_id,
-                       -SUM(%(signed_amount)s) AS discount
-                  FROM pos_order_line pol
-                  LEFT JOIN pos_order_line refunded
-                    ON refunded.id = pol.retail_refunded_reward_line_id
-                  JOIN loyalty_reward rw
-                    ON rw.id = COALESCE(pol.reward_id, refunded.reward_id)
-                 WHERE pol.order_id IN (SELECT order_id FROM orders)
-                 GROUP BY pol.order_id, rw.program_id
-            )
+            WITH orders AS (%s), discounts AS (%s)
             SELECT o.program_id, o.store_id,
                    COUNT(*) FILTER (WHERE o.amount_total >= 0),
                    SUM(o.units), SUM(o.amount_total), SUM(d.discount),
@@ -188,46 +170,75 @@ class RetailPromotionReport(models.Model):
                 ON d.order_id = o.order_id AND d.program_id = o.program_id
              GROUP BY o.program_id, o.store_id
             """,
+            orders,
+            discounts,
+        )
+
+    @api.model
+    def _retail_pos_group_query(self, program_ids, date_from, date_to, company_ids):
+        orders = SQL(
+            """
+            SELECT g.program_id, po.id AS order_id, po.config_id AS store_id,
+                   po.amount_total, SUM(pol.qty) AS units
+              FROM pos_order po
+              JOIN pos_order_line pol ON pol.order_id = po.id
+              JOIN loyalty_program_retail_product_rel g
+                ON g.product_id = pol.product_id
+             WHERE g.program_id = ANY(%(programs)s)
+               AND po.state IN %(states)s
+               AND po.company_id = ANY(%(companies)s)
+               AND po.date_order >= %(start)s AND po.date_order < %(end)s
+             GROUP BY g.program_id, po.id
+            """,
             programs=program_ids,
             states=POS_DONE_STATES,
-            signed_amount=POS_SIGNED_AMOUNT,
             companies=company_ids,
             start=date_from,
             end=date_to,
         )
+        discounts = SQL(
+            """
+            SELECT pol.order_id, rw.program_id, -SUM(%(signed_amount)s) AS discount
+              FROM pos_order_line pol
+              LEFT JOIN pos_order_line refunded
+                ON refunded.id = pol.retail_refunded_reward_line_id
+              JOIN loyalty_reward rw
+                ON rw.id = COALESCE(pol.reward_id, refunded.reward_id)
+             WHERE pol.order_id IN (SELECT order_id FROM orders)
+             GROUP BY pol.order_id, rw.program_id
+            """,
+            signed_amount=POS_SIGNED_AMOUNT,
+        )
+        return self._retail_group_query(orders, discounts)
 
     @api.model
     def _retail_sale_group_query(self, program_ids, date_from, date_to, company_ids):
-        return SQL(
+        orders = SQL(
             """
-            WITH orders AS (
-                SELECT g.program_id, so.id AS order_id, so.team_id AS store_id,
-                       so.amount_total, SUM(sol.product_uom_qty) AS units
-                  FROM sale_order so
-                  JOIN sale_order_line sol ON sol.order_id = so.id
-                  JOIN loyalty_program_retail_product_rel g
-                    ON g.product_id = sol.product_id
-                 WHERE g.program_id = ANY(%(programs)s)
-                   AND so.state = 'sale'
-                   AND so.company_id = ANY(%(companies)s)
-                   AND so.date_order >= %(start)s AND so.date_order < %(end)s
-                 GROUP BY g.program_id, so.id
-            ), discounts AS (
-                SELECT sol.order_id, rw.program_id, -SUM(sol.price_total) AS discount
-                  FROM sale_order_line sol
-                  JOIN loyalty_reward rw ON rw.id = sol.reward_id
-                 WHERE sol.order_id IN (SELECT order_id FROM orders)
-                 GROUP BY sol.order_id, rw.program_id
-            )
-            SELECT o.program_id, o.store_id, COUNT(*), SUM(o.units),
-                   SUM(o.amount_total), SUM(d.discount), COUNT(d.order_id)
-              FROM orders o
-              LEFT JOIN discounts d
-                ON d.order_id = o.order_id AND d.program_id = o.program_id
-             GROUP BY o.program_id, o.store_id
+            SELECT g.program_id, so.id AS order_id, so.team_id AS store_id,
+                   so.amount_total, SUM(sol.product_uom_qty) AS units
+              FROM sale_order so
+              JOIN sale_order_line sol ON sol.order_id = so.id
+              JOIN loyalty_program_retail_product_rel g
+                ON g.product_id = sol.product_id
+             WHERE g.program_id = ANY(%(programs)s)
+               AND so.state = 'sale'
+               AND so.company_id = ANY(%(companies)s)
+               AND so.date_order >= %(start)s AND so.date_order < %(end)s
+             GROUP BY g.program_id, so.id
             """,
             programs=program_ids,
             companies=company_ids,
             start=date_from,
             end=date_to,
         )
+        discounts = SQL(
+            """
+            SELECT sol.order_id, rw.program_id, -SUM(sol.price_total) AS discount
+              FROM sale_order_line sol
+              JOIN loyalty_reward rw ON rw.id = sol.reward_id
+             WHERE sol.order_id IN (SELECT order_id FROM orders)
+             GROUP BY sol.order_id, rw.program_id
+            """
+        )
+        return self._retail_group_query(orders, discounts)
