@@ -22,6 +22,8 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/retail_gift_registry_menus.xml",
+        "views/stock_picking_views.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": ["demo/retail_gift_registry_demo.xml"],
     "assets": {

@@ -12,3 +12,6 @@ from . import pos_order_line
 from . import account_move
 from . import stock_move
 from . import pos_session
+from . import stock_picking
+from . import stock_rule
+from . import product_pricelist

@@ -24,7 +24,11 @@ class PosOrder(models.Model):
             return
         sales = lines.filtered(lambda line: line.qty > 0)
         refunds = lines - sales
-        sales.gift_registry_id._check_sellable()
+        # an exchange (a refund of a gift and what replaces it) may happen
+        # after the list closed, as a refund may
+        sales.filtered(
+            lambda line: not line.gift_registry_exchange_of_id
+        ).gift_registry_id._check_sellable()
         refunds.gift_registry_id._check_refundable()
         for line in lines:
             item = line.gift_registry_item_id
@@ -43,7 +47,7 @@ class PosOrder(models.Model):
                         name=line.gift_registry_id.name,
                     )
                 )
-            if not item and not contribution:
+            if not item and not contribution and not line.gift_registry_exchange_of_id:
                 raise UserError(
                     self.env._(
                         "Order %(order)s: %(product)s is neither an item of gift "

@@ -32,6 +32,46 @@ class PosOrderLine(models.Model):
     gift_registry_surplus_qty = fields.Float(
         string="Bought Beyond the List", readonly=True, copy=False
     )
+    gift_registry_exchange_of_id = fields.Many2one(
+        "pos.order.line",
+        string="Exchange of",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        help="The refunded gift of the list this line replaces at the till.",
+    )
+    gift_registry_exchanged_for_ids = fields.One2many(
+        "pos.order.line",
+        "gift_registry_exchange_of_id",
+        string="Exchanged for",
+        readonly=True,
+    )
+    gift_registry_exchange_note = fields.Char(
+        string="Exchange", compute="_compute_gift_registry_exchange_note"
+    )
+
+    @api.depends(
+        "gift_registry_exchange_of_id.product_id",
+        "gift_registry_exchanged_for_ids.product_id",
+    )
+    def _compute_gift_registry_exchange_note(self):
+        for line in self:
+            if line.gift_registry_exchange_of_id:
+                line.gift_registry_exchange_note = self.env._(
+                    "Exchange of %(product)s",
+                    product=line.gift_registry_exchange_of_id.product_id.display_name,
+                )
+            elif line.gift_registry_exchanged_for_ids:
+                line.gift_registry_exchange_note = self.env._(
+                    "Exchanged for %(products)s",
+                    products=", ".join(
+                        line.gift_registry_exchanged_for_ids.product_id.mapped(
+                            "display_name"
+                        )
+                    ),
+                )
+            else:
+                line.gift_registry_exchange_note = False
 
     @api.model
     def _load_pos_data_fields(self, config):
@@ -62,4 +102,39 @@ class PosOrderLine(models.Model):
                             "gift_registry_keep": line.gift_registry_keep,
                         }
                     )
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines._gift_registry_link_exchanges()
+        return lines
+
+    def _gift_registry_link_exchanges(self):
+        """An exchange at the till is one order that refunds a gift of a list
+        and sells something else: the new lines join the same list (the item of
+        their product if the list has one) with the guest, message and choice of
+        delivery of the refunded gift, and keep which refund they replace."""
+        for order in self.order_id:
+            refunds = order.lines.filtered(
+                lambda line: line.qty < 0 and line.gift_registry_id
+            )
+            new_lines = order.lines.filtered(
+                lambda line: line.qty > 0
+                and not line.gift_registry_id
+                and not line.refunded_orderline_id
+            )
+            if not refunds or not new_lines or len(refunds.gift_registry_id) > 1:
+                continue
+            registry = refunds.gift_registry_id
+            refund = refunds[0]
+            gift = refund.refunded_orderline_id or refund
+            items = {item.product_id: item for item in registry.item_ids}
+            for line in new_lines:
+                line.write(
+                    {
+                        "gift_registry_id": registry.id,
+                        "gift_registry_item_id": items.get(line.product_id, False)
+                        and items[line.product_id].id,
+                        "gift_registry_guest": gift.gift_registry_guest,
+                        "gift_registry_message": gift.gift_registry_message,
+                        "gift_registry_keep": gift.gift_registry_keep,
+                        "gift_registry_exchange_of_id": refund.id,
+                    }
+                )

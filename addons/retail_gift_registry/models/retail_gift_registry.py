@@ -1,6 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from datetime import datetime, time
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import float_is_zero, float_round
@@ -111,6 +113,17 @@ class RetailGiftRegistry(models.Model):
     pos_line_ids = fields.One2many(
         "pos.order.line", "gift_registry_id", string="POS Order Lines"
     )
+    exchange_line_ids = fields.One2many(
+        "pos.order.line",
+        "gift_registry_id",
+        string="Exchanges",
+        domain=[
+            "|",
+            ("gift_registry_exchange_of_id", "!=", False),
+            ("gift_registry_exchanged_for_ids", "!=", False),
+        ],
+        readonly=True,
+    )
     amount_gifts = fields.Monetary(
         string="Gifts Bought", compute="_compute_totals", currency_field="currency_id"
     )
@@ -142,6 +155,18 @@ class RetailGiftRegistry(models.Model):
     discount_date_end = fields.Date(
         string="Discount Offer Until", readonly=True, copy=False
     )
+
+    discount_pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Owners' Offer Pricelist",
+        readonly=True,
+        copy=False,
+        help="The owners' pricelist of the discount on the unbought items.",
+    )
+    picking_ids = fields.One2many(
+        "stock.picking", "gift_registry_id", string="Deliveries", readonly=True
+    )
+    delivery_count = fields.Integer(compute="_compute_delivery_count")
 
     _name_company_uniq = models.Constraint(
         "UNIQUE(company_id, name)", "A gift list number is unique in its company."
@@ -203,6 +228,18 @@ class RetailGiftRegistry(models.Model):
         }
         for registry in self:
             registry.credit_amount = sums.get(registry.id, 0.0)
+
+    @api.depends("picking_ids")
+    def _compute_delivery_count(self):
+        counts = dict(
+            self.env["stock.picking"]._read_group(
+                [("gift_registry_id", "in", self.ids)],
+                ["gift_registry_id"],
+                ["__count"],
+            )
+        )
+        for registry in self:
+            registry.delivery_count = counts.get(registry, 0)
 
     @api.constrains("owner_id", "co_owner_id")
     def _check_owners(self):
@@ -282,14 +319,44 @@ class RetailGiftRegistry(models.Model):
                     "date_close": min(registry.date_close or today, today),
                 }
             )
+        held = self.env["stock.move"].search(self._gift_registry_held_domain())
+        if held:
+            self._gift_registry_release(held)
         return True
 
     def action_mark_delivered(self):
         self._check_state(
             ("closed",), self.env._("Only closed lists can be marked delivered.")
         )
+        pending = self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        if pending:
+            raise UserError(
+                self.env._(
+                    "Kept gifts of these lists are still to deliver: %(pickings)s. "
+                    "The list is delivered when its transfers are done.",
+                    pickings=", ".join(pending.mapped("name")),
+                )
+            )
         self.write({"state": "delivered"})
         return True
+
+    def action_deliver_now(self):
+        """Deliver every gift still held for the owners of the lists (the
+        owners ask for them before the list closes)."""
+        self._gift_registry_check_deliverable()
+        self._gift_registry_release(
+            self.env["stock.move"].search(self._gift_registry_held_domain())
+        )
+        return True
+
+    def action_view_deliveries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "stock.action_picking_tree_all"
+        )
+        action["domain"] = [("gift_registry_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
 
     def action_settle(self):
         """Credit the owners (contributions, gifts not taken, closing bonus) on
@@ -440,6 +507,13 @@ class RetailGiftRegistry(models.Model):
             )
         return card
 
+    def _gift_registry_post_credit(self, card, movements):
+        """Post the settlement ``movements`` on the owners' ``card``, all or
+        nothing (meant to be overridden: the gift card bridge adds the
+        accounting of a gift card load)."""
+        self.ensure_one()
+        return self.env["loyalty.card"]._retail_post_movements(movements)
+
     def _settle(self):
         self.ensure_one()
         amounts = self._settlement_amounts()
@@ -497,7 +571,7 @@ class RetailGiftRegistry(models.Model):
                 }
             )
         if movements:
-            self.env["loyalty.card"]._retail_post_movements(movements)
+            self._gift_registry_post_credit(card, movements)
         company = self.company_id
         today = fields.Date.context_today(self)
         discount = company.gift_registry_discount_percent
@@ -515,6 +589,7 @@ class RetailGiftRegistry(models.Model):
                 else False,
             }
         )
+        self._gift_registry_offer_discount()
         self.message_post(
             body=self.env._(
                 "List settled: %(amount)s due to the owners, on card %(code)s.",
@@ -522,6 +597,226 @@ class RetailGiftRegistry(models.Model):
                 code=card.code,
             )
         )
+
+    # ------------------------------------------------------------------
+    # Deliveries of the gifts kept for the owners
+    # ------------------------------------------------------------------
+
+    def _gift_registry_delivery_partner(self):
+        self.ensure_one()
+        return self.delivery_partner_id or self.owner_id
+
+    def _gift_registry_delivery_datetime(self):
+        self.ensure_one()
+        day = self.delivery_date or self.event_date
+        return fields.Datetime.to_datetime(day) if day else fields.Datetime.now()
+
+    def _gift_registry_procurement_values(self):
+        """Procurement values of a kept gift bought on a sale order."""
+        self.ensure_one()
+        partner = self._gift_registry_delivery_partner()
+        date = self._gift_registry_delivery_datetime()
+        return {
+            "gift_registry_id": self.id,
+            "partner_id": partner.id,
+            "date_planned": date,
+            "date_deadline": date,
+        }
+
+    def _gift_registry_picking_vals(self, picking_type, **extra):
+        """A held delivery of kept gifts to the list's delivery address."""
+        self.ensure_one()
+        partner = self._gift_registry_delivery_partner()
+        destination = (
+            partner.property_stock_customer
+            or picking_type.default_location_dest_id
+            or self.env["stock.warehouse"]._get_partner_locations()[0]
+        )
+        return {
+            "partner_id": partner.id,
+            "picking_type_id": picking_type.id,
+            "location_id": picking_type.default_location_src_id.id,
+            "location_dest_id": destination.id,
+            "scheduled_date": self._gift_registry_delivery_datetime(),
+            "company_id": self.company_id.id,
+            "gift_registry_id": self.id,
+            "gift_registry_held": True,
+            **extra,
+        }
+
+    def _gift_registry_held_domain(self):
+        return [
+            ("gift_registry_id", "in", self.ids),
+            ("picking_id.gift_registry_held", "=", True),
+            ("state", "not in", ("done", "cancel")),
+        ]
+
+    def _gift_registry_check_deliverable(self):
+        self._check_state(
+            ("open", "closed"),
+            self.env._("Kept gifts are delivered from open or closed lists only."),
+        )
+
+    def _gift_registry_release(self, moves):
+        """Release held ``moves`` for delivery now: a held transfer whose
+        moves all leave is released as it is; the moves leaving a transfer
+        that keeps others go to a new transfer of their own (native copy).
+
+        :return: the released transfers
+        """
+        moves = moves.filtered(
+            lambda m: m.picking_id.gift_registry_held
+            and m.state not in ("done", "cancel")
+        )
+        if not moves:
+            raise UserError(
+                self.env._(
+                    "Nothing is held for the owners of %(names)s: there is no "
+                    "kept gift to deliver.",
+                    names=", ".join(self.mapped("name")),
+                )
+            )
+        moves.gift_registry_id._gift_registry_check_deliverable()
+        now = fields.Datetime.now()
+        released = self.env["stock.picking"]
+        for picking in moves.picking_id:
+            leaving = moves.filtered(lambda m, p=picking: m.picking_id == p)
+            staying = (
+                picking.move_ids.filtered(lambda m: m.state not in ("done", "cancel"))
+                - leaving
+            )
+            if not staying:
+                picking.write({"gift_registry_held": False, "scheduled_date": now})
+                released |= picking
+                continue
+            new = picking.copy(
+                {"move_ids": [], "gift_registry_held": False, "scheduled_date": now}
+            )
+            leaving._do_unreserve()
+            leaving.write({"picking_id": new.id})
+            leaving._action_assign()
+            released |= new
+        for registry in moves.gift_registry_id:
+            registry.message_post(
+                body=self.env._(
+                    "Kept gifts released for delivery: %(pickings)s",
+                    pickings=", ".join(
+                        released.filtered(
+                            lambda p, r=registry: p.gift_registry_id == r
+                        ).mapped("name")
+                    ),
+                )
+            )
+        return released
+
+    def _gift_registry_update_delivered(self):
+        """A closed list whose kept gifts all left is delivered."""
+        closed = self.filtered(lambda r: r.state == "closed" and r.picking_ids)
+        if not closed:
+            return
+        pending = dict(
+            self.env["stock.picking"]._read_group(
+                [
+                    ("gift_registry_id", "in", closed.ids),
+                    ("state", "not in", ("done", "cancel")),
+                ],
+                ["gift_registry_id"],
+                ["__count"],
+            )
+        )
+        closed.filtered(lambda r: not pending.get(r)).write({"state": "delivered"})
+
+    # ------------------------------------------------------------------
+    # Discount on the unbought items, for the owners, after settlement
+    # ------------------------------------------------------------------
+
+    def _gift_registry_offer_discount(self):
+        """Give the owners a pricelist of their own: the products of the items
+        not fully bought at the list's discount until its end date, everything
+        else at the owner's previous pricelist. Created at the first settlement,
+        updated at the next ones; ended by ``_cron_end_discount_offers``."""
+        self.ensure_one()
+        if not self.discount_percent or not self.discount_date_end:
+            self._gift_registry_end_discount()
+            return
+        owners = (self.owner_id | self.co_owner_id).with_company(self.company_id)
+        pricelist = self.discount_pricelist_id
+        previous = self.owner_id.with_company(
+            self.company_id
+        ).property_product_pricelist
+        if previous == pricelist:
+            previous = pricelist.item_ids.filtered(
+                lambda i: i.applied_on == "3_global"
+            ).base_pricelist_id
+        products = self.item_ids.filtered(lambda i: i.qty_remaining > 0).product_id
+        end = datetime.combine(self.discount_date_end, time.max).replace(microsecond=0)
+        items = [Command.clear()] + [
+            Command.create(
+                {
+                    "applied_on": "0_product_variant",
+                    "product_tmpl_id": product.product_tmpl_id.id,
+                    "product_id": product.id,
+                    "compute_price": "percentage",
+                    "percent_price": self.discount_percent,
+                    "date_end": end,
+                }
+            )
+            for product in products
+        ]
+        if previous:
+            items.append(
+                Command.create(
+                    {
+                        "applied_on": "3_global",
+                        "compute_price": "formula",
+                        "base": "pricelist",
+                        "base_pricelist_id": previous.id,
+                    }
+                )
+            )
+        vals = {
+            "name": self.env._("Gift list %(name)s: owners' offer", name=self.name),
+            "company_id": self.company_id.id,
+            "currency_id": self.currency_id.id,
+            "gift_registry_id": self.id,
+            "active": True,
+            "item_ids": items,
+        }
+        Pricelist = self.env["product.pricelist"].sudo()
+        if pricelist:
+            pricelist.sudo().write(vals)
+        else:
+            pricelist = Pricelist.create(vals)
+            self.discount_pricelist_id = pricelist
+        owners.sudo().write({"property_product_pricelist": pricelist.id})
+
+    def _gift_registry_end_discount(self):
+        """Give the owners back their previous pricelist and archive the
+        offer's."""
+        for registry in self.filtered("discount_pricelist_id"):
+            pricelist = registry.discount_pricelist_id.sudo()
+            previous = pricelist.item_ids.filtered(
+                lambda i: i.applied_on == "3_global"
+            ).base_pricelist_id
+            owners = (registry.owner_id | registry.co_owner_id).with_company(
+                registry.company_id
+            )
+            owners = owners.filtered(
+                lambda p, pl=pricelist: p.property_product_pricelist == pl
+            )
+            owners.sudo().write({"property_product_pricelist": previous.id or False})
+            pricelist.active = False
+
+    @api.model
+    def _cron_end_discount_offers(self):
+        registries = self.search(
+            [
+                ("discount_pricelist_id.active", "=", True),
+                ("discount_date_end", "<", fields.Date.context_today(self)),
+            ]
+        )
+        registries._gift_registry_end_discount()
+        return registries
 
     # ------------------------------------------------------------------
     # Point of sale

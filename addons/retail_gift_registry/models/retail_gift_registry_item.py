@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL, float_compare, float_is_zero
 
 QTY_DIGITS = 6
@@ -232,3 +233,18 @@ class RetailGiftRegistryItem(models.Model):
                 )
             )
         return over
+
+    def action_deliver_now(self):
+        """Deliver the selected kept gifts now (the owners ask for them)."""
+        registries = self.registry_id
+        registries._gift_registry_check_deliverable()
+        moves = self.env["stock.move"].search(
+            Domain.AND(
+                [
+                    registries._gift_registry_held_domain(),
+                    [("gift_registry_item_id", "in", self.ids)],
+                ]
+            )
+        )
+        registries._gift_registry_release(moves)
+        return True

@@ -140,3 +140,13 @@ class SaleOrderLine(models.Model):
     def _gift_registry_check_linkable(self):
         """A line is linked only to an open list."""
         self.filtered("gift_registry_id").gift_registry_id._check_sellable()
+
+    def _prepare_procurement_values(self):
+        """Gifts kept for the owners go to the list's delivery address at its
+        preferred date, in a held transfer of their own."""
+        values = super()._prepare_procurement_values()
+        registry = self.gift_registry_id
+        if self.gift_registry_keep and registry:
+            values.update(registry._gift_registry_procurement_values())
+            values["gift_registry_item_id"] = self.gift_registry_item_id.id
+        return values

@@ -5,3 +5,6 @@ from . import test_settlement
 from . import test_security
 from . import test_concurrency
 from . import test_frontend
+from . import test_delivery
+from . import test_discount
+from . import test_exchange

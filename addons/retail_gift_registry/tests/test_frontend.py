@@ -56,7 +56,8 @@ class TestRetailGiftRegistryPosUi(TestPointOfSaleHttpCommon):
 
     def test_cashier_sells_to_a_list_and_refunds(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailGiftRegistryTour", login="pos_user")
+        # a loaded 2-core machine: the whole tour may take minutes
+        self.start_pos_tour("RetailGiftRegistryTour", login="pos_user", timeout=300)
         item_vase, item_plates = self.gift_list.item_ids
         self.env.invalidate_all()
         self.assertEqual(item_vase.qty_bought, 0, "bought, then refunded")
@@ -71,3 +72,15 @@ class TestRetailGiftRegistryPosUi(TestPointOfSaleHttpCommon):
         refund = self.gift_list.pos_line_ids.filtered(lambda line: line.qty < 0)
         self.assertEqual(refund.gift_registry_item_id, item_vase)
         self.assertEqual(refund.order_id.state, "paid")
+        # the vase was kept for the owners (held, then its refund cancelled the
+        # held move), the plates taken away by the guest through the till
+        plates = sold.filtered(lambda line: line.product_id == self.plates)
+        vase = sold.filtered(lambda line: line.product_id == self.vase)
+        self.assertFalse(plates.gift_registry_keep)
+        self.assertTrue(vase.gift_registry_keep)
+        held = self.gift_list.picking_ids
+        self.assertEqual(held.move_ids.product_id, self.vase)
+        self.assertEqual(held.move_ids.state, "cancel")
+        taken = plates.order_id.picking_ids.filtered(lambda p: not p.gift_registry_id)
+        self.assertEqual(taken.move_ids.product_id, self.plates)
+        self.assertEqual(taken.state, "done")

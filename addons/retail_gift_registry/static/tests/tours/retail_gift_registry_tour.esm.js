@@ -19,6 +19,7 @@ registry.category("web_tour.tours").add("RetailGiftRegistryTour", {
             GiftRegistry.findList("Luis Tourlist", "Wedding of Ana and Luis"),
             GiftRegistry.addItem("Tour Vase", "1"),
             GiftRegistry.addItem("Tour Plates", "12"),
+            GiftRegistry.takeAway("Tour Plates"),
             GiftRegistry.giveAndConfirm("25", "Aunt Sophie", "Be happy together"),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),

@@ -33,6 +33,15 @@ export function addItem(product, remaining) {
     };
 }
 
+/** In the open list: the guest takes ``product`` away (not kept for the owners). */
+export function takeAway(product) {
+    return {
+        content: `${product} taken away by the guest`,
+        trigger: `${POPUP} .retail-gift-registry-item:contains("${product}") .retail-gift-registry-keep:checked`,
+        run: "click",
+    };
+}
+
 export function giveAndConfirm(amount, guest, message) {
     return [
         {

@@ -26,6 +26,7 @@ export class GiftRegistryPopup extends Component {
             registry: null,
             items: [],
             quantities: {},
+            keep: {},
             contribution: "",
             guest: "",
             message: "",
@@ -63,6 +64,12 @@ export class GiftRegistryPopup extends Component {
             this.state.registry = result["retail.gift.registry"][0];
             this.state.items = result["retail.gift.registry.item"];
             this.state.quantities = {};
+            this.state.keep = Object.fromEntries(
+                this.state.items.map((item) => [
+                    item.id,
+                    this.state.registry.gift_mode === "keep",
+                ])
+            );
         } finally {
             this.state.loading = false;
         }
@@ -78,6 +85,11 @@ export class GiftRegistryPopup extends Component {
 
     decrease(item) {
         this.state.quantities[item.id] = Math.max(this.quantity(item) - 1, 0);
+    }
+
+    /** Kept for the owners (delivered later) or taken away by the guest. */
+    toggleKeep(item) {
+        this.state.keep[item.id] = !this.state.keep[item.id];
     }
 
     isOverBuy(item) {
@@ -116,7 +128,11 @@ export class GiftRegistryPopup extends Component {
             registry: this.state.registry,
             lines: this.state.items
                 .filter((item) => this.quantity(item) > 0)
-                .map((item) => ({item, qty: this.quantity(item)})),
+                .map((item) => ({
+                    item,
+                    qty: this.quantity(item),
+                    keep: Boolean(this.state.keep[item.id]),
+                })),
             contribution: this.contributionAmount,
             guest: this.state.guest.trim(),
             message: this.state.message.trim(),

@@ -18,7 +18,7 @@ patch(ControlButtons.prototype, {
             gift_registry_message: message,
             gift_registry_keep: registry.gift_mode === "keep",
         };
-        for (const {item, qty} of lines) {
+        for (const {item, qty, keep} of lines) {
             await this.pos.addLineToCurrentOrder(
                 {
                     product_tmpl_id: item.product_id.product_tmpl_id,
@@ -26,6 +26,7 @@ patch(ControlButtons.prototype, {
                     qty,
                     gift_registry_item_id: item,
                     ...link,
+                    gift_registry_keep: keep,
                 },
                 {},
                 false
