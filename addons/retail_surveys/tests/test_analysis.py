@@ -108,6 +108,73 @@ class TestAnalysis(RetailSurveyCommon):
             "skipped lines are not answers",
         )
 
+    def test_share_of_each_answer_per_store(self):
+        """The graph's call: store A answered yes, yes, no, yes (75 % yes),
+        store B no (100 % no)."""
+        groups = self.Report.formatted_read_group(
+            [("question_id", "=", self.found.id)],
+            ["config_id", "answer_id"],
+            ["answer_count:sum", "answer_share:sum"],
+        )
+        self.assertEqual(
+            {
+                (g["config_id"][1], g["answer_id"][0]): (
+                    g["answer_count:sum"],
+                    g["answer_share:sum"],
+                )
+                for g in groups
+            },
+            {
+                (self.config.name, self.yes.id): (3, 75.0),
+                (self.config.name, self.no.id): (1, 25.0),
+                ("Store B", self.no.id): (1, 100.0),
+            },
+        )
+
+    def test_share_in_the_pivot_grouping_sets(self):
+        """The pivot's call (answers in rows, months in columns): each cell is
+        the share of the answer within the question in that month; the totals
+        are 100 %."""
+        sets = self.Report.formatted_read_grouping_sets(
+            [("question_id", "=", self.found.id)],
+            [[], ["answer_id"], ["answer_id", "date:month"], ["date:month"]],
+            ["answer_share:sum"],
+        )
+        total, by_answer, by_answer_month, by_month = sets
+        self.assertEqual(total[0]["answer_share:sum"], 100.0)
+        self.assertEqual(
+            {g["answer_id"][0]: g["answer_share:sum"] for g in by_answer},
+            {self.yes.id: 60.0, self.no.id: 40.0},
+        )
+        self.assertEqual(
+            {
+                (g["answer_id"][0], g["date:month"][0][:10]): g["answer_share:sum"]
+                for g in by_answer_month
+            },
+            {
+                (self.yes.id, "2026-10-01"): 100.0,
+                (self.yes.id, "2026-11-01"): 50.0,
+                (self.no.id, "2026-11-01"): 50.0,
+            },
+        )
+        self.assertEqual([g["answer_share:sum"] for g in by_month], [100.0, 100.0])
+
+    def test_share_of_ratings_and_of_questions(self):
+        """Ratings 5, 4, 5, 2, 3: two 5s are 40 %. Grouped by question only,
+        a single-answer question totals 100 %; grouped by store without the
+        question, the share is taken over the questions the store answered;
+        a filter on the answer narrows the respondents as well."""
+        ratings = self.Report._read_group(
+            [("question_id", "=", self.rating.id)], ["rating"], ["answer_share:sum"]
+        )
+        self.assertEqual(dict(ratings), {2: 20.0, 3: 20.0, 4: 20.0, 5: 40.0})
+        questions = self.Report._read_group([], ["question_id"], ["answer_share:sum"])
+        self.assertEqual(dict(questions), {self.rating: 100.0, self.found: 100.0})
+        yes_by_store = self.Report._read_group(
+            [("answer_id", "=", self.yes.id)], ["config_id"], ["answer_share:sum"]
+        )
+        self.assertEqual(dict(yes_by_store), {self.config: 100.0})
+
     def test_response_rate_per_store_and_cashier(self):
         groups = self.env["retail.survey.response.report"]._read_group(
             [],
