@@ -19,9 +19,11 @@
         "views/survey_user_input_views.xml",
         "views/pos_order_views.xml",
         "report/retail_survey_answer_report_views.xml",
+        "report/retail_survey_answer_stat_views.xml",
         "report/retail_survey_response_report_views.xml",
         "wizards/retail_survey_analysis_export_views.xml",
         "views/retail_surveys_menus.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": ["demo/retail_survey_demo.xml"],
     "assets": {
