@@ -9,7 +9,7 @@
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
-    "depends": ["retail_customer", "survey", "point_of_sale"],
+    "depends": ["retail_customer", "survey", "point_of_sale", "sale"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/retail_surveys_security.xml",
@@ -18,10 +18,14 @@
         "views/retail_survey_rule_views.xml",
         "views/survey_user_input_views.xml",
         "views/pos_order_views.xml",
+        "views/sale_order_views.xml",
         "report/retail_survey_answer_report_views.xml",
+        "report/retail_survey_answer_stat_views.xml",
         "report/retail_survey_response_report_views.xml",
         "wizards/retail_survey_analysis_export_views.xml",
+        "wizards/retail_survey_sale_wizard_views.xml",
         "views/retail_surveys_menus.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": ["demo/retail_survey_demo.xml"],
     "assets": {

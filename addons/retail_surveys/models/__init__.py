@@ -5,3 +5,4 @@ from . import survey_user_input
 from . import retail_survey_rule
 from . import pos_order
 from . import pos_session
+from . import sale_order

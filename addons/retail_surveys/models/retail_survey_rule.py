@@ -54,6 +54,24 @@ class RetailSurveyRule(models.Model):
         check_company=True,
         help="Empty: every store of the company.",
     )
+    sale_team_ids = fields.Many2many(
+        "crm.team",
+        "retail_survey_rule_crm_team_rel",
+        "rule_id",
+        "team_id",
+        string="Sales Teams",
+        help="Also asked when confirming a sale order of these teams (back "
+        "office). A rule with sales teams or channels and no store is not asked "
+        "at the tills.",
+    )
+    sale_channel_ids = fields.Many2many(
+        "retail.channel",
+        "retail_survey_rule_retail_channel_rel",
+        "rule_id",
+        "channel_id",
+        string="Sales Channels",
+        help="Also asked when confirming a sale order of these channels.",
+    )
     date_from = fields.Date(string="From")
     date_to = fields.Date(string="To")
     monday = fields.Boolean(default=True)
@@ -165,14 +183,35 @@ class RetailSurveyRule(models.Model):
 
     @api.model
     def _retail_config_domain(self, config):
+        every_store = (
+            Domain("config_ids", "=", False)
+            & Domain("sale_team_ids", "=", False)
+            & Domain("sale_channel_ids", "=", False)
+        )
         return (
             Domain("company_id", "=", config.company_id.id)
-            & (
-                Domain("config_ids", "=", False)
-                | Domain("config_ids", "in", config.ids)
-            )
+            & (every_store | Domain("config_ids", "in", config.ids))
             & Domain("survey_askable", "=", True)
         )
+
+    @api.model
+    def _retail_pick_sale(self, order):
+        """The rule a sale order's confirmation asks (its team or channel), by
+        the same priority and conditions as at the tills; one order in N counts
+        the sale orders by id."""
+        team_or_channel = Domain("sale_team_ids", "in", order.team_id.ids) | Domain(
+            "sale_channel_ids", "in", order.retail_channel_id.ids
+        )
+        rules = self.search(
+            Domain("company_id", "=", order.company_id.id)
+            & Domain("survey_askable", "=", True)
+            & team_or_channel
+        )
+        day = fields.Date.context_today(self)
+        for rule in rules:
+            if rule._retail_applies(order.amount_total, True, order.id, day):
+                return rule
+        return self.browse()
 
     # The asking rules
     @api.model

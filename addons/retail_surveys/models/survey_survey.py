@@ -132,6 +132,7 @@ class SurveySurvey(models.Model):
                     }
                 )
         self.env["survey.user_input"].create(vals_list)
+        self.env["retail.survey.answer.stat"]._retail_refresh()
 
     @api.model
     def _retail_demo_questions(self):

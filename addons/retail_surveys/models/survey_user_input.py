@@ -20,13 +20,26 @@ class SurveyUserInput(models.Model):
         ondelete="set null",
         copy=False,
     )
+    retail_sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sale Order",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+    )
     retail_config_id = fields.Many2one(
         "pos.config", string="Store", readonly=True, index="btree_not_null"
     )
     retail_company_id = fields.Many2one(
         "res.company", string="Store Company", readonly=True, index="btree_not_null"
     )
-    retail_cashier_id = fields.Many2one("res.users", string="Cashier", readonly=True)
+    retail_cashier_id = fields.Many2one(
+        "res.users",
+        string="Cashier",
+        readonly=True,
+        help="The cashier at the till, the salesperson on a sale order.",
+    )
     retail_rule_id = fields.Many2one(
         "retail.survey.rule", string="Asking Rule", readonly=True, ondelete="set null"
     )
@@ -60,6 +73,9 @@ class SurveyUserInput(models.Model):
     # records its answers once.
     _retail_pos_order_uniq = models.UniqueIndex(
         "(retail_pos_order_id) WHERE retail_pos_order_id IS NOT NULL"
+    )
+    _retail_sale_order_uniq = models.UniqueIndex(
+        "(retail_sale_order_id) WHERE retail_sale_order_id IS NOT NULL"
     )
     _retail_store_date_idx = models.Index(
         "(retail_config_id, retail_date) WHERE retail_config_id IS NOT NULL"
@@ -108,6 +124,35 @@ class SurveyUserInput(models.Model):
             )
             vals_list.append(self._retail_pos_input_vals(order, survey, rule, payload))
         return self.create(vals_list)
+
+    @api.model
+    def _retail_sale_input_vals(self, order, rule, payload):
+        """A questionnaire asked when confirming a sale order: linked to the
+        order, its customer and salesperson, once per order."""
+        skipped = payload.get("status") != "answered"
+        now = fields.Datetime.now()
+        partner = order.partner_id
+        survey = rule.survey_id
+        return {
+            "survey_id": survey.id,
+            "partner_id": partner.id,
+            "state": "new" if skipped else "done",
+            "start_datetime": now,
+            "end_datetime": False if skipped else now,
+            "retail_sale_order_id": order.id,
+            "retail_company_id": order.company_id.id,
+            "retail_cashier_id": order.user_id.id,
+            "retail_rule_id": rule.id,
+            "retail_segment_id": partner.retail_segment_ids[:1].id,
+            "retail_channel_id": order.retail_channel_id.id,
+            "retail_amount": order.amount_total,
+            "retail_units": sum(order.order_line.mapped("product_uom_qty")),
+            "retail_status": "skipped" if skipped else "answered",
+            "retail_date": now,
+            "user_input_line_ids": []
+            if skipped
+            else self._retail_line_commands(survey, payload.get("answers")),
+        }
 
     @api.model
     def _retail_int(self, value):

@@ -5,11 +5,12 @@ from odoo.tools import SQL
 
 
 class RetailSurveyAnswerReport(models.Model):
-    """One row per answer given at a till (a chosen answer or a rating), with
-    the store, cashier, customer segment, channel and the order's amount and
-    units. Reads two tables through indexes (survey_user_input_line.user_input_id
-    and the store/date index of survey_user_input); the pivot and graph views
-    aggregate it in SQL."""
+    """Answer lines: one row per answer given at a till (a chosen answer or
+    a rating), with the store, cashier, customer, segment, channel and the
+    order's amount and units. A plain view over two tables, read through
+    their indexes and always up to date: the list of answers, the comparison
+    export and questions per customer or cashier. The head office's pivot and
+    graph read its daily counts, retail.survey.answer.stat."""
 
     _name = "retail.survey.answer.report"
     _description = "Store Questionnaire Answers Analysis"

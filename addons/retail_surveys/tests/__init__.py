@@ -4,3 +4,4 @@ from . import test_pos_sync
 from . import test_security
 from . import test_analysis
 from . import test_frontend
+from . import test_sale_wizard

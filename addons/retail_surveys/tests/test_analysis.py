@@ -75,6 +75,8 @@ class TestAnalysis(RetailSurveyCommon):
             ]
         )
         cls.Report = cls.env["retail.survey.answer.report"]
+        cls.Stat = cls.env["retail.survey.answer.stat"]
+        cls.Stat._retail_refresh()
 
     def test_answers_per_store_and_answer_with_average_basket(self):
         groups = self.Report._read_group(
@@ -107,6 +109,104 @@ class TestAnalysis(RetailSurveyCommon):
             self.Report.search_count([("question_id", "=", self.buyer_for.id)]),
             "skipped lines are not answers",
         )
+
+    def test_share_of_each_answer_per_store(self):
+        """The graph's call: store A answered yes, yes, no, yes (75 % yes),
+        store B no (100 % no)."""
+        groups = self.Stat.formatted_read_group(
+            [("question_id", "=", self.found.id)],
+            ["config_id", "answer_id"],
+            ["answer_count:sum", "answer_share:sum"],
+        )
+        self.assertEqual(
+            {
+                (g["config_id"][1], g["answer_id"][0]): (
+                    g["answer_count:sum"],
+                    g["answer_share:sum"],
+                )
+                for g in groups
+            },
+            {
+                (self.config.name, self.yes.id): (3, 75.0),
+                (self.config.name, self.no.id): (1, 25.0),
+                ("Store B", self.no.id): (1, 100.0),
+            },
+        )
+
+    def test_share_in_the_pivot_grouping_sets(self):
+        """The pivot's call (answers in rows, months in columns): each cell is
+        the share of the answer within the question in that month; the totals
+        are 100 %."""
+        sets = self.Stat.formatted_read_grouping_sets(
+            [("question_id", "=", self.found.id)],
+            [[], ["answer_id"], ["answer_id", "date:month"], ["date:month"]],
+            ["answer_share:sum"],
+        )
+        total, by_answer, by_answer_month, by_month = sets
+        self.assertEqual(total[0]["answer_share:sum"], 100.0)
+        self.assertEqual(
+            {g["answer_id"][0]: g["answer_share:sum"] for g in by_answer},
+            {self.yes.id: 60.0, self.no.id: 40.0},
+        )
+        self.assertEqual(
+            {
+                (g["answer_id"][0], g["date:month"][0][:10]): g["answer_share:sum"]
+                for g in by_answer_month
+            },
+            {
+                (self.yes.id, "2026-10-01"): 100.0,
+                (self.yes.id, "2026-11-01"): 50.0,
+                (self.no.id, "2026-11-01"): 50.0,
+            },
+        )
+        self.assertEqual([g["answer_share:sum"] for g in by_month], [100.0, 100.0])
+
+    def test_share_of_ratings_and_of_questions(self):
+        """Ratings 5, 4, 5, 2, 3: two 5s are 40 %. Grouped by question only,
+        a single-answer question totals 100 %; grouped by store without the
+        question, the share is taken over the questions the store answered;
+        a filter on the answer narrows the respondents as well."""
+        ratings = self.Stat._read_group(
+            [("question_id", "=", self.rating.id)], ["rating"], ["answer_share:sum"]
+        )
+        self.assertEqual(dict(ratings), {2: 20.0, 3: 20.0, 4: 20.0, 5: 40.0})
+        questions = self.Stat._read_group([], ["question_id"], ["answer_share:sum"])
+        self.assertEqual(dict(questions), {self.rating: 100.0, self.found: 100.0})
+        yes_by_store = self.Stat._read_group(
+            [("answer_id", "=", self.yes.id)], ["config_id"], ["answer_share:sum"]
+        )
+        self.assertEqual(dict(yes_by_store), {self.config: 100.0})
+
+    def test_daily_counts_weigh_each_answer_once(self):
+        """The materialised counts give the line view's figures: averages are
+        weighted by the answers of each day, not averages of averages."""
+        fields_ = ["answer_count:sum", "order_amount:avg", "order_units:avg"]
+        for groupby in (["config_id", "answer_id"], ["answer_id"], []):
+            domain = [("question_id", "=", self.found.id)]
+            self.assertEqual(
+                self.Stat._read_group(domain, groupby, fields_),
+                self.Report._read_group(domain, groupby, fields_),
+            )
+        ratings = self.Stat._read_group(
+            [("question_id", "=", self.rating.id)], ["config_id"], ["rating:avg"]
+        )
+        self.assertEqual(
+            {c.name: avg for c, avg in ratings},
+            {self.config.name: 17 / 4, "Store B": 2.0},
+        )
+
+    def test_counts_refreshed_on_demand(self):
+        """A new answer shows in the counts after a refresh, which says when."""
+        before = self.Stat._read_group([], [], ["answer_count:sum"])[0][0]
+        self.inputs[0].copy({"retail_status": "answered"})
+        self.assertEqual(
+            self.Stat._read_group([], [], ["answer_count:sum"])[0][0], before
+        )
+        self.Stat.action_retail_refresh()
+        self.assertEqual(
+            self.Stat._read_group([], [], ["answer_count:sum"])[0][0], before + 2
+        )
+        self.assertTrue(self.Stat.search([], limit=1).refreshed_at)
 
     def test_response_rate_per_store_and_cashier(self):
         groups = self.env["retail.survey.response.report"]._read_group(

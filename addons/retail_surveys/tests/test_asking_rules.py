@@ -26,6 +26,15 @@ class TestAskingRules(RetailSurveyCommon):
         self.assertEqual(self._pick(), self.rule)
         self.assertEqual(self._pick(number=0), self.rule)
 
+    def test_rule_for_sales_teams_only_is_not_asked_at_the_tills(self):
+        team = self.env["crm.team"].create({"name": "Wholesale desk"})
+        self.rule.config_ids = False
+        self.assertEqual(self._pick(), self.rule, "no store listed: every store")
+        self.rule.sale_team_ids = team
+        self.assertFalse(self._pick(), "a rule for sales teams, no store listed")
+        self.rule.config_ids = self.config
+        self.assertEqual(self._pick(), self.rule, "stores listed: asked there too")
+
     def test_one_order_in_n(self):
         self.rule.write({"frequency": "one_in_n", "every_n": 3})
         asked = [n for n in range(1, 10) if self._pick(number=n)]
