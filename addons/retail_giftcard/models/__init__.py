@@ -12,3 +12,4 @@ from . import account_move
 from . import loyalty_history
 from . import account_payment
 from . import sale_order
+from . import pos_session

@@ -29,6 +29,17 @@ class AccountMove(models.Model):
         help="The card's ledger row of this entry: cancelling the entry reverses it.",
     )
 
+    retail_giftcard_spv_move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Voucher VAT Correction",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        help="Single-purpose voucher: the entry that takes the VAT charged again on "
+        "the goods it paid back out (or, for money back onto it, charges it again). "
+        "Cancelled with this entry.",
+    )
+
     def action_retail_giftcard_pay(self):
         self.ensure_one()
         return {
@@ -77,6 +88,8 @@ class AccountMove(models.Model):
                 )
             )
         card = self._retail_giftcard_card(number, secret)
+        if card.retail_series_id._is_spv():
+            self._retail_giftcard_check_spv(card, amount)
         key = f"account.move:{self.id}:{uuid.uuid4()}"
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [
@@ -96,7 +109,46 @@ class AccountMove(models.Model):
         entry.retail_giftcard_history_id = self.env["loyalty.history"]._retail_by_key(
             key
         )
+        entry._retail_giftcard_spv_correct(amount, self)
         return entry
+
+    def _retail_giftcard_check_spv(self, card, amount):
+        """A single-purpose voucher pays only this invoice's goods taxed at its
+        VAT, less what its series' vouchers paid on it already."""
+        self.ensure_one()
+        series = card.retail_series_id
+        eligible = sum(
+            self.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+                and series._spv_accepts(line.tax_ids)
+            ).mapped("price_total")
+        ) - sum(
+            paid
+            for paid_card, paid in self._retail_giftcard_paid_by_cards().items()
+            if paid_card.retail_series_id == series
+        )
+        series._spv_check_payable(amount, eligible, self.name)
+
+    def _retail_giftcard_spv_correct(self, amount, document):
+        """For an entry of a single-purpose voucher's money (``amount`` paid by it,
+        negative when given back onto it), post and link the VAT correction."""
+        self.ensure_one()
+        series = self.retail_giftcard_id.retail_series_id
+        if not series._is_spv():
+            return
+        self.retail_giftcard_spv_move_id = (
+            self.company_id._retail_giftcard_spv_redemption_move(
+                series,
+                amount,
+                self.env._(
+                    "%(series)s voucher %(code)s on %(document)s: VAT charged at issue",
+                    series=series.name,
+                    code=self.retail_giftcard_id.code,
+                    document=document.name,
+                ),
+                self.date,
+            )
+        )
 
     def _retail_giftcard_card(self, number, secret, company=None):
         """The gift card of ``number``, checked with its PIN and accepted by
@@ -202,6 +254,11 @@ class AccountMove(models.Model):
         entries = self.filtered(
             lambda move: move.state == "posted" and move.retail_giftcard_history_id
         )
+        corrections = entries.retail_giftcard_spv_move_id.filtered(
+            lambda move: move.state == "posted"
+        )
+        if corrections:
+            corrections.sudo().with_context(retail_giftcard_cancel=True).button_cancel()
         Card = self.env["loyalty.card"].sudo()
         for entry in entries:
             Card._retail_reverse(
@@ -347,6 +404,7 @@ class AccountMove(models.Model):
         )
         entry = self._retail_giftcard_refund_entry(card, amount)
         entry.retail_giftcard_history_id = History._retail_by_key(key)
+        entry._retail_giftcard_spv_correct(-amount, self)
         return entry
 
     def _retail_giftcard_refund_entry(self, card, amount):

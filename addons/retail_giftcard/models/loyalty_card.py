@@ -255,6 +255,9 @@ class LoyaltyCard(models.Model):
                 min_load=series.min_load,
                 max_load=series.max_load,
                 max_balance=series.max_balance,
+                voucher_single=series._is_spv(),
+                voucher_tax=series.tax_id.name or "",
+                voucher_tax_rate=series.tax_id.amount if series._is_spv() else 0.0,
             )
         return values
 
@@ -512,25 +515,35 @@ class LoyaltyCard(models.Model):
                 )
                 > 0
             )
-            if not with_balance:
-                continue
-            move = company._retail_giftcard_breakage_move(
-                sum(balances[card.id] for card in with_balance), today
+            # multi-purpose cards together; single-purpose vouchers per series
+            groups = with_balance.grouped(
+                lambda card: card.retail_series_id
+                if card.retail_series_id._is_spv()
+                else False
             )
-            movements += [
-                {
-                    "card": card,
-                    "amount": -balances[card.id],
-                    "kind": "breakage",
-                    "description": self.env._(
-                        "Expired on %(date)s", date=card.expiration_date
-                    ),
-                    "order_model": "account.move",
-                    "order_id": move.id,
-                    "key": f"breakage:{card.id}",
-                }
-                for card in with_balance
-            ]
+            for spv_series, group in groups.items():
+                amount = sum(balances[card.id] for card in group)
+                move = (
+                    company._retail_giftcard_spv_breakage_move(
+                        spv_series, amount, today
+                    )
+                    if spv_series
+                    else company._retail_giftcard_breakage_move(amount, today)
+                )
+                movements += [
+                    {
+                        "card": card,
+                        "amount": -balances[card.id],
+                        "kind": "breakage",
+                        "description": self.env._(
+                            "Expired on %(date)s", date=card.expiration_date
+                        ),
+                        "order_model": "account.move",
+                        "order_id": move.id,
+                        "key": f"breakage:{card.id}",
+                    }
+                    for card in group
+                ]
         cards.write({"retail_state": "expired"})
         return self._retail_post_movements(movements) if movements else {}
 
@@ -588,7 +601,10 @@ class LoyaltyCard(models.Model):
         if not loaded:
             return loaded, refused
         move = series.company_id._retail_giftcard_load_move(
-            sum(amount for _line, _card, amount in loaded), counterpart, today
+            sum(amount for _line, _card, amount in loaded),
+            counterpart,
+            today,
+            series=series,
         )
         self._retail_giftcard_load(
             [
@@ -657,7 +673,9 @@ class LoyaltyCard(models.Model):
                        SUM(row.issued - row.used)
                   FROM loyalty_history AS row
                   JOIN loyalty_card AS card ON card.id = row.card_id
-                 WHERE card.retail_series_id IS NOT NULL
+                  JOIN retail_giftcard_series AS series
+                    ON series.id = card.retail_series_id
+                 WHERE series.voucher_type = 'multi'
                    AND row.retail_kind IS NOT NULL
                    AND row.create_date <= %s
                    AND card.company_id = ANY(%s)
@@ -680,7 +698,11 @@ class LoyaltyCard(models.Model):
                        SUM(payment.retail_giftcard_shortfall)
                   FROM pos_payment AS payment
                   JOIN pos_order ON pos_order.id = payment.pos_order_id
+                  JOIN loyalty_card AS card ON card.id = payment.retail_giftcard_id
+                  JOIN retail_giftcard_series AS series
+                    ON series.id = card.retail_series_id
                  WHERE payment.retail_giftcard_shortfall != 0
+                   AND series.voucher_type = 'multi'
                    AND payment.payment_date <= %s
                    AND payment.company_id = ANY(%s)
               GROUP BY payment.company_id, pos_order.config_id

@@ -21,6 +21,7 @@ class PosOrder(models.Model):
         self.ensure_one()
         loads, debits = self._retail_giftcard_line_movements()
         redemptions, credits, offline = self._retail_giftcard_payment_movements()
+        self._retail_giftcard_check_spv(redemptions + offline)
         Card = self.env["loyalty.card"].sudo()
         # Refunds of card sales first: they debit what the card still holds.
         if debits or credits:
@@ -35,6 +36,38 @@ class PosOrder(models.Model):
             self._retail_giftcard_report_shortfalls(offline, shortfalls)
         if loads:
             Card._retail_giftcard_load(loads)
+
+    def _retail_giftcard_check_spv(self, redemptions):
+        """Single-purpose vouchers pay only goods taxed at their VAT: what the
+        vouchers of a series pay in this order is refused beyond those goods'
+        total."""
+        paid = {}
+        for move in redemptions:
+            series = move["card"].retail_series_id
+            if series._is_spv():
+                paid[series] = paid.get(series, 0.0) + move["amount"]
+        goods = self.lines.filtered(
+            lambda line: not line.product_id.retail_giftcard_product
+        )
+        for series, amount in paid.items():
+            eligible = sum(
+                goods.filtered(
+                    lambda line, series=series: series._spv_accepts(
+                        line.tax_ids_after_fiscal_position
+                    )
+                ).mapped("price_subtotal_incl")
+            )
+            if self.currency_id.compare_amounts(amount, eligible) > 0:
+                raise UserError(
+                    self.env._(
+                        "%(series)s vouchers pay only goods with %(tax)s: this order "
+                        "has %(eligible)s of them, not %(amount)s.",
+                        series=series.name,
+                        tax=series.tax_id.name,
+                        eligible=format_amount(self.env, eligible, self.currency_id),
+                        amount=format_amount(self.env, amount, self.currency_id),
+                    )
+                )
 
     def _retail_giftcard_report_shortfalls(self, offline, shortfalls):
         """Store each offline payment's shortfall on it and report them all

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 
 LIABILITY_CODES = [f"2191{n:02d}" for n in range(100)]
 BREAKAGE_CODES = [f"7191{n:02d}" for n in range(100)]
+DEFERRED_CODES = [f"2192{n:02d}" for n in range(100)]
 
 
 class ResCompany(models.Model):
@@ -23,6 +24,26 @@ class ResCompany(models.Model):
         check_company=True,
         help="Income account that receives the balances of expired gift cards.",
     )
+
+    retail_giftcard_deferred_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Voucher Deferred Income Account",
+        check_company=True,
+        help="Default deferred income account of new series of single-purpose "
+        "vouchers: the net amount of the vouchers sold and not spent yet.",
+    )
+
+    def _retail_giftcard_deferred_account(self):
+        """The company's deferred income account for single-purpose vouchers,
+        created on first use."""
+        self.ensure_one()
+        if not self.retail_giftcard_deferred_account_id:
+            self.sudo().retail_giftcard_deferred_account_id = self._retail_new_account(
+                self.env._("Vouchers: deferred income"),
+                "liability_current",
+                DEFERRED_CODES,
+            )
+        return self.retail_giftcard_deferred_account_id
 
     def _retail_giftcard_liability_account(self):
         """The company's gift card liability account, created on first use."""
@@ -148,10 +169,34 @@ class ResCompany(models.Model):
             date=date,
         )
 
-    def _retail_giftcard_load_move(self, amount, counterpart, date):
-        """One posted entry for money loaded on gift cards outside a sale: Dr the
-        counterpart account, Cr liability."""
+    def _retail_giftcard_spv_breakage_move(self, series, amount, date):
+        """Expired single-purpose vouchers of ``series`` worth ``amount``: their
+        net value goes from deferred income to breakage income (Dr deferred
+        income, Cr breakage); the VAT charged when they were sold stays."""
         self.ensure_one()
+        net, _vat = series._spv_split(amount)
+        return self._retail_giftcard_move(
+            self.env._("Voucher breakage %(series)s", series=series.name),
+            net,
+            debit=series.deferred_income_account_id,
+            credit=self._retail_giftcard_breakage_account(),
+            date=date,
+        )
+
+    def _retail_giftcard_load_move(self, amount, counterpart, date, series=None):
+        """One posted entry for money loaded on gift cards outside a sale: Dr the
+        counterpart account, Cr liability; for single-purpose vouchers Cr deferred
+        income and VAT (charged at issue)."""
+        self.ensure_one()
+        if series and series._is_spv():
+            label = self.env._("Voucher loads %(series)s", series=series.name)
+            return self._retail_giftcard_spv_move(
+                series,
+                amount,
+                label,
+                [{"name": label, "account_id": counterpart.id, "balance": amount}],
+                date,
+            )
         return self._retail_giftcard_move(
             self.env._("Gift card loads"),
             amount,
@@ -193,3 +238,112 @@ class ResCompany(models.Model):
         )
         move.action_post()
         return move
+
+    # ------------------------------------------------------------------
+    # Single-purpose vouchers
+    # ------------------------------------------------------------------
+
+    def _retail_giftcard_spv_lines(self, series, gross, label):
+        """Lines of ``gross`` (VAT included) of ``series``' vouchers on deferred
+        income and VAT. A positive amount is an issue: Cr deferred income (net)
+        and Cr VAT, with the tax's invoice tags. A negative amount cancels it (a
+        redemption, whose goods were taxed again): Dr both, with the tax's refund
+        tags, so that the tax report counts the VAT once."""
+        self.ensure_one()
+        currency = self.currency_id
+        net, vat = series._spv_split(abs(gross))
+        sign = -1 if currency.compare_amounts(gross, 0) > 0 else 1
+        document_type = "invoice" if sign < 0 else "refund"
+        repartition = series.tax_id.repartition_line_ids.filtered(
+            lambda line: line.document_type == document_type
+        )
+        base = repartition.filtered(lambda line: line.repartition_type == "base")
+        deferred = series.deferred_income_account_id
+        lines = [
+            {
+                "name": label,
+                "account_id": deferred.id,
+                "balance": sign * net,
+                "tax_ids": [fields.Command.set(series.tax_id.ids)],
+                "tax_tag_ids": [fields.Command.set(base.tag_ids.ids)],
+                "display_type": "product",
+            }
+        ]
+        taxes = repartition.filtered(lambda line: line.repartition_type == "tax")
+        left = vat
+        for index, tax_line in enumerate(taxes):
+            amount = (
+                left
+                if index == len(taxes) - 1
+                else currency.round(vat * tax_line.factor_percent / 100)
+            )
+            left -= amount
+            lines.append(
+                {
+                    "name": series.tax_id.name,
+                    "account_id": (tax_line.account_id or deferred).id,
+                    "balance": sign * amount,
+                    "tax_repartition_line_id": tax_line.id,
+                    "tax_tag_ids": [fields.Command.set(tax_line.tag_ids.ids)],
+                    "tax_base_amount": net,
+                    "display_type": "tax",
+                }
+            )
+        return lines
+
+    def _retail_giftcard_spv_move(self, series, gross, label, counterparts, date):
+        """Post an entry of ``gross`` of ``series``' vouchers on deferred income
+        and VAT (see _retail_giftcard_spv_lines) against ``counterparts`` (line
+        values whose ``balance`` is the opposite side)."""
+        self.ensure_one()
+        journal = self._retail_giftcard_misc_journal()
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "Company %(company)s has no miscellaneous journal for gift card "
+                    "entries.",
+                    company=self.name,
+                )
+            )
+        lines = counterparts + self._retail_giftcard_spv_lines(series, gross, label)
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self)
+            .with_context(skip_invoice_sync=True, check_move_validity=False)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": date,
+                    "ref": label,
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                **line,
+                                "currency_id": self.currency_id.id,
+                                "amount_currency": line["balance"],
+                            }
+                        )
+                        for line in lines
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
+
+    def _retail_giftcard_spv_redemption_move(self, series, gross, label, date):
+        """The correction of ``gross`` paid by ``series``' vouchers (negative: given
+        back onto them): Dr deferred income (net) and VAT (refund tags), Cr gift
+        card liability, through which the payments went. The goods' own sale
+        charged the VAT again; this entry takes it back out."""
+        self.ensure_one()
+        liability = self._retail_giftcard_liability_account()
+        return self._retail_giftcard_spv_move(
+            series,
+            -gross,
+            label,
+            [{"name": label, "account_id": liability.id, "balance": -gross}],
+            date,
+        )

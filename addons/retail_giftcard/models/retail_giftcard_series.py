@@ -127,6 +127,31 @@ class RetailGiftcardSeries(models.Model):
         help="When set, only these stores sell, load and accept the cards.",
     )
     card_count = fields.Integer(compute="_compute_card_count", string="Cards")
+    voucher_type = fields.Selection(
+        selection=[("multi", "Multi-purpose"), ("single", "Single-purpose")],
+        default="multi",
+        required=True,
+        help="Multi-purpose: money, VAT charged when the card pays goods (gift card "
+        "liability). Single-purpose (EU Directive 2016/1065): the VAT of the goods "
+        "it can buy is known when it is sold and charged then (deferred income); "
+        "it pays only goods taxed at that VAT.",
+    )
+    tax_id = fields.Many2one(
+        comodel_name="account.tax",
+        string="Voucher VAT",
+        check_company=True,
+        ondelete="restrict",
+        domain=[("type_tax_use", "=", "sale"), ("amount_type", "=", "percent")],
+        help="Single-purpose vouchers: the VAT (a sales tax, percentage, included in "
+        "the price) of the goods the vouchers buy, charged when they are sold.",
+    )
+    deferred_income_account_id = fields.Many2one(
+        comodel_name="account.account",
+        check_company=True,
+        ondelete="restrict",
+        help="Single-purpose vouchers: receives the net amount of the vouchers sold "
+        "until they pay goods or expire (created when empty).",
+    )
 
     _prefix_unique = models.Constraint("UNIQUE(prefix)", "The prefix is already used.")
     _number_length_check = models.Constraint(
@@ -208,8 +233,61 @@ class RetailGiftcardSeries(models.Model):
                     )
                 )
 
+    @api.constrains("voucher_type", "tax_id", "deferred_income_account_id")
+    def _check_voucher_type(self):
+        for series in self.filtered(lambda series: series.voucher_type == "single"):
+            series._check_voucher_tax()
+            account = series.deferred_income_account_id
+            if not account:
+                raise ValidationError(
+                    self.env._(
+                        "Series %(series)s of single-purpose vouchers needs a deferred "
+                        "income account.",
+                        series=series.name,
+                    )
+                )
+            if account == series.company_id.retail_giftcard_liability_account_id:
+                raise ValidationError(
+                    self.env._(
+                        "The deferred income account of series %(series)s cannot be "
+                        "the gift card liability account (multi-purpose cards' money).",
+                        series=series.name,
+                    )
+                )
+
+    def _check_voucher_tax(self):
+        self.ensure_one()
+        tax = self.tax_id
+        if not tax:
+            raise ValidationError(
+                self.env._(
+                    "Series %(series)s of single-purpose vouchers needs the VAT of the "
+                    "goods its vouchers buy.",
+                    series=self.name,
+                )
+            )
+        if tax.type_tax_use != "sale":
+            raise ValidationError(
+                self.env._(
+                    "%(tax)s is not a sales tax: a single-purpose voucher carries the "
+                    "VAT of the goods it buys.",
+                    tax=tax.name,
+                )
+            )
+        if tax.amount_type != "percent" or not tax.price_include:
+            raise ValidationError(
+                self.env._(
+                    "The VAT of single-purpose vouchers must be a percentage included "
+                    "in the price (the voucher is worth what the customer pays): "
+                    "%(tax)s is not.",
+                    tax=tax.name,
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._default_deferred_account(vals)
         records = super().create(vals_list)
         records._create_program_and_product()
         return records
@@ -224,7 +302,73 @@ class RetailGiftcardSeries(models.Model):
                     "were numbered."
                 )
             )
-        return super().write(vals)
+        voucher_fields = {"voucher_type", "tax_id", "deferred_income_account_id"}
+        if voucher_fields & set(vals):
+            self._check_voucher_change(vals)
+            if len(self) == 1:
+                self._default_deferred_account(vals, self)
+        res = super().write(vals)
+        if voucher_fields & set(vals):
+            self._sync_product_taxes()
+        return res
+
+    def _default_deferred_account(self, vals, series=None):
+        """A new series of single-purpose vouchers gets the company's deferred
+        income account for vouchers when none is given."""
+        voucher_type = vals.get("voucher_type", series and series.voucher_type)
+        account = vals.get(
+            "deferred_income_account_id", series and series.deferred_income_account_id
+        )
+        if voucher_type == "single" and not account:
+            company = (
+                self.env["res.company"].browse(
+                    vals.get("company_id") or (series and series.company_id.id)
+                )
+                or self.env.company
+            )
+            vals["deferred_income_account_id"] = (
+                company._retail_giftcard_deferred_account().id
+            )
+
+    def _check_voucher_change(self, vals):
+        """The voucher type, VAT and deferred income account of a series whose
+        cards hold money cannot change: that money was booked the other way."""
+        changed = self.filtered(
+            lambda series: any(
+                series._fields[name].convert_to_write(series[name], series)
+                != vals[name]
+                for name in ("voucher_type", "tax_id", "deferred_income_account_id")
+                if name in vals
+            )
+        )
+        if not changed:
+            return
+        with_money = (
+            self.env["loyalty.card"]
+            .sudo()
+            ._read_group(
+                [("retail_series_id", "in", changed.ids), ("points", "!=", 0)],
+                ["retail_series_id"],
+            )
+        )
+        if with_money:
+            raise ValidationError(
+                self.env._(
+                    "Series %(series)s has cards with a balance: its voucher type, VAT "
+                    "and deferred income account cannot change (that money was booked "
+                    "under the current ones).",
+                    series=with_money[0][0].name,
+                )
+            )
+
+    def _sync_product_taxes(self):
+        """The series' product carries what a sale books: no tax and the gift card
+        liability for multi-purpose cards; the voucher VAT and the deferred income
+        account for single-purpose vouchers."""
+        for series in self:
+            series.product_id.sudo().with_company(series.company_id).write(
+                series._product_accounting_vals()
+            )
 
     def action_view_cards(self):
         self.ensure_one()
@@ -271,7 +415,6 @@ class RetailGiftcardSeries(models.Model):
 
     def _product_vals(self):
         self.ensure_one()
-        liability = self.company_id._retail_giftcard_liability_account()
         return {
             "name": self.env._("Gift card %(series)s", series=self.name),
             "type": "service",
@@ -279,12 +422,63 @@ class RetailGiftcardSeries(models.Model):
             "sale_ok": True,
             "purchase_ok": False,
             "available_in_pos": True,
-            "taxes_id": [fields.Command.clear()],
             "supplier_taxes_id": [fields.Command.clear()],
             "company_id": self.company_id.id,
-            "property_account_income_id": liability.id,
             "retail_giftcard_product": True,
+            **self._product_accounting_vals(),
         }
+
+    def _product_accounting_vals(self):
+        self.ensure_one()
+        if self.voucher_type == "single":
+            return {
+                "taxes_id": [fields.Command.set(self.tax_id.ids)],
+                "property_account_income_id": self.deferred_income_account_id.id,
+            }
+        return {
+            "taxes_id": [fields.Command.clear()],
+            "property_account_income_id": (
+                self.company_id._retail_giftcard_liability_account().id
+            ),
+        }
+
+    def _is_spv(self):
+        self.ensure_one()
+        return self.voucher_type == "single"
+
+    def _spv_accepts(self, taxes):
+        """Whether goods taxed with ``taxes`` are bought by this series'
+        single-purpose vouchers: one tax of the same rate as the voucher's."""
+        self.ensure_one()
+        taxes = taxes.flatten_taxes_hierarchy()
+        return taxes == self.tax_id or (
+            len(taxes) == 1
+            and taxes.amount_type == "percent"
+            and taxes.type_tax_use == "sale"
+            and self.currency_id.is_zero(taxes.amount - self.tax_id.amount)
+        )
+
+    def _spv_check_payable(self, amount, eligible, document):
+        """Refuse a voucher payment above the goods at its VAT in ``document``."""
+        self.ensure_one()
+        if self.currency_id.compare_amounts(amount, eligible) > 0:
+            raise UserError(
+                self.env._(
+                    "%(series)s vouchers pay only goods with %(tax)s: %(document)s "
+                    "has %(eligible)s of them left to pay, not %(amount)s.",
+                    series=self.name,
+                    tax=self.tax_id.name,
+                    document=document,
+                    eligible=max(eligible, 0.0),
+                    amount=amount,
+                )
+            )
+
+    def _spv_split(self, gross):
+        """Net and VAT parts of ``gross`` paid for a voucher (VAT included)."""
+        self.ensure_one()
+        net = self.currency_id.round(gross / (1 + self.tax_id.amount / 100))
+        return net, self.currency_id.round(gross - net)
 
     def _program_vals(self, product):
         self.ensure_one()

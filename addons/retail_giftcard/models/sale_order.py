@@ -85,6 +85,8 @@ class SaleOrder(models.Model):
         card = self.env["account.move"]._retail_giftcard_card(
             number, secret, company=self.company_id
         )
+        if card.retail_series_id._is_spv():
+            self._retail_giftcard_check_spv(card, amount)
         key = key or f"sale.order:{self.id}:{uuid.uuid4()}"
         History = self.env["loyalty.history"]
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
@@ -101,7 +103,25 @@ class SaleOrder(models.Model):
         )
         payment = self._retail_giftcard_payment(card, amount, key)
         payment.move_id.retail_giftcard_history_id = History._retail_by_key(key)
+        payment.move_id._retail_giftcard_spv_correct(amount, self)
         return payment
+
+    def _retail_giftcard_check_spv(self, card, amount):
+        """A single-purpose voucher pays only this order's goods taxed at its
+        VAT, less what its series' vouchers paid on the order already."""
+        self.ensure_one()
+        series = card.retail_series_id
+        eligible = sum(
+            self.order_line.filtered(
+                lambda line: not line.display_type and series._spv_accepts(line.tax_ids)
+            ).mapped("price_total")
+        ) - sum(
+            self.retail_giftcard_payment_ids.filtered(
+                lambda payment: payment.state != "canceled"
+                and payment.retail_giftcard_id.retail_series_id == series
+            ).mapped("amount")
+        )
+        series._spv_check_payable(amount, eligible, self.name)
 
     def _retail_giftcard_check_payable(self, amount):
         currency = self.currency_id

@@ -9,3 +9,5 @@ from . import test_frontend
 from . import test_sale_payment
 from . import test_sale_concurrency
 from . import test_credit_note
+from . import test_spv_pos
+from . import test_spv_invoice

@@ -33,7 +33,22 @@ patch(PaymentScreen.prototype, {
             return false;
         }
         const due = this.currentOrder.getDefaultAmountDueToPayIn(paymentMethod);
-        const amount = Math.min(card.points, due);
+        let amount = Math.min(card.points, due);
+        if (card.voucher_single) {
+            const eligible = this.retailGiftcardVoucherEligible(card);
+            if (eligible <= 0) {
+                this.dialog.add(AlertDialog, {
+                    title: _t("Gift card"),
+                    body: _t(
+                        "Gift card %s is a single-purpose voucher: it pays only goods with %s, and this order has none left to pay.",
+                        card.code,
+                        card.voucher_tax
+                    ),
+                });
+                return false;
+            }
+            amount = Math.min(amount, eligible);
+        }
         if (amount <= 0) {
             this.dialog.add(AlertDialog, {
                 title: _t("Gift card"),
@@ -46,6 +61,9 @@ patch(PaymentScreen.prototype, {
             const line = this.paymentLines.at(-1);
             line.retail_giftcard_code = card.code;
             line.retail_giftcard_token = card.spend_token;
+            line.retailGiftcardVoucherRate = card.voucher_single
+                ? card.voucher_tax_rate
+                : null;
             line.setAmount(amount);
             this.numberBuffer.set(amount.toString());
         }
@@ -53,7 +71,36 @@ patch(PaymentScreen.prototype, {
     },
 
     /**
-     * The server cannot be reached: take the card for at most the store's
+     * What a single-purpose voucher may pay in the current order: the goods
+     * taxed at its VAT rate (one tax of that rate), less what vouchers of that
+     * rate pay already. The server checks it again at sync.
+     */
+    retailGiftcardVoucherEligible(card) {
+        const order = this.currentOrder;
+        const rate = card.voucher_tax_rate;
+        const goods = order.lines
+            .filter((line) => !line.product_id.product_tmpl_id.retail_giftcard_product)
+            .filter((line) => {
+                let taxes = line.tax_ids || [];
+                if (order.fiscal_position_id) {
+                    taxes = order.fiscal_position_id.getTaxesAfterFiscalPosition(taxes);
+                }
+                return (
+                    taxes.length === 1 &&
+                    taxes[0].amount_type === "percent" &&
+                    Math.abs(taxes[0].amount - rate) < 0.0001
+                );
+            })
+            .reduce((total, line) => total + line.priceIncl, 0);
+        const paid = this.paymentLines
+            .filter((line) => line.retailGiftcardVoucherRate === rate)
+            .reduce((total, line) => total + line.amount, 0);
+        return this.env.utils.roundCurrency(goods - paid);
+    },
+
+    /**
+     * The server cannot be reached
+: take the card for at most the store's
      * offline cap per card, within what the till may take offline in the
      * session. The server debits what the card can pay when the order syncs and
      * records the rest as the card's shortfall.

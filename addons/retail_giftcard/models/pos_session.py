@@ -1,0 +1,68 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class PosSession(models.Model):
+    _inherit = "pos.session"
+
+    retail_giftcard_spv_move_ids = fields.Many2many(
+        comodel_name="account.move",
+        relation="pos_session_retail_giftcard_spv_move_rel",
+        string="Voucher VAT Corrections",
+        readonly=True,
+        copy=False,
+        help="Entries of the session's single-purpose voucher payments: the VAT of "
+        "the goods they paid was charged when the vouchers were sold.",
+    )
+
+    def _validate_session(
+        self,
+        balancing_account=False,
+        amount_to_balance=0,
+        bank_payment_method_diffs=None,
+    ):
+        res = super()._validate_session(
+            balancing_account=balancing_account,
+            amount_to_balance=amount_to_balance,
+            bank_payment_method_diffs=bank_payment_method_diffs,
+        )
+        if self.state == "closed" and not self.retail_giftcard_spv_move_ids:
+            self._retail_giftcard_spv_correct()
+        return res
+
+    def _retail_giftcard_spv_correct(self):
+        """One entry per series of single-purpose vouchers that paid (or were
+        refunded onto) in the session: Dr deferred income and VAT, Cr gift card
+        liability for what they paid, the other way for what went back onto
+        them (see res.company._retail_giftcard_spv_redemption_move)."""
+        self.ensure_one()
+        payments = self.sudo().order_ids.payment_ids.filtered(
+            lambda payment: payment.retail_giftcard_id.retail_series_id.voucher_type
+            == "single"
+        )
+        amounts = {}
+        for payment in payments:
+            series = payment.retail_giftcard_id.retail_series_id
+            amounts[series] = (
+                amounts.get(series, 0.0)
+                + payment.amount
+                - payment.retail_giftcard_shortfall
+            )
+        moves = self.env["account.move"]
+        date = self.move_id.date or fields.Date.context_today(self)
+        for series, amount in amounts.items():
+            if self.currency_id.is_zero(amount):
+                continue
+            moves |= self.company_id._retail_giftcard_spv_redemption_move(
+                series,
+                amount,
+                self.env._(
+                    "%(session)s: %(series)s vouchers redeemed",
+                    session=self.name,
+                    series=series.name,
+                ),
+                date,
+            )
+        if moves:
+            self.sudo().retail_giftcard_spv_move_ids = moves
