@@ -10,7 +10,7 @@
 #   BENCH_JOBS=2                processes creating the customers (default: CPUs)
 #   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
 #   BENCH_REGENERATE=1          drop and regenerate the bench databases
-#   BENCH_SUITES="customer loyalty giftcard"   which benchmarks run (default: all of them)
+#   BENCH_SUITES="customer loyalty giftcard surveys registry"   which benchmarks run (default: all)
 # The other suites, each on a database of its own made from the ones above:
 #   loyalty   tests/benchmarks/bench_loyalty.py on a copy of the biggest customer database
 #             with retail_loyalty installed (it adds one card per customer and 1,000,000
@@ -19,6 +19,12 @@
 #   giftcard  tests/benchmarks/bench_giftcard.py on a copy of the base with retail_giftcard:
 #             10,000 and 100,000 cards against the native coupon wizard (BENCH_GIFTCARD_SIZES
 #             changes the sizes); results/giftcard.md.
+#   surveys   tests/benchmarks/bench_surveys.py on a copy of the base with retail_surveys: sync
+#             of BENCH_SURVEY_ORDERS (1,000) orders with answers vs without, and the analysis
+#             over BENCH_SURVEY_LINES (1,000,000) answer lines, rolled back; results/surveys.md.
+#   registry  tests/benchmarks/bench_gift_registry.py on a copy of the base with
+#             retail_gift_registry: list search among BENCH_REGISTRY_LISTS (50,000) lists and
+#             the bought quantities of a 300-item list; results/gift_registry.md.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$ROOT/scripts/setup.sh"
@@ -117,7 +123,7 @@ done
 
 # The biggest database is measured; the smallest one only for the POS start load.
 small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
-suites=" ${BENCH_SUITES:-customer loyalty giftcard} "
+suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry} "
 
 if [[ $suites == *" customer "* ]]; then
   read -r -a extra <<<"${BENCH_ARGS:-}"
@@ -170,4 +176,22 @@ if [[ $suites == *" giftcard "* ]]; then
     --sizes "${gc_sizes[@]}"
   stage_end
   log "figures written to tests/benchmarks/results/giftcard.md"
+fi
+
+if [[ $suites == *" surveys "* ]]; then
+  module_db "$base" retail_bench_surveys retail_surveys
+  stage "questionnaire benchmarks on retail_bench_surveys"
+  "$PY" "$ROOT/tests/benchmarks/bench_surveys.py" --conf "$CONF" --db retail_bench_surveys \
+    --orders "${BENCH_SURVEY_ORDERS:-1000}" --lines "${BENCH_SURVEY_LINES:-1000000}"
+  stage_end
+  log "figures written to tests/benchmarks/results/surveys.md"
+fi
+
+if [[ $suites == *" registry "* ]]; then
+  module_db "$base" retail_bench_registry retail_gift_registry
+  stage "gift list benchmarks on retail_bench_registry"
+  "$PY" "$ROOT/tests/benchmarks/bench_gift_registry.py" --conf "$CONF" \
+    --db retail_bench_registry --lists "${BENCH_REGISTRY_LISTS:-50000}"
+  stage_end
+  log "figures written to tests/benchmarks/results/gift_registry.md"
 fi

@@ -59,3 +59,47 @@ class TestRetailGiftcardPosUi(TestPointOfSaleHttpCommon):
         )
         self.assertEqual(self.card.points, 1.98, "the refund went back on the card")
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_single_purpose_voucher_refused_then_pays_its_vat(self):
+        company = self.main_pos_config.company_id
+        tax21 = self.env["account.tax"].create(
+            {
+                "name": "VAT 21% (voucher test)",
+                "amount": 21,
+                "type_tax_use": "sale",
+                "price_include_override": "tax_included",
+                "company_id": company.id,
+            }
+        )
+        self.letter_tray.taxes_id = tax21
+        series = (
+            self.env["retail.giftcard.series"]
+            .with_company(company)
+            .create(
+                {
+                    "name": "Vouchers 21",
+                    "prefix": "7702",
+                    "number_length": 12,
+                    "voucher_type": "single",
+                    "tax_id": tax21.id,
+                }
+            )
+        )
+        voucher = self.env["loyalty.card"].browse(series._generate_cards(1))
+        self.assertEqual(voucher.code, "770200000014", "the number the tour types")
+        self.env["loyalty.card"]._retail_giftcard_load(
+            [{"card": voucher, "amount": 10}]
+        )
+        voucher.sudo().retail_secret_hash = voucher._retail_hash_secret("654321")
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardVoucherTour")
+        order = self.env["pos.order"].search(
+            [("config_id", "=", self.main_pos_config.id)], order="id desc", limit=1
+        )
+        self.assertEqual(order.lines.product_id, self.letter_tray.product_variant_id)
+        paid = {p.payment_method_id.name: p.amount for p in order.payment_ids}
+        self.assertEqual(paid.get("Gift Card"), 4.8, "the voucher paid the 21 % goods")
+        self.assertEqual(voucher.points, 5.2)
+        ledger = voucher.history_ids.filtered("retail_kind").sorted("id")
+        self.assertEqual(ledger.mapped("retail_kind"), ["load", "redeem"])
+        self.assertEqual(voucher._retail_check_balance_invariant(), {})

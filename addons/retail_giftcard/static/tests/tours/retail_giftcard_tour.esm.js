@@ -81,3 +81,35 @@ registry.category("web_tour.tours").add("RetailGiftcardPayPartTour", {
             Chrome.endTour(),
         ].flat(),
 });
+
+// A single-purpose voucher (VAT 21 % known at sale) cannot pay goods without that
+// VAT: the till says so; on goods at 21 % it pays them, capped at their price.
+registry.category("web_tour.tours").add("RetailGiftcardVoucherTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Gift Card"),
+            RetailGiftcard.enterCard("770200000014"),
+            RetailGiftcard.enterPin("654321"),
+            {
+                content: "the voucher is refused for goods without its VAT",
+                trigger: '.modal .modal-body:contains("single-purpose voucher")',
+            },
+            Dialog.confirm(),
+            PaymentScreen.clickBack(),
+            ProductScreen.clickDisplayedProduct("Letter Tray"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Gift Card"),
+            RetailGiftcard.enterCard("770200000014"),
+            RetailGiftcard.enterPin("654321"),
+            PaymentScreen.selectedPaymentlineHas("Gift Card", "4.80"),
+            PaymentScreen.remainingIs("1.98"),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            Chrome.endTour(),
+        ].flat(),
+});
