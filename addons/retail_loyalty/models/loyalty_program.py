@@ -120,11 +120,13 @@ class LoyaltyProgram(models.Model):
             channel_partner.retail_channel_id in self.retail_channel_ids
         )
 
-    def _retail_compute_points(self, lines, multiplier=1.0):
+    def _retail_compute_points(self, lines, multiplier=1.0, source=None):
         """Points the program gives for ``lines`` (list of dicts with
         ``product``, ``qty`` and ``amount``, tax included; reward lines left
         out): each automatic rule whose minimums are met adds its points
-        (single rate, brackets, per unit or per order), then the tier multiplier.
+        (single rate, brackets, per unit or per order), then the tier multiplier,
+        then the extra points of ``_retail_extra_points`` for the order
+        ``source`` (see ``retail.loyalty.order.points._retail_settle``), if given.
 
         The one computation used for POS orders and sale orders.
         """
@@ -145,7 +147,19 @@ class LoyaltyProgram(models.Model):
             if qty < rule.minimum_qty or amount < rule.minimum_amount:
                 continue
             points += rule._retail_points(qty, amount)
-        return float_round(points * (multiplier or 1.0), precision_digits=2)
+        points *= multiplier or 1.0
+        if source:
+            points += self._retail_extra_points(lines, source)
+        return float_round(points, precision_digits=2)
+
+    def _retail_extra_points(self, lines, source):
+        """Points added to what the program's rules give for ``lines`` of the
+        order ``source`` (its ``order``, ``company``, ``channel``, ``store`` and
+        ``date``), after the tier multiplier: none here. Meant to be overridden
+        (retail_promotions_loyalty: extra points per product group, scheduled
+        per store, date, week day and hour)."""
+        self.ensure_one()
+        return 0.0
 
     # ------------------------------------------------------------------
     # Tiers

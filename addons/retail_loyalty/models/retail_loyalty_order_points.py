@@ -179,7 +179,9 @@ class RetailLoyaltyOrderPoints(models.Model):
                 card = (items and items[0]["card"]) or cards.get(program)
                 tier = card.retail_tier_id if card else self.env["retail.loyalty.tier"]
                 earned = (
-                    program._retail_compute_points(source["lines"], tier.multiplier)
+                    program._retail_compute_points(
+                        source["lines"], tier.multiplier, source
+                    )
                     if program in eligible
                     else 0.0
                 )

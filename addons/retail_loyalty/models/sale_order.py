@@ -13,7 +13,8 @@ class SaleOrder(models.Model):
         ours = programs.filtered("retail_ledger")
         if not ours:
             return result
-        lines = self._retail_loyalty_lines_data()
+        source = self._retail_loyalty_source()
+        lines = source["lines"]
         cards = self.env["retail.loyalty.order.points"]._retail_partner_cards(
             self.partner_id, ours
         )
@@ -24,7 +25,7 @@ class SaleOrder(models.Model):
             card = cards.get(program)
             multiplier = card.retail_tier_id.multiplier if card else 1.0
             program_result["points"] = [
-                program._retail_compute_points(lines, multiplier)
+                program._retail_compute_points(lines, multiplier, source)
                 if program._retail_admits(self.partner_id, "sale", None)
                 else 0.0
             ]

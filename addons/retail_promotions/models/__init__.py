@@ -9,3 +9,4 @@ from . import pos_order_line
 from . import sale_order_line
 from . import sale_order_promotion
 from . import account_move
+from . import loyalty_card

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -602,10 +603,10 @@ class LoyaltyProgram(models.Model):
     def _retail_employee_discount_given(self, partners, moment, exclude=None):
         """{(partner id, program id): discount already given, taxes excluded} by
         the employee promotions of `self` to `partners` in the calendar month of
-        `moment`, on confirmed sale orders and paid POS orders (`exclude`: orders
-        to leave out). Two grouped queries, whatever the number of employees."""
-        month_start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        month_end = month_start + relativedelta(months=1)
+        `moment` (UTC) in the company's time zone, on confirmed sale orders and
+        paid POS orders (`exclude`: orders to leave out). Two grouped queries,
+        whatever the number of employees."""
+        month_start, month_end = self._retail_month_bounds(moment)
         given = defaultdict(float)
         exclude = exclude or []
         for model, states in (
@@ -632,6 +633,25 @@ class LoyaltyProgram(models.Model):
             for order, reward, amount in groups:
                 given[order.partner_id.id, reward.program_id.id] -= amount
         return given
+
+    def _retail_month_bounds(self, moment):
+        """Start and end, in UTC (naive, as stored), of the calendar month of
+        `moment` (naive UTC) in the time zone of the programs' company (the
+        current company for programs of every company): the time zone of its
+        partner, or `loyalty.timezone`, as sale_loyalty and the tills use."""
+        company = self.company_id[:1] or self.env.company
+        tz = pytz.timezone(
+            company.partner_id.tz
+            or self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("loyalty.timezone", "UTC")
+        )
+        local = pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+        start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        return tuple(
+            tz.localize(bound).astimezone(pytz.utc).replace(tzinfo=None)
+            for bound in (start, start + relativedelta(months=1))
+        )
 
     @api.model
     def retail_employee_allowance(self, partner_id, program_ids):

@@ -29,6 +29,14 @@ class PosOrder(models.Model):
     retail_promotion_issue = fields.Text(
         string="Promotion Issue", readonly=True, copy=False
     )
+    retail_discount_card_code = fields.Char(
+        string="Discount Card Scanned",
+        readonly=True,
+        copy=False,
+        help="Code of the discount card the cashier typed or scanned: its discount "
+        "applies to this order even when the customer is not its holder (checked "
+        "again when the till synchronises the order).",
+    )
 
     @api.model
     def _process_order(self, order, existing_order):
@@ -59,7 +67,9 @@ class PosOrder(models.Model):
 
     def _retail_check_promotions(self):
         """Re-check, at the order's date and store, the promotions of its reward
-        lines (the till checks them with the browser clock). A draft order is
+        lines (the till checks them with the browser clock), and that a discount
+        card's discount goes with the customer's card or the card scanned at the
+        till (_retail_discount_card_reasons). A draft order is
         refused with the reasons; a paid order is kept (the customer has paid and
         left) and flagged with the reasons for the back office."""
         self.ensure_one()
@@ -69,6 +79,11 @@ class PosOrder(models.Model):
         )
         reasons = programs._retail_not_applicable_reasons(
             self._retail_promotion_moment(), self.config_id, self.company_id
+        )
+        reasons.update(
+            self._retail_discount_card_reasons(
+                programs.filtered(lambda program: program not in reasons)
+            )
         )
         if not reasons:
             return
@@ -94,6 +109,34 @@ class PosOrder(models.Model):
                 issue=issue,
             )
         )
+
+    def _retail_discount_card_reasons(self, programs):
+        """{program: reason} for the discount-card promotions of `programs` that
+        this order may not have: its customer holds no card of the program in
+        force, and the card scanned at the till (if any) is no card of the
+        program in force."""
+        self.ensure_one()
+        cards = self.env["loyalty.card"]._retail_discount_cards_in_force(
+            [self.retail_discount_card_code] if self.retail_discount_card_code else []
+        )
+        scanned = cards.get(self.retail_discount_card_code)
+        reasons = {}
+        for program in programs:
+            if program.retail_promotion_type != "discount_card":
+                continue
+            if scanned and scanned.program_id == program:
+                continue
+            if program._retail_customer_matches(self.partner_id):
+                continue
+            reasons[program] = (
+                self.env._(
+                    "discount card %(code)s is not a card of this promotion in force",
+                    code=self.retail_discount_card_code,
+                )
+                if self.retail_discount_card_code
+                else self.env._("the customer holds no discount card in force")
+            )
+        return reasons
 
     def action_retail_promotion_checked(self):
         """The back office has dealt with the flagged promotion."""

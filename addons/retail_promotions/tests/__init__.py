@@ -9,3 +9,4 @@ from . import test_pos_sync
 from . import test_sale_promotions
 from . import test_results
 from . import test_frontend_results
+from . import test_discount_card_scan

@@ -3,7 +3,9 @@
 """Shared basket cases (tests/baskets/*.json): the same cases run on sale orders
 (test_baskets.py) and in the POS (test_frontend.py).
 
-A case gives its products (key: name and price, no taxes), its programs (the
+A case gives its products (key: name, price and, optionally, `tax`: a 21 % tax
+excluded from or included in the price, see `_retail_case_tax`; no tax by
+default), its programs (the
 loyalty.program values, with `group` and `gift` naming products by key), the basket
 (product key, quantity) and what is expected: the order total, the amount of the
 reward lines per program, the gift article per program and the vouchers issued per
@@ -68,7 +70,7 @@ class RetailPromotionCaseMixin:
                 {
                     "name": spec["name"],
                     "list_price": spec["price"],
-                    "taxes_id": [Command.clear()],
+                    "taxes_id": [Command.set(self._retail_case_tax(spec).ids)],
                     "available_in_pos": True,
                     "type": "consu",
                 }
@@ -112,6 +114,29 @@ class RetailPromotionCaseMixin:
         )
         return products, programs
 
+    def _retail_case_tax(self, spec):
+        """The sales tax of a case's product: none, or 21 % with the price
+        excluding (`"tax": "21_excluded"`) or including (`"21_included"`) it."""
+        kind = spec.get("tax")
+        if not kind:
+            return self.env["account.tax"]
+        name = f"Promo VAT 21 % ({kind})"
+        company = self.env.company
+        return self.env["account.tax"].search(
+            [("name", "=", name), ("company_id", "=", company.id)], limit=1
+        ) or self.env["account.tax"].create(
+            {
+                "name": name,
+                "amount": 21.0,
+                "amount_type": "percent",
+                "type_tax_use": "sale",
+                "company_id": company.id,
+                "price_include_override": "tax_included"
+                if kind == "21_included"
+                else "tax_excluded",
+            }
+        )
+
     def _retail_sale_order(self, partner, products, basket):
         return self.env["sale.order"].create(
             {
@@ -154,3 +179,18 @@ class RetailPromotionCaseMixin:
             gifts,
             {name: products[key] for name, key in expected.get("gifts", {}).items()},
         )
+
+    def _retail_assert_vouchers(self, case, cards):
+        """The vouchers (next order coupons with points) issued by the order,
+        `cards`, are those of the case: their number per program and, when the
+        case gives them, their points per program."""
+        vouchers, points = {}, {}
+        for card in cards.filtered(
+            lambda c: c.points > 0 and c.program_id.program_type == "next_order_coupons"
+        ):
+            name = card.program_id.name
+            vouchers[name] = vouchers.get(name, 0) + 1
+            points[name] = points.get(name, 0.0) + card.points
+        self.assertEqual(vouchers, case["expected"].get("vouchers", {}))
+        if "voucher_points" in case["expected"]:
+            self.assertEqual(points, case["expected"]["voucher_points"])

@@ -113,6 +113,35 @@ class TestRetailCustomerPromotionTypes(RetailPromotionCaseMixin, SaleCommon):
         with freeze_time("2026-04-01 08:00:00"):
             self.assertEqual(self._discount(self._order(self.employee)), -30.0)
 
+    def test_employee_ceiling_month_in_company_time_zone(self):
+        """The month of the ceiling is the company's (Madrid, UTC+2 in spring),
+        not UTC's: an order at 00:30 on 1 April in Madrid (22:30 UTC on 31
+        March) starts April's ceiling."""
+        self.env.company.partner_id.tz = "Europe/Madrid"
+        program = self._program(
+            retail_promotion_type="employee",
+            retail_discount=30,
+            retail_employee_ceiling=50,
+        )
+
+        def allowance():
+            return program.retail_employee_allowance(self.employee.id, program.ids)[
+                program.id
+            ]
+
+        with freeze_time("2026-03-31 21:30:00"):  # 23:30 in Madrid
+            self._order(self.employee).action_confirm()
+            self.assertEqual(allowance(), 20.0)
+        with freeze_time("2026-03-31 22:30:00"):  # 00:30 on 1 April in Madrid
+            self.assertEqual(allowance(), 50.0, "April starts with the full ceiling")
+            april = self._order(self.employee)
+            self.assertEqual(self._discount(april), -30.0)
+            april.action_confirm()
+        with freeze_time("2026-04-30 21:59:00"):  # 23:59 on 30 April in Madrid
+            self.assertEqual(allowance(), 20.0)
+        with freeze_time("2026-04-30 22:00:00"):  # midnight, 1 May in Madrid
+            self.assertEqual(allowance(), 50.0)
+
     def test_amount_voucher_for_next_visit(self):
         program = self._program(
             retail_promotion_type="amount_voucher",

@@ -139,7 +139,10 @@ patch(PosOrder.prototype, {
         if (!super._programIsApplicable(...arguments)) {
             return false;
         }
-        if (!retailCustomerMatches(program, this.getPartner())) {
+        if (
+            !retailCustomerMatches(program, this.getPartner()) &&
+            !this.retailScannedCardMatches(program)
+        ) {
             return false;
         }
         const allowance = this.retailEmployeeAllowance(program);
@@ -182,6 +185,17 @@ patch(PosOrder.prototype, {
             return undefined;
         }
         return known.values[program.id] ?? 0;
+    },
+    /**
+     * Whether the discount card typed or scanned at the till (PosStore.
+     * activateCode) is a card of the discount-card promotion `program`.
+     */
+    retailScannedCardMatches(program) {
+        return (
+            program.retail_promotion_type === "discount_card" &&
+            Boolean(this.retail_discount_card_code) &&
+            this.uiState.retailDiscountCardProgramId === program.id
+        );
     },
     _getRewardLineValuesDiscount(args) {
         const result = super._getRewardLineValuesDiscount(...arguments);

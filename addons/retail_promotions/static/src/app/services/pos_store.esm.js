@@ -3,6 +3,31 @@ import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
+    /**
+     * A discount card's code typed (Enter Code) or scanned: the order gets the
+     * card's discount, and the card's holder as customer when it has none
+     * (loyalty.card.retail_discount_card_scan); other codes go the native way.
+     */
+    async activateCode(code) {
+        const card = await this.data.call("loyalty.card", "retail_discount_card_scan", [
+            code,
+            this.config.id,
+        ]);
+        if (!card) {
+            return await super.activateCode(...arguments);
+        }
+        const order = this.getOrder();
+        if (!order.getPartner() && card.partner_id) {
+            if (!this.models["res.partner"].get(card.partner_id)) {
+                await this.data.read("res.partner", [card.partner_id]);
+            }
+            order.setPartner(this.models["res.partner"].get(card.partner_id));
+        }
+        order.retail_discount_card_code = card.code;
+        order.uiState.retailDiscountCardProgramId = card.program_id;
+        await this.updateRewards();
+        return true;
+    },
     async orderUpdateLoyaltyPrograms() {
         await this.retailFetchEmployeeAllowance(this.getOrder());
         return await super.orderUpdateLoyaltyPrograms(...arguments);

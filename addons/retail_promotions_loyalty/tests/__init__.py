@@ -1,0 +1,2 @@
+from . import test_extra_points
+from . import test_frontend
