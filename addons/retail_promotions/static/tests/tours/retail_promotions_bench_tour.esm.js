@@ -1,0 +1,190 @@
+import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import {registry} from "@web/core/registry";
+
+/**
+ * Benchmark of the till's promotion recomputation (issue #7), run by
+ * tests/benchmarks/bench_promotions.py: a basket of the "Bench Promo Product"
+ * products is filled without recomputing the rewards after each line, then the
+ * recomputation is timed in the browser (warm-up, then REPEAT timed runs, each
+ * after a quantity change of one line, as when a cashier types a quantity). The
+ * figures are logged on one console line that the Python driver reads.
+ */
+const PRODUCT_PREFIX = "Bench Promo Product";
+const WARMUP = 2;
+const REPEAT = 20;
+// A tour step may last 60 s at most: each step times runs for up to 20 s
+const STEP_BUDGET_MS = 20000;
+const FILL_STEPS = 10;
+const BENCH_LOG_PREFIX = "retail_promotions_bench ";
+// Lines of each run, for a look at where the time goes (not read by the driver)
+const TRACE_PREFIX = "retail_promotions_bench_trace ";
+
+/**
+ * The body of PosStore.updateRewards (pos_loyalty/static/src/app/services/
+ * pos_store.js), awaited: the store queues it in a mutex of its module and does
+ * not return the promise, so it cannot be timed through updateRewards itself.
+ * Points of every applicable program, rewards claimed automatically, reward lines
+ * recomputed, points again when the rewards changed.
+ */
+async function recomputeRewards(pos, order, phases = {}) {
+    let mark = performance.now();
+    const lap = (phase) => {
+        const now = performance.now();
+        phases[phase] = (phases[phase] || 0) + now - mark;
+        mark = now;
+    };
+    await pos.orderUpdateLoyaltyPrograms();
+    lap("points");
+    let changed = false;
+    for (const {coupon_id, reward} of order.getClaimableRewards(false, false, true)) {
+        if (
+            reward.program_id.reward_ids.length === 1 &&
+            !reward.program_id.is_nominative &&
+            (reward.reward_type !== "product" || !reward.multi_product)
+        ) {
+            order._applyReward(reward, coupon_id);
+            changed = true;
+        }
+    }
+    lap("claim");
+    const rewardLinesChanged = order._updateRewardLines();
+    lap("reward_lines");
+    if (changed || rewardLinesChanged) {
+        await pos.orderUpdateLoyaltyPrograms();
+    }
+    lap("points");
+    return phases;
+}
+
+/**
+ * Adds the next lines of the basket, one per bench product (1 unit, 2 units every
+ * 5th line), for STEP_BUDGET_MS at most, with the reward update of the store
+ * suspended: pos_loyalty's addLineToCurrentOrder recomputes every program after
+ * each line, which is what the benchmark times once the basket is full.
+ */
+async function fillSome(pos) {
+    const templates = pos.models["product.template"]
+        .filter((template) => template.name?.startsWith(PRODUCT_PREFIX))
+        .toSorted((a, b) => a.name.localeCompare(b.name));
+    const start = performance.now();
+    pos.updateRewards = () => undefined;
+    pos.updatePrograms = async () => undefined;
+    try {
+        let index = pos.getOrder()?.lines.length || 0;
+        while (index < templates.length && performance.now() - start < STEP_BUDGET_MS) {
+            await pos.addLineToCurrentOrder(
+                {product_tmpl_id: templates[index], qty: index % 5 === 4 ? 2 : 1},
+                {},
+                false
+            );
+            index++;
+        }
+    } finally {
+        delete pos.updateRewards;
+        delete pos.updatePrograms;
+    }
+}
+
+/** Lets the till render what changed, outside the timed part. */
+function nextFrame() {
+    return new Promise((resolve) =>
+        requestAnimationFrame(() => setTimeout(resolve, 0))
+    );
+}
+
+/**
+ * State of one benchmark run, shared by its steps: a step may take 60 s at most,
+ * so the timed runs are split over several steps.
+ */
+const bench = {};
+
+/**
+ * Run `run` of the benchmark: the quantity of one line changes (+1 on even
+ * runs, back on odd runs, so that the basket ends as it started and its total
+ * must be the first one again: the result is deterministic), then the
+ * recomputation is timed (kept after the warm-up).
+ */
+async function timedRun(pos, run) {
+    const line = bench.lines[Math.floor(run / 2) % bench.lines.length];
+    line.setQuantity(line.getQuantity() + (run % 2 ? -1 : 1));
+    const phases = {};
+    const start = performance.now();
+    await recomputeRewards(pos, bench.order, phases);
+    const elapsed = performance.now() - start;
+    console.log(`${TRACE_PREFIX}run ${run} ${JSON.stringify(phases)}`);
+    if (run >= WARMUP) {
+        bench.times.push(elapsed);
+        bench.phases.push(phases);
+    }
+    await nextFrame();
+}
+
+/** First recomputation (every reward applied from none). */
+async function firstRecomputation(pos) {
+    bench.order = pos.getOrder();
+    bench.lines = bench.order.lines.filter((line) => !line.is_reward_line);
+    bench.times = [];
+    bench.phases = [];
+    bench.run = 0;
+    const start = performance.now();
+    const phases = await recomputeRewards(pos, bench.order);
+    console.log(
+        `${TRACE_PREFIX}first ${performance.now() - start} ${JSON.stringify(phases)}`
+    );
+    await nextFrame();
+    bench.firstTotal = bench.order.priceIncl;
+}
+
+/** The next runs (warm-up, then timed), for STEP_BUDGET_MS at most. */
+async function measureSome(pos) {
+    const start = performance.now();
+    while (bench.run < WARMUP + REPEAT && performance.now() - start < STEP_BUDGET_MS) {
+        await timedRun(pos, bench.run++);
+    }
+}
+
+/** The figures, on one console line that the Python driver reads. */
+function logFigures(pos) {
+    const programs = pos.models["loyalty.program"].getAll();
+    const rewardLines = bench.order.lines.filter((line) => line.is_reward_line);
+    const figures = {
+        programs: programs.length,
+        retail_programs: programs.filter((p) => p.retail_promotion_type).length,
+        lines: bench.lines.length,
+        units: bench.lines.reduce((sum, line) => sum + line.getQuantity(), 0),
+        reward_lines: rewardLines.length,
+        rewarded_programs: new Set(rewardLines.map((line) => line.reward_id.program_id.id))
+            .size,
+        first_total: bench.firstTotal,
+        last_total: bench.order.priceIncl,
+        times: bench.times,
+        phases: bench.phases,
+    };
+    console.log(BENCH_LOG_PREFIX + JSON.stringify(figures));
+}
+
+/** A step of the benchmark: its action on the till's store, at most 60 s. */
+function benchStep(content, action) {
+    return {
+        content,
+        trigger: ".product-screen",
+        timeout: 60000,
+        run: () => action(window.posmodel),
+    };
+}
+
+registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
+    steps: () =>
+        [
+            Chrome.startPoS().map((step) => ({...step, timeout: 60000})),
+            Array.from({length: FILL_STEPS}, (_unused, index) =>
+                benchStep(`fill the basket (reward update suspended), step ${index + 1}`, fillSome)
+            ),
+            benchStep("first recomputation", firstRecomputation),
+            Array.from({length: WARMUP + REPEAT}, (_unused, index) =>
+                benchStep(`recomputations, step ${index + 1}`, measureSome)
+            ),
+            benchStep("log the figures", logFigures),
+            Chrome.endTour(),
+        ].flat(),
+});
