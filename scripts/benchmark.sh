@@ -10,7 +10,7 @@
 #   BENCH_JOBS=2                processes creating the customers (default: CPUs)
 #   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
 #   BENCH_REGENERATE=1          drop and regenerate the bench databases
-#   BENCH_SUITES="customer loyalty giftcard surveys registry"   which benchmarks run (default: all)
+#   BENCH_SUITES="customer loyalty giftcard surveys registry promotions"   which run (default: all)
 # The other suites, each on a database of its own made from the ones above:
 #   loyalty   tests/benchmarks/bench_loyalty.py on a copy of the biggest customer database
 #             with retail_loyalty installed (it adds one card per customer and 1,000,000
@@ -25,6 +25,10 @@
 #   registry  tests/benchmarks/bench_gift_registry.py on a copy of the base with
 #             retail_gift_registry: list search among BENCH_REGISTRY_LISTS (50,000) lists and
 #             the bought quantities of a 300-item list; results/gift_registry.md.
+#   promotions  tests/benchmarks/bench_promotions.py on a copy of the base with retail_promotions:
+#             the till's promotion recomputation in Chromium, retail vs native pos_loyalty
+#             (BENCH_PROMO_ARGS, default "--rounds 2"; on a loaded machine add
+#             "--promotions 60 --lines 15"); results/promotions.md.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$ROOT/scripts/setup.sh"
@@ -123,7 +127,7 @@ done
 
 # The biggest database is measured; the smallest one only for the POS start load.
 small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
-suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry} "
+suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry promotions} "
 
 if [[ $suites == *" customer "* ]]; then
   read -r -a extra <<<"${BENCH_ARGS:-}"
@@ -194,4 +198,14 @@ if [[ $suites == *" registry "* ]]; then
     --db retail_bench_registry --lists "${BENCH_REGISTRY_LISTS:-50000}"
   stage_end
   log "figures written to tests/benchmarks/results/gift_registry.md"
+fi
+
+if [[ $suites == *" promotions "* ]]; then
+  module_db "$base" retail_bench_promotions retail_promotions
+  stage "promotion benchmarks on retail_bench_promotions (Chromium)"
+  read -r -a promo_args <<<"${BENCH_PROMO_ARGS:---rounds 2}"
+  "$PY" "$ROOT/tests/benchmarks/bench_promotions.py" --conf "$CONF" \
+    --db retail_bench_promotions "${promo_args[@]}"
+  stage_end
+  log "figures written to tests/benchmarks/results/promotions.md"
 fi
