@@ -22,6 +22,12 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/retail_gift_registry_menus.xml",
+        "report/retail_gift_registry_reports.xml",
+        "report/retail_gift_registry_templates.xml",
+        "data/mail_template_data.xml",
+        "views/retail_gift_registry_statement_views.xml",
+        "security/retail_gift_registry_report_security.xml",
+        "report/retail_gift_registry_report_views.xml",
     ],
     "demo": ["demo/retail_gift_registry_demo.xml"],
     "assets": {

@@ -5,3 +5,5 @@ from . import test_settlement
 from . import test_security
 from . import test_concurrency
 from . import test_frontend
+from . import test_statement
+from . import test_analysis
