@@ -744,6 +744,8 @@ class RetailGiftRegistry(models.Model):
         """What was bought and given for the list, by guest then date (refunds
         included, as negative lines): the rows of the statement."""
         self.ensure_one()
+        # the purchases view reads the order lines from the database
+        self.env.flush_all()
         return self.purchase_ids.sorted(
             lambda p: ((p.guest_name or p.partner_id.name or "").lower(), p.date, p.id)
         )

@@ -27,6 +27,8 @@ class RetailGiftRegistryThanksExport(models.TransientModel):
         """One dict per guest and gift, sorted by guest then gift, from one
         grouped read of the list's purchases; gifts fully refunded drop out."""
         self.ensure_one()
+        # the purchases view reads the order lines from the database
+        self.env.flush_all()
         groups = self.env["retail.gift.registry.purchase"]._read_group(
             [("registry_id", "=", self.registry_id.id)],
             ["guest_key", "product_id", "item_id", "is_contribution"],
