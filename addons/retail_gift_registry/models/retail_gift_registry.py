@@ -744,9 +744,13 @@ class RetailGiftRegistry(models.Model):
         """What was bought and given for the list, by guest then date (refunds
         included, as negative lines): the rows of the statement."""
         self.ensure_one()
-        # the purchases view reads the order lines from the database
+        # the purchases view reads the order lines from the database: flush
+        # them and search it afresh (not the list's cached one2many)
         self.env.flush_all()
-        return self.purchase_ids.sorted(
+        purchases = self.env["retail.gift.registry.purchase"].search(
+            [("registry_id", "=", self.id)]
+        )
+        return purchases.sorted(
             lambda p: ((p.guest_name or p.partner_id.name or "").lower(), p.date, p.id)
         )
 
