@@ -24,6 +24,12 @@
         "views/retail_gift_registry_menus.xml",
         "views/stock_picking_views.xml",
         "data/ir_cron_data.xml",
+        "report/retail_gift_registry_reports.xml",
+        "report/retail_gift_registry_templates.xml",
+        "data/mail_template_data.xml",
+        "views/retail_gift_registry_statement_views.xml",
+        "security/retail_gift_registry_report_security.xml",
+        "report/retail_gift_registry_report_views.xml",
     ],
     "demo": ["demo/retail_gift_registry_demo.xml"],
     "assets": {

@@ -1,11 +1,13 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+import unicodedata
 from datetime import datetime, time
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import float_is_zero, float_round
+from odoo.tools import SQL, float_is_zero, float_round
 
 STATES = [
     ("draft", "Draft"),
@@ -16,6 +18,34 @@ STATES = [
 ]
 MAX_ID = 2**31 - 1
 SEARCH_LIMIT = 20
+# partner fields of the owners' search key (identifiers, then phone numbers)
+OWNER_SEARCH_FIELDS = (
+    "name",
+    "customer_number",
+    "card_number",
+    "retail_phone_national",
+    "retail_mobile_national",
+    "retail_phone_sanitized",
+    "retail_mobile_sanitized",
+)
+
+
+POS_HEADER_FIELDS = [
+    "name",
+    "title",
+    "type_id",
+    "owner_id",
+    "co_owner_id",
+    "event_date",
+    "welcome_message",
+    "gift_mode",
+]
+
+
+def search_text(text):
+    """``text`` in lowercase, without accents ('García' -> 'garcia')."""
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in text if not unicodedata.combining(char)).lower()
 
 
 class RetailGiftRegistry(models.Model):
@@ -822,19 +852,75 @@ class RetailGiftRegistry(models.Model):
     # Point of sale
     # ------------------------------------------------------------------
 
-    @api.model
-    def _search_domain_for_query(self, query):
-        """Lists whose number is ``query`` (exact, indexed), else lists of the
-        owners ``retail_customer`` finds by phone, identifier or name."""
-        number = self.search([("name", "=", query.upper())], limit=SEARCH_LIMIT)
-        if number:
-            return Domain("id", "in", number.ids)
-        partners = self.env["res.partner"].retail_find_customers(query, limit=50)
-        if not partners:
-            return Domain.FALSE
-        return Domain("owner_id", "in", partners.ids) | Domain(
-            "co_owner_id", "in", partners.ids
+    owner_search = fields.Char(
+        string="Owners Search Key",
+        compute="_compute_owner_search",
+        store=True,
+        help="The owners' names (lowercase, without accents), customer numbers, "
+        "cards and phone numbers (national and international digits): the words "
+        "the till searches through a full-text index.",
+    )
+    # whole words and word prefixes of the owners, answered from one GIN index
+    _owner_search_idx = models.Index(
+        "USING gin (to_tsvector('simple'::regconfig, COALESCE(owner_search, '')))"
+    )
+
+    @api.depends(
+        *(
+            f"{owner}.{fname}"
+            for owner in ("owner_id", "co_owner_id")
+            for fname in OWNER_SEARCH_FIELDS
         )
+    )
+    def _compute_owner_search(self):
+        # one read of every owner's fields (a union per list would lose the
+        # prefetch and read each owner alone)
+        (self.owner_id | self.co_owner_id).fetch(list(OWNER_SEARCH_FIELDS))
+        for registry in self:
+            words = []
+            for partner in registry.owner_id | registry.co_owner_id:
+                words.append(search_text(partner.name))
+                words += [
+                    search_text(partner[fname])
+                    for fname in ("customer_number", "card_number")
+                ]
+                words += [
+                    re.sub(r"\D", "", partner[fname] or "")
+                    for fname in OWNER_SEARCH_FIELDS[3:]
+                ]
+            registry.owner_search = " ".join(dict.fromkeys(w for w in words if w))
+
+    @api.model
+    def _owner_search_tsquery(self, query):
+        """The full-text query of ``query`` (a string of word prefixes joined
+        by AND, as to_tsquery reads them), or False: a phone typed with spaces,
+        dots or a leading 00 / trunk 0 becomes one number."""
+        digits = re.sub(r"[\s()+.\-/]", "", query)
+        if digits.isdigit() and len(digits) >= 6:
+            return digits.lstrip("0") or False
+        words = re.findall(r"\w+", search_text(query))
+        return " & ".join(f"{word}:*" for word in words) or False
+
+    @api.model
+    def _search_domains_for_query(self, query):
+        """The domains the till tries in turn for ``query``: the list number
+        (exact, btree index: a number quoted by a guest is answered at once),
+        then the owners' words starting with the words of ``query`` (name,
+        phone, customer number or card; one GIN full-text index)."""
+        domains = [Domain("name", "=", query.upper())]
+        tsquery = self._owner_search_tsquery(query)
+        if tsquery:
+            domains.append(
+                Domain.custom(
+                    to_sql=lambda model, alias, sql_query: SQL(
+                        "to_tsvector('simple'::regconfig, COALESCE(%s, '')) "
+                        "@@ to_tsquery('simple'::regconfig, %s)",
+                        model._field_to_sql(alias, "owner_search", sql_query),
+                        tsquery,
+                    )
+                )
+            )
+        return domains
 
     @api.model
     def retail_pos_search(self, config_id, query):
@@ -848,12 +934,20 @@ class RetailGiftRegistry(models.Model):
         query = query.strip()
         if not query:
             return []
-        lists = self.search(
-            self._search_domain_for_query(query)
-            & Domain("state", "=", "open")
-            & Domain("company_id", "=", config.company_id.id),
-            limit=SEARCH_LIMIT,
+        # read only what the answer shows: the till waits for it
+        config.fetch(["company_id"])
+        sellable = Domain("state", "=", "open") & Domain(
+            "company_id", "=", config.company_id.id
         )
+        lists = self.browse()
+        for domain in self._search_domains_for_query(query):
+            lists = self.search_fetch(
+                domain & sellable, POS_HEADER_FIELDS, limit=SEARCH_LIMIT
+            )
+            if lists:
+                break
+        (lists.owner_id | lists.co_owner_id).fetch(["name"])
+        lists.type_id.fetch(["name"])
         return lists._pos_header()
 
     @api.model
@@ -935,3 +1029,55 @@ class RetailGiftRegistry(models.Model):
             }
             for registry in self
         ]
+
+    # ------------------------------------------------------------------
+    # Statement and thank-you list
+    # ------------------------------------------------------------------
+
+    def _statement_purchases(self):
+        """What was bought and given for the list, by guest then date (refunds
+        included, as negative lines): the rows of the statement."""
+        self.ensure_one()
+        # the purchases view reads the order lines from the database: flush
+        # them and search it afresh (not the list's cached one2many)
+        self.env.flush_all()
+        purchases = self.env["retail.gift.registry.purchase"].search(
+            [("registry_id", "=", self.id)]
+        )
+        return purchases.sorted(
+            lambda p: ((p.guest_name or p.partner_id.name or "").lower(), p.date, p.id)
+        )
+
+    def action_send_statement(self):
+        """The mail composer with the statement template (PDF attached),
+        addressed to the owners, as native documents send theirs."""
+        self.ensure_one()
+        template = self.env.ref(
+            "retail_gift_registry.mail_template_gift_registry_statement",
+            raise_if_not_found=False,
+        )
+        return {
+            "name": self.env._("Send the Statement"),
+            "type": "ir.actions.act_window",
+            "view_mode": "form",
+            "res_model": "mail.compose.message",
+            "views": [(False, "form")],
+            "view_id": False,
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_template_id": template.id if template else False,
+                "default_email_layout_xmlid": "mail.mail_notification_light",
+                "force_email": True,
+            },
+        }
+
+    def action_export_thank_you(self):
+        """Download the thank-you list (XLSX) of the list."""
+        self.ensure_one()
+        wizard = self.env["retail.gift.registry.thanks.export"].create(
+            {"registry_id": self.id}
+        )
+        return wizard.action_export()

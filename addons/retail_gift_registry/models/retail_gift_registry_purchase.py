@@ -10,9 +10,11 @@ class RetailGiftRegistryPurchase(models.Model):
 
     Quantities are net: a till refund is a line of its own with a negative
     quantity; a sale order line counts its quantity minus what came back
-    (returned goods or credit notes, whichever is larger); cancelled and draft
-    orders do not count. The items' bought quantities, the list totals and the
-    analysis all read this one view.
+    (returned goods or credit notes, whichever is larger, stored on the line
+    when they happen: ``gift_registry_qty_back``); cancelled and draft orders
+    do not count. No subquery per line: reading the bought quantities of a list
+    is one grouped scan of its lines (indexed on the item). The items' bought
+    quantities, the list totals and the analysis all read this one view.
     """
 
     _name = "retail.gift.registry.purchase"
@@ -102,9 +104,11 @@ class RetailGiftRegistryPurchase(models.Model):
                                               so.gift_registry_guest)), ''),
                          'partner-' || so.partner_id::text)),
                    COALESCE(sol.gift_registry_message, so.gift_registry_message),
-                   sol.product_uom_qty - back.qty,
+                   sol.product_uom_qty - COALESCE(sol.gift_registry_qty_back, 0),
                    CASE WHEN sol.product_uom_qty = 0 THEN 0
-                        ELSE sol.price_total * (sol.product_uom_qty - back.qty)
+                        ELSE sol.price_total
+                             * (sol.product_uom_qty
+                                - COALESCE(sol.gift_registry_qty_back, 0))
                              / sol.product_uom_qty END,
                    COALESCE(sol.gift_registry_surplus_qty, 0),
                    COALESCE(pt.gift_registry_contribution, FALSE),
@@ -114,22 +118,6 @@ class RetailGiftRegistryPurchase(models.Model):
               JOIN retail_gift_registry reg ON reg.id = sol.gift_registry_id
               JOIN product_product pp ON pp.id = sol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             CROSS JOIN LATERAL (
-                SELECT GREATEST(
-                    COALESCE((
-                        SELECT SUM(sm.quantity) FROM stock_move sm
-                         WHERE sm.sale_line_id = sol.id AND sm.state = 'done'
-                           AND sm.origin_returned_move_id IS NOT NULL
-                           AND sm.to_refund), 0),
-                    COALESCE((
-                        SELECT SUM(aml.quantity)
-                          FROM sale_order_line_invoice_rel rel
-                          JOIN account_move_line aml ON aml.id = rel.invoice_line_id
-                          JOIN account_move am ON am.id = aml.move_id
-                         WHERE rel.order_line_id = sol.id
-                           AND am.move_type = 'out_refund'
-                           AND am.state = 'posted'), 0)) AS qty
-             ) back
              WHERE sol.gift_registry_id IS NOT NULL
                AND so.state = 'sale'
             """

@@ -8,3 +8,5 @@ from . import test_frontend
 from . import test_delivery
 from . import test_discount
 from . import test_exchange
+from . import test_statement
+from . import test_analysis

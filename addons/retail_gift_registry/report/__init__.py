@@ -1,0 +1,1 @@
+from . import retail_gift_registry_report
