@@ -1,9 +1,9 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+from odoo.addons.retail_customer.tests.common import company_user
 
 
 class GiftRegistryCommon(TestPoSCommon):
@@ -43,26 +43,23 @@ class GiftRegistryCommon(TestPoSCommon):
         cls.wedding_type = cls.env.ref(
             "retail_gift_registry.retail_gift_registry_type_wedding"
         )
-        cls.salesman = new_test_user(
+        cls.salesman = company_user(
             cls.env,
-            login="registry_salesman",
-            groups="sales_team.group_sale_salesman_all_leads,stock.group_stock_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+            "registry_salesman",
+            "sales_team.group_sale_salesman_all_leads,stock.group_stock_user",
+            cls.company,
         )
-        cls.manager = new_test_user(
+        cls.manager = company_user(
             cls.env,
-            login="registry_manager",
-            groups="sales_team.group_sale_manager,stock.group_stock_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+            "registry_manager",
+            "sales_team.group_sale_manager,stock.group_stock_user",
+            cls.company,
         )
-        cls.cashier = new_test_user(
+        cls.cashier = company_user(
             cls.env,
-            login="registry_cashier",
-            groups="base.group_user,point_of_sale.group_pos_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+            "registry_cashier",
+            "base.group_user,point_of_sale.group_pos_user",
+            cls.company,
         )
         cls.gift_list = cls._create_registry()
         cls.gift_list.action_open()
@@ -113,6 +110,17 @@ class GiftRegistryCommon(TestPoSCommon):
         if confirm:
             order.action_confirm()
         return order
+
+    @classmethod
+    def _settle_on_ewallet(cls, **company_values):
+        """Settlements of the company go onto a native eWallet program, with
+        ``company_values`` (bonus, discount...) as its gift list settings."""
+        cls.program = cls.env["loyalty.program"].create(
+            {"name": "Gift list credit", "program_type": "ewallet"}
+        )
+        cls.company.write(
+            {"gift_registry_program_id": cls.program.id, **company_values}
+        )
 
     def _pos_line(self, product, qty, item=None, registry=None, **values):
         registry = self.gift_list if registry is None else registry

@@ -15,15 +15,8 @@ class TestGiftRegistryDiscount(GiftRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.program = cls.env["loyalty.program"].create(
-            {"name": "Gift list credit", "program_type": "ewallet"}
-        )
-        cls.company.write(
-            {
-                "gift_registry_program_id": cls.program.id,
-                "gift_registry_discount_percent": 20.0,
-                "gift_registry_discount_days": 30,
-            }
+        cls._settle_on_ewallet(
+            gift_registry_discount_percent=20.0, gift_registry_discount_days=30
         )
         cls.Pricelist = cls.env["product.pricelist"]
 

@@ -36,34 +36,38 @@ class ResCompany(models.Model):
     def _retail_giftcard_deferred_account(self):
         """The company's deferred income account for single-purpose vouchers,
         created on first use."""
-        self.ensure_one()
-        if not self.retail_giftcard_deferred_account_id:
-            self.sudo().retail_giftcard_deferred_account_id = self._retail_new_account(
-                self.env._("Vouchers: deferred income"),
-                "liability_current",
-                DEFERRED_CODES,
-            )
-        return self.retail_giftcard_deferred_account_id
+        return self._retail_account_on_first_use(
+            "retail_giftcard_deferred_account_id",
+            self.env._("Vouchers: deferred income"),
+            "liability_current",
+            DEFERRED_CODES,
+        )
 
     def _retail_giftcard_liability_account(self):
         """The company's gift card liability account, created on first use."""
-        self.ensure_one()
-        if not self.retail_giftcard_liability_account_id:
-            self.sudo().retail_giftcard_liability_account_id = self._retail_new_account(
-                self.env._("Gift cards outstanding"),
-                "liability_current",
-                LIABILITY_CODES,
-            )
-        return self.retail_giftcard_liability_account_id
+        return self._retail_account_on_first_use(
+            "retail_giftcard_liability_account_id",
+            self.env._("Gift cards outstanding"),
+            "liability_current",
+            LIABILITY_CODES,
+        )
 
     def _retail_giftcard_breakage_account(self):
         """The company's gift card breakage income account, created on first use."""
+        return self._retail_account_on_first_use(
+            "retail_giftcard_breakage_account_id",
+            self.env._("Gift card breakage"),
+            "income_other",
+            BREAKAGE_CODES,
+        )
+
+    def _retail_account_on_first_use(self, field, name, account_type, codes):
+        """The account of the company's ``field``, created (with the first free
+        code of ``codes``) and set when the company has none."""
         self.ensure_one()
-        if not self.retail_giftcard_breakage_account_id:
-            self.sudo().retail_giftcard_breakage_account_id = self._retail_new_account(
-                self.env._("Gift card breakage"), "income_other", BREAKAGE_CODES
-            )
-        return self.retail_giftcard_breakage_account_id
+        if not self[field]:
+            self.sudo()[field] = self._retail_new_account(name, account_type, codes)
+        return self[field]
 
     def _retail_new_account(self, name, account_type, codes):
         Account = self.env["account.account"].sudo().with_company(self)

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.retail_customer.tests.common import company_user
 
 from .common import RetailSurveyCommon
 
@@ -53,26 +55,20 @@ class TestStoreAnswerAccess(RetailSurveyCommon):
         cls.franchise_rule = cls.env["retail.survey.rule"].create(
             {"survey_id": cls.survey.id, "company_id": cls.franchise.id}
         )
-        cls.franchise_manager = new_test_user(
+        cls.franchise_manager = company_user(
             cls.env,
-            login="franchise_store_manager",
-            groups="point_of_sale.group_pos_manager,survey.group_survey_manager",
-            company_id=cls.franchise.id,
-            company_ids=[Command.set(cls.franchise.ids)],
+            "franchise_store_manager",
+            "point_of_sale.group_pos_manager,survey.group_survey_manager",
+            cls.franchise,
         )
-        cls.head_office = new_test_user(
+        cls.head_office = company_user(
             cls.env,
-            login="survey_head_office",
-            groups="point_of_sale.group_pos_manager,survey.group_survey_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set((cls.company | cls.franchise).ids)],
+            "survey_head_office",
+            "point_of_sale.group_pos_manager,survey.group_survey_manager",
+            cls.company | cls.franchise,
         )
-        cls.cashier = new_test_user(
-            cls.env,
-            login="survey_cashier",
-            groups="point_of_sale.group_pos_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.cashier = company_user(
+            cls.env, "survey_cashier", "point_of_sale.group_pos_user", cls.company
         )
 
     def test_franchise_manager_sees_only_his_answers(self):
