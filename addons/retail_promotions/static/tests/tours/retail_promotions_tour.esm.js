@@ -25,7 +25,11 @@ function sellBasket(basket, total) {
     return [
         patient(Chrome.startPoS()),
         patient(Dialog.confirm("Open Register")),
-        ...basket.map(([name, qty]) => RetailPromotions.addUnits(name, qty)),
+        ...basket.map((entry) =>
+            Array.isArray(entry) && typeof entry[0] === "string"
+                ? RetailPromotions.addUnits(entry[0], entry[1])
+                : entry
+        ),
         PosLoyalty.orderTotalIs(total),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
@@ -54,6 +58,18 @@ registry.category("web_tour.tours").add("RetailPromotionsOutOfHoursTour", {
                 ["Promo Fancy Socks", 2],
                 ["Promo Socks", 1],
                 ["Promo Shirt", 1],
+                // the cashier sees why: not one of its week days
+                ProductScreen.clickControlButton("Promotions"),
+                {
+                    content: "left out: not today, with the days it runs on",
+                    trigger:
+                        ".retail-promotion-left-out .retail-promotion-reason:contains('Not today: it runs on')",
+                },
+                {
+                    content: "close the popup",
+                    trigger: ".modal-footer button:contains('Close')",
+                    run: "click",
+                },
             ],
             "42.00"
         ),
@@ -121,7 +137,11 @@ function sellBaskets(sales) {
         patient(Dialog.isNot()),
         ...sales.map(([customer, basket, total, code]) => [
             setCustomer(customer, code),
-            ...basket.map(([name, qty]) => RetailPromotions.addUnits(name, qty)),
+            ...basket.map((entry) =>
+            Array.isArray(entry) && typeof entry[0] === "string"
+                ? RetailPromotions.addUnits(entry[0], entry[1])
+                : entry
+        ),
             PosLoyalty.orderTotalIs(total),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),

@@ -1,4 +1,5 @@
 import {
+    RETAIL_WEEKDAYS,
     retailCombinePromotions,
     retailScheduleMatches,
 } from "@retail_promotions/app/models/pos_order.esm";
@@ -7,6 +8,25 @@ import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
 const {DateTime} = luxon;
+
+/**
+ * Why a promotion is outside its schedule now: the week days it runs on when
+ * today is not one of them, otherwise its hours.
+ */
+function scheduleReason(program, now) {
+    if (program[RETAIL_WEEKDAYS[now.weekday - 1]] === false) {
+        const days = RETAIL_WEEKDAYS.map((field, index) =>
+            program[field] === false
+                ? null
+                : DateTime.fromObject({weekday: index + 1}).toFormat("cccc")
+        ).filter(Boolean);
+        return _t("Not today: it runs on %(days)s.", {days: days.join(", ")});
+    }
+    return _t("Outside its hours (%(from)s-%(to)s).", {
+        from: formatHour(program.retail_hour_from ?? 0),
+        to: formatHour(program.retail_hour_to ?? 24),
+    });
+}
 
 function formatHour(hour) {
     const minutes = Math.round(hour * 60);
@@ -44,10 +64,7 @@ patch(PosOrder.prototype, {
             }
             let reason = "";
             if (!retailScheduleMatches(program, now)) {
-                reason = _t("Outside its days and hours (%(from)s-%(to)s today).", {
-                    from: formatHour(program.retail_hour_from ?? 0),
-                    to: formatHour(program.retail_hour_to ?? 24),
-                });
+                reason = scheduleReason(program, now);
             } else if (!this._programIsApplicable(program)) {
                 reason = _t("Not available for this order (dates, customer or usage).");
             } else if (
