@@ -86,8 +86,9 @@ class ResCompany(models.Model):
         )
 
     def _retail_giftcard_misc_journal(self):
+        """The company's first miscellaneous journal, for gift card entries."""
         self.ensure_one()
-        return (
+        journal = (
             self.env["account.journal"]
             .sudo()
             .search(
@@ -96,6 +97,15 @@ class ResCompany(models.Model):
                 limit=1,
             )
         )
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "Company %(company)s has no miscellaneous journal for gift card "
+                    "entries.",
+                    company=self.name,
+                )
+            )
+        return journal
 
     def _retail_giftcard_payment_method(self):
         """A POS payment method for gift cards: a bank-type journal whose
@@ -211,14 +221,6 @@ class ResCompany(models.Model):
 
     def _retail_giftcard_move(self, label, amount, debit, credit, date):
         journal = self._retail_giftcard_misc_journal()
-        if not journal:
-            raise UserError(
-                self.env._(
-                    "Company %(company)s has no miscellaneous journal for gift card "
-                    "entries.",
-                    company=self.name,
-                )
-            )
         move = (
             self.env["account.move"]
             .sudo()
@@ -301,14 +303,6 @@ class ResCompany(models.Model):
         values whose ``balance`` is the opposite side)."""
         self.ensure_one()
         journal = self._retail_giftcard_misc_journal()
-        if not journal:
-            raise UserError(
-                self.env._(
-                    "Company %(company)s has no miscellaneous journal for gift card "
-                    "entries.",
-                    company=self.name,
-                )
-            )
         lines = counterparts + self._retail_giftcard_spv_lines(series, gross, label)
         move = (
             self.env["account.move"]
