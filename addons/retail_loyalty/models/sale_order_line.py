@@ -65,10 +65,12 @@ class SaleOrderLine(models.Model):
         those removed by a cancellation (it reverses the whole order)."""
         OrderPoints = self.env["retail.loyalty.order.points"]
         for (order, card), delta in changes.items():
+            # the state first: on a draft order sale_loyalty may already have
+            # deleted the card (a coupon no longer used) in the same flush
             if (
-                card
-                and card.program_id.retail_ledger
-                and order.state == "sale"
+                order.state == "sale"
                 and not self.env.context.get("retail_loyalty_keep_ledger")
+                and card.exists()
+                and card.program_id.retail_ledger
             ):
                 OrderPoints._retail_reward_change(order, card, delta)
