@@ -198,3 +198,16 @@ class TestSaleRewardLinesAfterConfirmation(RetailLoyaltyCommon):
             ["earn", "earn", "reverse", "reverse", "spend"],
         )
         self.assertBalanceInvariant(card)
+
+    def test_card_deleted_in_the_same_flush_is_left_alone(self):
+        """sale_loyalty deletes an unused coupon together with its reward lines
+        on a draft order: the ledger hook must not read the deleted card (native
+        sale_loyalty tests errored on it), and nothing is posted."""
+        for order in (self._order(), self._confirmed(10)[1]):
+            gone = self.Card.create({"program_id": self.program.id})
+            gone.sudo().unlink()
+            rows_before = self.History.search_count([])
+            self.env["sale.order.line"]._retail_post_reward_changes(
+                {(order, gone): -100.0}
+            )
+            self.assertEqual(self.History.search_count([]), rows_before, order.state)
