@@ -49,6 +49,8 @@ tour's step timeouts (a recomputation must take less than 60 s).
 """
 
 import argparse
+import collections
+import contextlib
 import json
 import logging
 import os
@@ -57,6 +59,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from unittest.mock import patch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
@@ -74,12 +77,30 @@ TARGET_MS = 50.0
 TIMED_RUNS = 20
 PHASES = ("points", "claim", "reward_lines")
 RESULTS = os.path.join(benchlib.RESULTS_DIR, "promotions.md")
+# Console lines of the tour around the timed runs: with --profile, the driver
+# records a Chromium CPU profile between them (DevTools protocol)
+PROFILE_START = "retail_promotions_bench_profile start"
+PROFILE_STOP = "retail_promotions_bench_profile stop"
 # Options of the command line, passed to the HttpCase run by pytest
 ENV_OPTIONS = "RETAIL_BENCH_PROMOTIONS"
 DEFAULTS = {"promotions": 200, "lines": 50, "rounds": 2, "seed": 7}
 # Retail types a basket gets without a customer; the others are for a customer,
 # a card holder or an employee
 TARGETED_TYPES = ("customer", "discount_card", "employee")
+# The 13 price promotion types of the benchmark (see retail_type_values)
+BENCH_TYPES = (
+    "n_for_m",
+    "spend_gift",
+    "spend_discount",
+    "spend_voucher",
+    "gift_article",
+    "n_fixed_price",
+    "unit_discounts",
+    "quantity_breaks",
+    "seasonal",
+    *TARGETED_TYPES,
+    "amount_voucher",
+)
 
 
 def _options():
@@ -213,6 +234,44 @@ def write_report(runs, options):
     return text
 
 
+def summarise_profile(path, top=25):
+    """The functions of a Chromium CPU profile that take the most time: self time
+    (samples in the function) and total time (samples in it or its callees,
+    recursion counted once), in ms; a text table."""
+    with open(path, encoding="utf-8") as profile_file:
+        profile = json.load(profile_file)
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    parent = {
+        child: node["id"] for node in profile["nodes"] for child in node.get("children", ())
+    }
+
+    def label(node):
+        frame = node["callFrame"]
+        name = frame["functionName"] or "(anonymous)"
+        where = frame["url"].rsplit("/", 1)[-1]
+        return f"{name} {where}:{frame['lineNumber'] + 1}" if where else name
+
+    self_ms = collections.Counter()
+    total_ms = collections.Counter()
+    for node_id, delta in zip(profile["samples"], profile["timeDeltas"]):
+        ms = delta / 1000.0
+        self_ms[label(nodes[node_id])] += ms
+        seen = set()
+        while node_id is not None:
+            name = label(nodes[node_id])
+            if name not in seen:
+                seen.add(name)
+                total_ms[name] += ms
+            node_id = parent.get(node_id)
+    lines = [f"CPU profile {path}: {sum(self_ms.values()):,.0f} ms sampled"]
+    for title, counter in (("self", self_ms), ("total", total_ms)):
+        lines.append(f"  top {top} by {title} time (ms):")
+        lines.extend(
+            f"    {ms:10,.1f}  {name}" for name, ms in counter.most_common(top)
+        )
+    return "\n".join(lines)
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -225,8 +284,18 @@ def main():
     parser.add_argument("--db", required=True, help="database with retail_promotions")
     for name, default in DEFAULTS.items():
         parser.add_argument(f"--{name}", type=int, default=default)
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="also record a Chromium CPU profile of the timed runs of each side"
+        " into DIR (<side>-<round>.cpuprofile, for Chromium's DevTools) and print"
+        " the functions that take the most time",
+    )
     args = parser.parse_args()
     options = {name: getattr(args, name) for name in DEFAULTS}
+    if args.profile:
+        os.makedirs(args.profile, exist_ok=True)
+        options["profile"] = os.path.abspath(args.profile)
     # the configuration with a free HTTP port of its own (as scripts/test.sh does)
     with open(args.conf, encoding="utf-8") as conf:
         lines = [
@@ -264,6 +333,7 @@ if __name__ == "__main__":
 # The benchmark itself, imported by pytest-odoo once Odoo knows its addons path.
 from odoo import Command  # noqa: E402
 from odoo.tests import tagged  # noqa: E402
+from odoo.tests.common import ChromeBrowser  # noqa: E402
 
 from odoo.addons.point_of_sale.tests.test_frontend import (  # noqa: E402
     TestPointOfSaleHttpCommon,
@@ -364,8 +434,12 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
         """The retail promotions and their native twins (same native rule and
         reward, no retail fields), all for the main till."""
         Program = cls.env["loyalty.program"]
+        # the price promotion types (not the extra points of
+        # retail_promotions_loyalty, when installed: no price, no native twin)
         kinds = [
-            kind for kind, _label in Program._fields["retail_promotion_type"].selection
+            kind
+            for kind, _label in Program._fields["retail_promotion_type"].selection
+            if kind in BENCH_TYPES
         ]
         common = {"pos_ok": True, "sale_ok": True}
         common["pos_config_ids"] = [Command.set(cls.main_pos_config.ids)]
@@ -393,6 +467,37 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
             native_vals.append(native)
         return Program.create(retail_vals), Program.create(native_vals)
 
+    def _profiling(self, side):
+        """With --profile: a CPU profile of the browser between the tour's
+        PROFILE_START and PROFILE_STOP console lines, written to
+        <dir>/<side>-<round>.cpuprofile and summarised on stdout."""
+        directory = self.options.get("profile")
+        if not directory:
+            return contextlib.nullcontext()
+        self.profiled[side] += 1
+        path = os.path.join(directory, f"{side}-{self.profiled[side]}.cpuprofile")
+        handle_console = ChromeBrowser._handle_console
+
+        def save(future):
+            with open(path, "w", encoding="utf-8") as profile_file:
+                json.dump(future.result()["profile"], profile_file)
+            print(summarise_profile(path))
+
+        def handle(browser, type, args=None, **kwargs):  # pylint: disable=redefined-builtin
+            text = (args or [{}])[0].get("value")
+            if text == PROFILE_START:
+                browser._websocket_send("Profiler.enable")
+                browser._websocket_send(
+                    "Profiler.setSamplingInterval", params={"interval": 250}
+                )
+                browser._websocket_send("Profiler.start")
+            elif text == PROFILE_STOP:
+                future = browser._websocket_send("Profiler.stop", with_future=True)
+                future.add_done_callback(save)
+            return handle_console(browser, type, args=args, **kwargs)
+
+        return patch.object(ChromeBrowser, "_handle_console", handle)
+
     def _run_side(self, side):
         """One till run with `side`'s promotions active: the figures the browser
         logged."""
@@ -417,7 +522,8 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
         browser_logger.setLevel(logging.INFO)
         browser_logger.addHandler(handler)
         try:
-            self.start_pos_tour(TOUR, timeout=900)
+            with self._profiling(side):
+                self.start_pos_tour(TOUR, timeout=900)
         finally:
             browser_logger.removeHandler(handler)
             browser_logger.setLevel(level)
@@ -446,6 +552,7 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.main_pos_config.current_session_id.set_opening_control(0, "")
         runs = {"retail": [], "native": []}
+        self.profiled = collections.Counter()
         for _round in range(self.options["rounds"]):
             for side in ("retail", "native"):
                 runs[side].append(self._run_side(side))

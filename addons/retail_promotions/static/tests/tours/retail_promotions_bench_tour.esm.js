@@ -1,5 +1,6 @@
 import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
 import {registry} from "@web/core/registry";
+import {retailPriceBatching} from "@retail_promotions/app/models/pos_order_prices.esm";
 
 /**
  * Benchmark of the till's promotion recomputation (issue #7), run by
@@ -18,6 +19,11 @@ const FILL_STEPS = 10;
 const BENCH_LOG_PREFIX = "retail_promotions_bench ";
 // Lines of each run, for a look at where the time goes (not read by the driver)
 const TRACE_PREFIX = "retail_promotions_bench_trace ";
+// Around the timed runs, for the driver's CPU profile (--profile): the profiler
+// starts and stops when the driver reads these lines, hence the pauses
+const PROFILE_START = "retail_promotions_bench_profile start";
+const PROFILE_STOP = "retail_promotions_bench_profile stop";
+const PROFILE_PAUSE_MS = 1000;
 
 /**
  * The body of PosStore.updateRewards (pos_loyalty/static/src/app/services/
@@ -119,8 +125,15 @@ async function timedRun(pos, run) {
     await nextFrame();
 }
 
-/** First recomputation (every reward applied from none). */
+/**
+ * First recomputation (every reward applied from none). The native side (no
+ * retail promotion loaded) runs point_of_sale's price computation as it is,
+ * without the batching of retail_promotions.
+ */
 async function firstRecomputation(pos) {
+    retailPriceBatching.enabled = pos.models["loyalty.program"].some(
+        (program) => program.retail_promotion_type
+    );
     bench.order = pos.getOrder();
     bench.lines = bench.order.lines.filter((line) => !line.is_reward_line);
     bench.times = [];
@@ -135,10 +148,19 @@ async function firstRecomputation(pos) {
     bench.firstTotal = bench.order.priceIncl;
 }
 
+function pause(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** The next runs (warm-up, then timed), for STEP_BUDGET_MS at most. */
 async function measureSome(pos) {
     const start = performance.now();
     while (bench.run < WARMUP + REPEAT && performance.now() - start < STEP_BUDGET_MS) {
+        if (bench.run === WARMUP && !bench.profiling) {
+            bench.profiling = true;
+            console.log(PROFILE_START);
+            await pause(PROFILE_PAUSE_MS);
+        }
         await timedRun(pos, bench.run++);
     }
 }
@@ -184,6 +206,10 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
             Array.from({length: WARMUP + REPEAT}, (_unused, index) =>
                 benchStep(`recomputations, step ${index + 1}`, measureSome)
             ),
+            benchStep("end of the timed runs", async () => {
+                console.log(PROFILE_STOP);
+                await pause(3 * PROFILE_PAUSE_MS);
+            }),
             benchStep("log the figures", logFigures),
             Chrome.endTour(),
         ].flat(),

@@ -31,6 +31,7 @@ function sellBasket(basket, total) {
                 : entry
         ),
         PosLoyalty.orderTotalIs(total),
+        RetailPromotions.pricesAreFresh(),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
         PaymentScreen.clickValidate(),

@@ -28,6 +28,22 @@ export function retailScheduleMatches(program, moment) {
     return from <= hour && hour < to;
 }
 
+// The store's time, kept for a second: the till checks the schedule of every
+// promotion at each recomputation, and luxon's time zone conversion is not cheap
+const storeNow = {zone: undefined, until: 0, moment: undefined};
+
+/** The current time in the store's time zone (pos.config.retail_promotion_tz). */
+export function retailStoreNow(config) {
+    const zone = config.retail_promotion_tz || "UTC";
+    const now = Date.now();
+    if (storeNow.zone !== zone || now >= storeNow.until) {
+        storeNow.zone = zone;
+        storeNow.until = now + 1000;
+        storeNow.moment = DateTime.fromMillis(now).setZone(zone);
+    }
+    return storeNow.moment;
+}
+
 /**
  * The retail promotions of `programs` (all satisfied by one basket) that apply:
  * all of them when none is exclusive, else only the exclusive one of highest
@@ -149,8 +165,7 @@ patch(PosOrder.prototype, {
         if (allowance !== undefined && allowance <= 0) {
             return false;
         }
-        const zone = this.config.retail_promotion_tz || "UTC";
-        return retailScheduleMatches(program, DateTime.now().setZone(zone));
+        return retailScheduleMatches(program, retailStoreNow(this.config));
     },
     pointsForPrograms(programs) {
         const result = super.pointsForPrograms(...arguments);
@@ -167,10 +182,6 @@ patch(PosOrder.prototype, {
         }
         return result;
     },
-    /**
-     * Scaled promotions: the native discount of the whole group, scaled down to
-     * retailGroupDiscount (as sale.order does on the server).
-     */
     /**
      * What is left of the employee's monthly ceiling of an employee promotion, as
      * the server gave it for the order's customer (undefined when not known).
@@ -201,6 +212,8 @@ patch(PosOrder.prototype, {
         const result = super._getRewardLineValuesDiscount(...arguments);
         const program = args.reward.program_id;
         const allowance = this.retailEmployeeAllowance(program);
+        // Scaled promotions: the native discount of the whole group, scaled down
+        // to retailGroupDiscount (as sale.order does on the server).
         if (allowance !== undefined && Array.isArray(result)) {
             // employee discount cut down to the allowance (sale.order does the same)
             const total = -result.reduce((sum, values) => sum + values.price_unit, 0);
