@@ -1,5 +1,7 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
+import {PosOrderline} from "@point_of_sale/app/models/pos_order_line";
+import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
 
@@ -16,10 +18,41 @@ import {toRaw} from "@odoo/owl";
  * gets them recomputed first, so every read still sees the prices of the current
  * lines; when the batch ends, the prices are recomputed once, as point_of_sale
  * does, if anything changed. Outside a batch nothing changes.
+ *
+ * Inside a batch, only reward lines come and go: the tax computation's input of a
+ * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch, keyed
+ * by all the line's values, and reused while they stay the same.
  */
 
 // Raw order -> depth of its open batches
 const openBatches = new WeakMap();
+// Raw order -> the base lines of its open batch, by line values and options
+const baseLineCaches = new WeakMap();
+
+/** JSON of a line's values: x2many sets as lists, records as their id. */
+function lineValue(_key, value) {
+    if (value instanceof Set) {
+        return [...value];
+    }
+    if (value && typeof value === "object" && value.model?.name && "id" in value) {
+        return `${value.model.name},${value.id}`;
+    }
+    return value;
+}
+
+/** The key of a line's base line: its values, its own "_" values, the options. */
+function baseLineKey(line, opts) {
+    const raw = toRaw(line);
+    const own = Object.keys(raw)
+        .filter((name) => name.startsWith("_"))
+        .map((name) => [name, raw[name]]);
+    try {
+        return JSON.stringify([raw[RAW_SYMBOL], own, opts], lineValue);
+    } catch {
+        // a value that cannot be serialised: not cached
+        return undefined;
+    }
+}
 
 /**
  * Off, the till computes its prices as point_of_sale does: the benchmark
@@ -43,6 +76,22 @@ function priceDataSummary() {
     };
 }
 
+patch(PosOrderline.prototype, {
+    getBaseLine(opts = {}) {
+        const order = this.order_id;
+        const cache = order && baseLineCaches.get(toRaw(order));
+        const key = cache && baseLineKey(this, opts);
+        if (!key) {
+            return super.getBaseLine(...arguments);
+        }
+        if (!cache.has(key)) {
+            cache.set(key, super.getBaseLine(...arguments));
+        }
+        // the tax computation adds its results to the base line: a copy each time
+        return {...cache.get(key)};
+    },
+});
+
 patch(PosOrder.prototype, {
     /**
      * Runs `callback` (synchronous) with the price recomputations of this order
@@ -53,15 +102,19 @@ patch(PosOrder.prototype, {
             return callback();
         }
         const key = toRaw(this);
-        openBatches.set(key, (openBatches.get(key) || 0) + 1);
+        const depth = openBatches.get(key) || 0;
+        openBatches.set(key, depth + 1);
+        if (!depth) {
+            baseLineCaches.set(key, new Map());
+        }
         try {
             return callback();
         } finally {
-            const depth = openBatches.get(key) - 1;
             if (depth) {
                 openBatches.set(key, depth);
             } else {
                 openBatches.delete(key);
+                baseLineCaches.delete(key);
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
                     this._prices.retailStale = false;
                     this._prices.retailUnitStale = false;
