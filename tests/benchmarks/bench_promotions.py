@@ -42,10 +42,13 @@ one line's quantity changed. The browser logs the figures on one console line;
 the driver collects them, prints the median and p95 per side and the ratio, and
 writes tests/benchmarks/results/promotions.md.
 
-The cost of a recomputation grows with the reward lines times the order lines (see
-the profile note in the results): on a loaded machine, a run at the issue's scale
-(200 promotions, 50 lines) may need ``--promotions 60 --lines 15`` to fit the
-tour's step timeouts (a recomputation must take less than 60 s).
+The native side runs point_of_sale's price computation as it is: the tour turns
+off retail_promotions' batched price computation (pos_order_prices.esm.js) when
+the till has no retail promotion. ``--profile DIR`` also records a Chromium CPU
+profile of each side's timed runs (DevTools protocol) and prints the functions
+that take the most time. The cost of a recomputation grows with the programs
+times the order lines: on a loaded machine, ``--promotions 60 --lines 15`` gives a
+quicker run (a recomputation must take less than 60 s, the tour's step timeout).
 """
 
 import argparse
@@ -209,15 +212,21 @@ def write_report(runs, options):
             "",
             phases,
             "",
-            "Where the time goes (Chromium CPU profile of this benchmark): most of a"
-            " recomputation is native. pos_loyalty's `_updateRewardLines` deletes and"
-            " re-creates every reward line, and point_of_sale recomputes the prices of"
-            " the whole order (`triggerRecomputeAllPrices`: four tax computations of"
-            " every line and two `logPosMessage` entries that serialise them) at"
-            " every line created or deleted: the cost grows with reward lines x"
-            " order lines, on both sides alike. The retail layer (schedule, customer"
-            " and combination checks, scaling of the group discounts) stays under 1 %"
-            " of the profile.",
+            "The retail side runs retail_promotions' batched price computation"
+            " (static/src/app/models/pos_order_prices.esm.js): while pos_loyalty"
+            " deletes and re-creates the reward lines, point_of_sale's recomputation"
+            " of every price of the order (four tax computations of every line and"
+            " their log) only marks the prices stale; they are recomputed when read,"
+            " from each line's tax input kept for the update, and once at the end."
+            " The native side runs point_of_sale's computation as it is (a"
+            " recomputation at every reward line deleted or created).",
+            "",
+            "Where the time goes (Chromium CPU profile, `--profile`): on the retail"
+            " side, the points of every program (pos_loyalty's `pointsForPrograms`,"
+            " every program's rules against every line, through the till's reactive"
+            " records) take most of what is left; it grows with programs x lines in"
+            " both engines. The retail checks (schedule, customer, combination,"
+            " scaling of the group discounts) stay a few percent of the profile.",
             "",
             "Per run:",
             "",
@@ -242,7 +251,9 @@ def summarise_profile(path, top=25):
         profile = json.load(profile_file)
     nodes = {node["id"]: node for node in profile["nodes"]}
     parent = {
-        child: node["id"] for node in profile["nodes"] for child in node.get("children", ())
+        child: node["id"]
+        for node in profile["nodes"]
+        for child in node.get("children", ())
     }
 
     def label(node):
@@ -253,7 +264,7 @@ def summarise_profile(path, top=25):
 
     self_ms = collections.Counter()
     total_ms = collections.Counter()
-    for node_id, delta in zip(profile["samples"], profile["timeDeltas"]):
+    for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
         ms = delta / 1000.0
         self_ms[label(nodes[node_id])] += ms
         seen = set()
