@@ -170,14 +170,22 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
 
     def test_typed_discount_card_and_taxes_cases(self):
         """The discount card's code typed in the till (its holder becomes the
-        customer, the order keeps the code), then the cases with a 21 % tax:
+        customer, the order keeps the code); the card typed for another
+        customer, the till reloaded before payment: the card still counts; then
+        the cases with a 21 % tax:
         each synchronised order as on a sale order."""
         case = self.cases["discount_card"]
         products, programs = self._retail_setup_case(case, self.main_pos_config)
         self.env["loyalty.card"].search(
             [("program_id", "in", programs.ids)]
         ).code = "RETAIL-TILL-CARD-1"
-        cases = [("discount_card typed", case, products, self.case_partner)]
+        # the holder's card typed for another customer, then the till reloads
+        # (the order comes back from the browser's storage)
+        friend = self.env["res.partner"].create({"name": "Promo Card Friend"})
+        cases = [
+            ("discount_card typed", case, products, self.case_partner),
+            ("discount_card lent typed", case, products, friend),
+        ]
         for name in TAX_CASES:
             case = self.cases[name]
             products, _programs = self._retail_setup_case(case, self.main_pos_config)

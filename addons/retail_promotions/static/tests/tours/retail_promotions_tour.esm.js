@@ -5,6 +5,7 @@ import * as PosLoyalty from "@pos_loyalty/../tests/tours/utils/pos_loyalty_util"
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
 import * as RetailPromotions from "@retail_promotions/../tests/tours/utils/retail_promotions_util.esm";
+import {refresh} from "@point_of_sale/../tests/generic_helpers/utils";
 import {registry} from "@web/core/registry";
 
 /**
@@ -114,7 +115,7 @@ function setCustomer(customer, code) {
     if (code) {
         return patient([
             ...PosLoyalty.enterCode(code),
-            ...ProductScreen.customerIsSelected(customer),
+            ...(customer ? ProductScreen.customerIsSelected(customer) : []),
         ]);
     }
     return customer
@@ -266,7 +267,8 @@ registry.category("web_tour.tours").add("RetailPromotionsTypesTour", {
 });
 
 // Case discount_card, its card typed with Enter Code (the holder becomes the
-// customer), then the cases with a 21 % tax: tax_n_for_m_excluded,
+// customer), then the card lent to another customer and the till reloaded
+// before payment, then the cases with a 21 % tax: tax_n_for_m_excluded,
 // tax_fixed_price_included, tax_unit_discounts_excluded and
 // tax_quantity_breaks_included (test_frontend.py)
 registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
@@ -280,6 +282,24 @@ registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
                 ],
                 "85.00",
                 "RETAIL-TILL-CARD-1",
+            ],
+            [
+                // the holder's card lent to a friend: the friend stays the
+                // customer, the typed card gives the discount
+                "Promo Card Friend",
+                [
+                    patient(PosLoyalty.enterCode("RETAIL-TILL-CARD-1")),
+                    ProductScreen.customerIsSelected("Promo Card Friend"),
+                    ["Promo Card Bag", 2],
+                    PosLoyalty.orderTotalIs("80.00"),
+                    // the till reloaded before payment (the order comes back
+                    // from the browser's storage): the typed card still counts
+                    refresh(),
+                    patient(ProductScreen.productIsDisplayed("Promo Card Wrap")),
+                    PosLoyalty.orderTotalIs("80.00"),
+                    ["Promo Card Wrap", 1],
+                ],
+                "85.00",
             ],
             [null, [["Promo Tax Socks", 3]], "24.20"],
             [null, [["Promo Tax Cap", 3]], "25.00"],
