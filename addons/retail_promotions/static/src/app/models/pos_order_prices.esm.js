@@ -24,10 +24,9 @@ import {toRaw} from "@odoo/owl";
  * by all the line's values, and reused while they stay the same.
  */
 
-// Raw order -> depth of its open batches
+// Raw order -> its open batch: {depth, baseLines: base lines by line values and
+// options}
 const openBatches = new WeakMap();
-// Raw order -> the base lines of its open batch, by line values and options
-const baseLineCaches = new WeakMap();
 
 /** JSON of a line's values: x2many sets as lists, records as their id. */
 function lineValue(_key, value) {
@@ -79,7 +78,7 @@ function priceDataSummary() {
 patch(PosOrderline.prototype, {
     getBaseLine(opts = {}) {
         const order = this.order_id;
-        const cache = order && baseLineCaches.get(toRaw(order));
+        const cache = order && openBatches.get(toRaw(order))?.baseLines;
         const key = cache && baseLineKey(this, opts);
         if (!key) {
             return super.getBaseLine(...arguments);
@@ -102,19 +101,17 @@ patch(PosOrder.prototype, {
             return callback();
         }
         const key = toRaw(this);
-        const depth = openBatches.get(key) || 0;
-        openBatches.set(key, depth + 1);
-        if (!depth) {
-            baseLineCaches.set(key, new Map());
+        if (!openBatches.has(key)) {
+            openBatches.set(key, {depth: 0, baseLines: new Map()});
         }
+        const batch = openBatches.get(key);
+        batch.depth++;
         try {
             return callback();
         } finally {
-            if (depth) {
-                openBatches.set(key, depth);
-            } else {
+            batch.depth--;
+            if (!batch.depth) {
                 openBatches.delete(key);
-                baseLineCaches.delete(key);
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
                     this._prices.retailStale = false;
                     this._prices.retailUnitStale = false;
