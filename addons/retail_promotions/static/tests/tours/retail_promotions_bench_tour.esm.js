@@ -126,8 +126,9 @@ async function timedRun(pos, run) {
 
 /**
  * First recomputation (every reward applied from none). The native side (no
- * retail promotion loaded) runs point_of_sale's price computation as it is,
- * without the batching of retail_promotions.
+ * retail promotion loaded) runs point_of_sale's price computation and
+ * pos_loyalty's computations as they are, without retail_promotions' batching,
+ * points computation and read-only scopes.
  */
 async function firstRecomputation(pos) {
     // looked up when the till runs: the tests bundle is also loaded outside the
@@ -135,9 +136,18 @@ async function firstRecomputation(pos) {
     const {retailPriceBatching} = odoo.loader.modules.get(
         "@retail_promotions/app/models/pos_order_prices.esm"
     );
-    retailPriceBatching.enabled = pos.models["loyalty.program"].some(
+    const {retailPointsComputation} = odoo.loader.modules.get(
+        "@retail_promotions/app/models/pos_order_points.esm"
+    );
+    const {retailReadScope} = odoo.loader.modules.get(
+        "@retail_promotions/app/models/pos_order_read_scope.esm"
+    );
+    const retail = pos.models["loyalty.program"].some(
         (program) => program.retail_promotion_type
     );
+    retailPriceBatching.enabled = retail;
+    retailPointsComputation.enabled = retail;
+    retailReadScope.enabled = retail;
     bench.order = pos.getOrder();
     bench.lines = bench.order.lines.filter((line) => !line.is_reward_line);
     bench.times = [];

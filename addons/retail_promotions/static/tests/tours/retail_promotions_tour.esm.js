@@ -33,6 +33,7 @@ function sellBasket(basket, total) {
         ),
         PosLoyalty.orderTotalIs(total),
         RetailPromotions.pricesAreFresh(),
+        RetailPromotions.rewardsAreNative(),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
         PaymentScreen.clickValidate(),
@@ -145,6 +146,7 @@ function sellBaskets(sales) {
                 : entry
         ),
             PosLoyalty.orderTotalIs(total),
+            RetailPromotions.rewardsAreNative(),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),
             PaymentScreen.clickValidate(),

@@ -27,6 +27,7 @@ registry.category("web_tour.tours").add("RetailPromotionsLoyaltyExtraPointsTour"
             RetailPromotions.addUnits("Points Socks", 3),
             PosLoyalty.orderTotalIs("65.00"),
             PosLoyalty.pointsAwardedAre("71"),
+            RetailPromotions.rewardsAreNative(),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),
             PaymentScreen.clickValidate(),

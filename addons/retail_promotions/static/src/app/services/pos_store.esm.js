@@ -28,6 +28,14 @@ patch(PosStore.prototype, {
         await this.updateRewards();
         return true;
     },
+    /** The order's lines read once (PosOrder.retailReadOnly). */
+    getPotentialFreeProductRewards() {
+        const order = this.getOrder();
+        if (!order) {
+            return super.getPotentialFreeProductRewards(...arguments);
+        }
+        return order.retailReadOnly(() => super.getPotentialFreeProductRewards(...arguments));
+    },
     async orderUpdateLoyaltyPrograms() {
         await this.retailFetchEmployeeAllowance(this.getOrder());
         return await super.orderUpdateLoyaltyPrograms(...arguments);

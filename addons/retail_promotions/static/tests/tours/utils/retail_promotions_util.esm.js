@@ -45,3 +45,86 @@ export function pricesAreFresh() {
         },
     ];
 }
+
+/** Runs `compute` with `switches` (objects with `enabled`) off. */
+function withNative(switches, compute) {
+    for (const entry of switches) {
+        entry.enabled = false;
+    }
+    try {
+        return compute();
+    } finally {
+        for (const entry of switches) {
+            entry.enabled = true;
+        }
+    }
+}
+
+/** The rewards the order can claim, for a comparison. */
+function rewardsSummary(rewards) {
+    return JSON.stringify(
+        rewards.map(({coupon_id, reward, potentialQty}) => [coupon_id, reward.id, potentialQty])
+    );
+}
+
+/**
+ * What retail_promotions computes faster than pos_loyalty is exactly what
+ * pos_loyalty computes: the points of every program the till considers (as
+ * PosStore._updatePrograms asks them; pos_order_points.esm.js), the rewards the
+ * order can claim, the free products it could get, the points left on each
+ * coupon and the discountable amount of each discount
+ * (pos_order_read_scope.esm.js).
+ */
+export function rewardsAreNative() {
+    return [
+        {
+            content: "points and claimable rewards are those pos_loyalty computes",
+            trigger: ".product-screen",
+            run: () => {
+                // looked up when the till runs: the tests bundle is also loaded
+                // outside the till, where the till's modules are not defined
+                const {retailPointsComputation} = odoo.loader.modules.get(
+                    "@retail_promotions/app/models/pos_order_points.esm"
+                );
+                const {retailReadScope} = odoo.loader.modules.get(
+                    "@retail_promotions/app/models/pos_order_read_scope.esm"
+                );
+                if (!retailPointsComputation.installed) {
+                    throw new Error("pos_loyalty's pointsForPrograms was not replaced");
+                }
+                const pos = window.posmodel;
+                const order = pos.getOrder();
+                const programs = pos.models["loyalty.program"].filter((program) =>
+                    order._programIsApplicable(program)
+                );
+                const couponIds = Object.values(order.uiState.couponPointChanges).map(
+                    (change) => change.coupon_id
+                );
+                const discounts = programs
+                    .flatMap((program) => program.reward_ids)
+                    .filter((reward) => reward.reward_type === "discount");
+                const compute = () => [
+                    JSON.stringify(order.pointsForPrograms(programs)),
+                    rewardsSummary(order.getClaimableRewards()),
+                    rewardsSummary(order.getClaimableRewards(false, false, true)),
+                    rewardsSummary(pos.getPotentialFreeProductRewards()),
+                    JSON.stringify(
+                        order.retailReadOnly(() =>
+                            couponIds.map((id) => order._getRealCouponPoints(id))
+                        )
+                    ),
+                    JSON.stringify(
+                        discounts.map((reward) => order._getDiscountableOnSpecific(reward))
+                    ),
+                ];
+                const computed = compute();
+                const native = withNative([retailPointsComputation, retailReadScope], compute);
+                computed.forEach((value, index) => {
+                    if (value !== native[index]) {
+                        throw new Error(`computed ${value}, pos_loyalty's ${native[index]}`);
+                    }
+                });
+            },
+        },
+    ];
+}
