@@ -42,9 +42,15 @@ one line's quantity changed. The browser logs the figures on one console line;
 the driver collects them, prints the median and p95 per side and the ratio, and
 writes tests/benchmarks/results/promotions.md.
 
-The native side runs point_of_sale's price computation as it is: the tour turns
-off retail_promotions' batched price computation (pos_order_prices.esm.js) when
-the till has no retail promotion. ``--profile DIR`` also records a Chromium CPU
+The native side runs point_of_sale and pos_loyalty as they are: when the till has
+no retail promotion, the tour turns off what retail_promotions does to make the
+recomputation faster (the batched price computation, pos_order_prices.esm.js; the
+points of every program over values read once, pos_order_points.esm.js; the
+read-only scopes of the rewards a basket can claim and of the discountable amounts,
+pos_order_read_scope.esm.js). The timed window includes what the till renders
+between the steps of the recomputation (Owl renders a component in a microtask
+after a change it reads, and the recomputation awaits between its steps), on both
+sides. ``--profile DIR`` also records a Chromium CPU
 profile of each side's timed runs (DevTools protocol) and prints the functions
 that take the most time. The cost of a recomputation grows with the programs
 times the order lines: on a loaded machine, ``--promotions 60 --lines 15`` gives a
@@ -212,21 +218,30 @@ def write_report(runs, options):
             "",
             phases,
             "",
-            "The retail side runs retail_promotions' batched price computation"
-            " (static/src/app/models/pos_order_prices.esm.js): while pos_loyalty"
-            " deletes and re-creates the reward lines, point_of_sale's recomputation"
-            " of every price of the order (four tax computations of every line and"
-            " their log) only marks the prices stale; they are recomputed when read,"
-            " from each line's tax input kept for the update, and once at the end."
-            " The native side runs point_of_sale's computation as it is (a"
-            " recomputation at every reward line deleted or created).",
+            "The retail side runs what retail_promotions does to make the"
+            " recomputation faster, each the same computation as pos_loyalty's (every"
+            " basket tour of the module compares their results with pos_loyalty's own):"
+            " the batched price computation (static/src/app/models/pos_order_prices."
+            "esm.js: while pos_loyalty deletes and re-creates the reward lines, the"
+            " prices of the order are only marked stale, recomputed when read and once"
+            " at the end); the points of every program over values read once"
+            " (pos_order_points.esm.js: pos_loyalty's `pointsForPrograms` checks every"
+            " rule of every program against every line through the till's reactive"
+            " records); read-only scopes (pos_order_read_scope.esm.js: while the"
+            " rewards a basket can claim or a discountable amount are computed, the"
+            " lines are read once, the points spent per coupon summed in one pass, and"
+            " the loops over the lines of a few products get those lines only). The"
+            " native side runs point_of_sale and pos_loyalty as they are. The timed"
+            " window includes what the till renders between the steps of the"
+            " recomputation, on both sides.",
             "",
             "Where the time goes (Chromium CPU profile, `--profile`): on the retail"
-            " side, the points of every program (pos_loyalty's `pointsForPrograms`,"
-            " every program's rules against every line, through the till's reactive"
-            " records) take most of what is left; it grows with programs x lines in"
-            " both engines. The retail checks (schedule, customer, combination,"
-            " scaling of the group discounts) stay a few percent of the profile.",
+            " side, most of what is left is the order's prices, recomputed (every line,"
+            " twice: with and without discounts) each time pos_loyalty computes a"
+            " discount after creating the previous reward line, and the till's renders"
+            " between the steps (the order's lines, the reward button's count). The"
+            " retail checks (schedule, customer, combination, scaling of the group"
+            " discounts) stay a few percent of the profile.",
             "",
             "Per run:",
             "",

@@ -4,6 +4,7 @@ import {PosOrderline} from "@point_of_sale/app/models/pos_order_line";
 import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
+import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
 
 /**
  * Batched price computation while the till recomputes its promotions.
@@ -100,25 +101,19 @@ patch(PosOrder.prototype, {
         if (!retailPriceBatching.enabled) {
             return callback();
         }
-        const key = toRaw(this);
-        if (!openBatches.has(key)) {
-            openBatches.set(key, {depth: 0, baseLines: new Map()});
-        }
-        const batch = openBatches.get(key);
-        batch.depth++;
-        try {
-            return callback();
-        } finally {
-            batch.depth--;
-            if (!batch.depth) {
-                openBatches.delete(key);
+        return withOrderScope(
+            openBatches,
+            this,
+            () => ({baseLines: new Map()}),
+            callback,
+            () => {
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
                     this._prices.retailStale = false;
                     this._prices.retailUnitStale = false;
                     super.triggerRecomputeAllPrices();
                 }
             }
-        }
+        );
     },
     triggerRecomputeAllPrices() {
         if (this._prices && openBatches.has(toRaw(this))) {

@@ -2,6 +2,7 @@ import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
+import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
 
 /**
  * Read-only computations of pos_loyalty over an order, with the order's lines
@@ -44,20 +45,7 @@ patch(PosOrder.prototype, {
         if (!retailReadScope.enabled) {
             return callback();
         }
-        const key = toRaw(this);
-        if (!readScopes.has(key)) {
-            readScopes.set(key, {depth: 0});
-        }
-        const scope = readScopes.get(key);
-        scope.depth++;
-        try {
-            return callback();
-        } finally {
-            scope.depth--;
-            if (!scope.depth) {
-                readScopes.delete(key);
-            }
-        }
+        return withOrderScope(readScopes, this, () => ({}), callback);
     },
     getOrderlines() {
         const scope = readScopes.get(toRaw(this));
