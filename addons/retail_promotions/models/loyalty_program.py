@@ -182,7 +182,9 @@ class LoyaltyProgram(models.Model):
         string="Priority",
         default=10,
         help="Of the exclusive promotions a basket satisfies, the highest priority "
-        "applies (the oldest promotion on equal priority).",
+        "applies (the oldest promotion on equal priority). Cumulative promotions on "
+        "the same products apply in the same order, each on what the earlier ones "
+        "left.",
     )
     retail_monday = fields.Boolean(string="Monday", default=True)
     retail_tuesday = fields.Boolean(string="Tuesday", default=True)
@@ -773,7 +775,15 @@ class LoyaltyProgram(models.Model):
         exclusive = self.filtered("retail_exclusive")
         if not exclusive:
             return self
-        return exclusive.sorted(lambda p: (-p.retail_priority, p.id))[:1]
+        return exclusive._retail_application_order()[:1]
+
+    def _retail_application_order(self):
+        """The promotions of `self` in the order they apply to a basket: the
+        highest priority first, the oldest on equal priority. Cumulative
+        promotions on the same lines apply in that order, each on what the
+        earlier ones left. Mirrored in the POS by retailApplicationOrder
+        (static/src/app/models/pos_order.esm.js)."""
+        return self.sorted(lambda p: (-p.retail_priority, p.id))
 
     @api.model
     def _load_pos_data_fields(self, config):

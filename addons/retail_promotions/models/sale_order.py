@@ -63,6 +63,71 @@ class SaleOrder(models.Model):
             }
         return result
 
+    def _update_programs_and_rewards(self):
+        """sale_loyalty recomputes the reward lines in their order (each discount
+        on what the lines before it left), then applies the new automatic
+        programs: the retail promotions' lines are first put in the order the
+        promotions apply (a promotion claimed after one it comes before); when a
+        promotion applied by the update comes before one applied earlier, the
+        rewards are computed once more. Cumulative promotions on the same lines
+        then split their discount as in the till."""
+        self._retail_renumber_reward_lines()
+        result = super()._update_programs_and_rewards()
+        if self._retail_renumber_reward_lines():
+            result = super()._update_programs_and_rewards()
+        return result
+
+    def _retail_reward_line_sequence(self, program, programs):
+        """The sequence of a reward line of the retail promotion `program` among
+        the retail promotions `programs` of the order: after the order's products
+        (sale_loyalty's sequence for reward lines), in the order the promotions
+        apply (loyalty.program._retail_application_order)."""
+        base = max(
+            self.order_line.filtered(lambda line: not line.is_reward_line).mapped(
+                "sequence"
+            ),
+            default=10,
+        )
+        ranked = (programs | program)._retail_application_order()
+        return base + 2 + list(ranked).index(program)
+
+    def _retail_renumber_reward_lines(self):
+        """Gives the retail promotions' reward lines their sequence
+        (_retail_reward_line_sequence), the order's lines read again in their new
+        order; True when one changed."""
+        self.ensure_one()
+        lines = self.order_line.filtered(
+            lambda line: line.reward_id.program_id.retail_promotion_type
+        )
+        programs = lines.reward_id.program_id
+        changed = False
+        for line in lines:
+            sequence = self._retail_reward_line_sequence(
+                line.reward_id.program_id, programs
+            )
+            if line.sequence != sequence:
+                line.sequence = sequence
+                changed = True
+        if changed:
+            lines.flush_recordset(["sequence"])
+            self.invalidate_recordset(["order_line"])
+        return changed
+
+    def _get_reward_line_values(self, reward, coupon, **kwargs):
+        """Reward lines of retail promotions numbered in the order the
+        promotions apply (_retail_reward_line_sequence)."""
+        values_list = super()._get_reward_line_values(reward, coupon, **kwargs)
+        program = reward.program_id
+        if not program.retail_promotion_type:
+            return values_list
+        programs = self.order_line.reward_id.program_id.filtered(
+            "retail_promotion_type"
+        )
+        sequence = self._retail_reward_line_sequence(program, programs)
+        for values in values_list:
+            values["sequence"] = sequence
+        return values_list
+
     def _get_reward_values_discount(self, reward, coupon, **kwargs):
         """Scaled promotions (N for M, fixed price, 2nd and 3rd units, quantity
         breaks): the native discount of the whole group, scaled down to the

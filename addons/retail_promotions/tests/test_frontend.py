@@ -10,12 +10,16 @@ from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCom
 
 from .common import RetailPromotionCaseMixin, load_basket_cases
 
-# Shared cases with a 21 % tax, sold after the typed discount card.
+# Shared cases sold after the typed discount card: with a 21 % tax, then two
+# cumulative promotions on the same lines.
 TAX_CASES = (
     "tax_n_for_m_excluded",
     "tax_fixed_price_included",
     "tax_unit_discounts_excluded",
     "tax_quantity_breaks_included",
+    # two cumulative promotions on the same lines, in the order they apply
+    "cumulative_priority_order",
+    "cumulative_oldest_first",
 )
 
 WEEKDAYS = (
@@ -172,8 +176,9 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         """The discount card's code typed in the till (its holder becomes the
         customer, the order keeps the code); the card typed for another
         customer, the till reloaded before payment: the card still counts; then
-        the cases with a 21 % tax:
-        each synchronised order as on a sale order."""
+        the cases with a 21 % tax and those of two cumulative promotions on the
+        same lines: each synchronised order as on a sale order (the same split of
+        the discount between the promotions)."""
         case = self.cases["discount_card"]
         products, programs = self._retail_setup_case(case, self.main_pos_config)
         self.env["loyalty.card"].search(

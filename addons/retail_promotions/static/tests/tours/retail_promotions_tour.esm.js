@@ -272,7 +272,8 @@ registry.category("web_tour.tours").add("RetailPromotionsTypesTour", {
 // customer), then the card lent to another customer and the till reloaded
 // before payment, then the cases with a 21 % tax: tax_n_for_m_excluded,
 // tax_fixed_price_included, tax_unit_discounts_excluded and
-// tax_quantity_breaks_included (test_frontend.py)
+// tax_quantity_breaks_included, then two cumulative promotions on the same lines:
+// cumulative_priority_order and cumulative_oldest_first (test_frontend.py)
 registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
     steps: () =>
         sellBaskets([
@@ -307,5 +308,8 @@ registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
             [null, [["Promo Tax Cap", 3]], "25.00"],
             [null, [["Promo Tax Tee", 3]], "21.78"],
             [null, [["Promo Tax Pen", 10]], "21.78"],
+            // cumulative_priority_order, cumulative_oldest_first
+            [null, [["Promo Stack Socks", 3]], "21.78"],
+            [null, [["Promo Stack Tee", 3]], "21.78"],
         ]),
 });

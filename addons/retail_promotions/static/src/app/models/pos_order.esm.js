@@ -44,6 +44,21 @@ export function retailStoreNow(config) {
     return storeNow.moment;
 }
 
+/** Compares two promotions in the order they apply (retailApplicationOrder). */
+function compareApplication(a, b) {
+    return b.retail_priority - a.retail_priority || a.id - b.id;
+}
+
+/**
+ * The promotions of `programs` in the order they apply to a basket: the highest
+ * priority first, the oldest on equal priority; cumulative promotions on the
+ * same lines apply in that order, each on what the earlier ones left
+ * (loyalty.program._retail_application_order).
+ */
+export function retailApplicationOrder(programs) {
+    return programs.toSorted(compareApplication);
+}
+
 /**
  * The retail promotions of `programs` (all satisfied by one basket) that apply:
  * all of them when none is exclusive, else only the exclusive one of highest
@@ -54,10 +69,7 @@ export function retailCombinePromotions(programs) {
     if (!exclusive.length) {
         return programs;
     }
-    const sorted = exclusive.toSorted(
-        (a, b) => b.retail_priority - a.retail_priority || a.id - b.id
-    );
-    return [sorted[0]];
+    return retailApplicationOrder(exclusive).slice(0, 1);
 }
 
 /**
@@ -151,6 +163,31 @@ export const RETAIL_SCALED_TYPES = [
 ];
 
 patch(PosOrder.prototype, {
+    /**
+     * The reward lines, those of retail promotions after the others and in the
+     * order the promotions apply (retailApplicationOrder): pos_loyalty
+     * re-applies the rewards in the order of their lines (_updateRewardLines),
+     * each discount on what the lines before it left, as sale.order does with the
+     * lines' sequence (sale.order._retail_reward_line_sequence).
+     */
+    _get_reward_lines() {
+        const lines = super._get_reward_lines(...arguments);
+        const retailProgram = (line) =>
+            line.reward_id?.program_id?.retail_promotion_type
+                ? line.reward_id.program_id
+                : undefined;
+        if (!lines?.some(retailProgram)) {
+            return lines;
+        }
+        // a stable sort: the other reward lines keep their order
+        return lines.toSorted((a, b) => {
+            const [programA, programB] = [retailProgram(a), retailProgram(b)];
+            if (!programA || !programB) {
+                return Boolean(programA) - Boolean(programB);
+            }
+            return compareApplication(programA, programB);
+        });
+    },
     _programIsApplicable(program) {
         if (!super._programIsApplicable(...arguments)) {
             return false;
