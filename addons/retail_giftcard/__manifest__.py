@@ -29,7 +29,10 @@
         "wizards/retail_giftcard_sale_pay_views.xml",
         "views/retail_giftcard_menus.xml",
     ],
-    "demo": ["demo/retail_giftcard_series_demo.xml"],
+    "demo": [
+        "demo/retail_giftcard_series_demo.xml",
+        "demo/pos_payment_method_demo.xml",
+    ],
     "assets": {
         "point_of_sale._assets_pos": ["retail_giftcard/static/src/**/*"],
         "web.assets_tests": ["retail_giftcard/static/tests/tours/**/*"],

@@ -11,3 +11,4 @@ from . import test_sale_concurrency
 from . import test_credit_note
 from . import test_spv_pos
 from . import test_spv_invoice
+from . import test_demo_tills
