@@ -77,45 +77,44 @@ class SaleOrder(models.Model):
             result = super()._update_programs_and_rewards()
         return result
 
-    def _retail_reward_line_sequence(self, program, programs):
-        """The sequence of a reward line of the retail promotion `program` among
-        the retail promotions `programs` of the order: after the order's products
-        (sale_loyalty's sequence for reward lines), in the order the promotions
-        apply (loyalty.program._retail_application_order)."""
+    def _retail_reward_line_sequences(self, programs):
+        """{program: sequence} of the reward lines of the retail promotions
+        `programs` of the order: after the order's products (sale_loyalty's
+        sequence for reward lines), in the order the promotions apply
+        (loyalty.program._retail_application_order)."""
         base = max(
             self.order_line.filtered(lambda line: not line.is_reward_line).mapped(
                 "sequence"
             ),
             default=10,
         )
-        ranked = (programs | program)._retail_application_order()
-        return base + 2 + list(ranked).index(program)
+        return {
+            program: base + 2 + index
+            for index, program in enumerate(programs._retail_application_order())
+        }
 
     def _retail_renumber_reward_lines(self):
         """Gives the retail promotions' reward lines their sequence
-        (_retail_reward_line_sequence), the order's lines read again in their new
-        order; True when one changed."""
+        (_retail_reward_line_sequences), the order's lines read again in their
+        new order; True when one changed."""
         self.ensure_one()
         lines = self.order_line.filtered(
             lambda line: line.reward_id.program_id.retail_promotion_type
         )
-        programs = lines.reward_id.program_id
-        changed = False
-        for line in lines:
-            sequence = self._retail_reward_line_sequence(
-                line.reward_id.program_id, programs
-            )
-            if line.sequence != sequence:
-                line.sequence = sequence
-                changed = True
+        sequences = self._retail_reward_line_sequences(lines.reward_id.program_id)
+        changed = lines.filtered(
+            lambda line: line.sequence != sequences[line.reward_id.program_id]
+        )
+        for line in changed:
+            line.sequence = sequences[line.reward_id.program_id]
         if changed:
-            lines.flush_recordset(["sequence"])
+            changed.flush_recordset(["sequence"])
             self.invalidate_recordset(["order_line"])
-        return changed
+        return bool(changed)
 
     def _get_reward_line_values(self, reward, coupon, **kwargs):
         """Reward lines of retail promotions numbered in the order the
-        promotions apply (_retail_reward_line_sequence)."""
+        promotions apply (_retail_reward_line_sequences)."""
         values_list = super()._get_reward_line_values(reward, coupon, **kwargs)
         program = reward.program_id
         if not program.retail_promotion_type:
@@ -123,7 +122,7 @@ class SaleOrder(models.Model):
         programs = self.order_line.reward_id.program_id.filtered(
             "retail_promotion_type"
         )
-        sequence = self._retail_reward_line_sequence(program, programs)
+        sequence = self._retail_reward_line_sequences(programs | program)[program]
         for values in values_list:
             values["sequence"] = sequence
         return values_list
