@@ -6,6 +6,7 @@ from . import res_company
 from . import res_partner
 from . import crm_team
 from . import retail_kpi_order_mixin
+from . import retail_report_view_mixin
 from . import pos_config
 from . import pos_order
 from . import pos_session

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -9,6 +9,7 @@ class RetailCustomerReport(models.Model):
     pivot and graph views aggregate it in SQL (GROUP BY on this view)."""
 
     _name = "retail.customer.report"
+    _inherit = ["retail.report.view.mixin"]
     _description = "Customer Statistics"
     _auto = False
     _rec_name = "partner_id"
@@ -67,14 +68,4 @@ class RetailCustomerReport(models.Model):
                AND p.parent_id IS NULL AND p.customer_number IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
             """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._select_sql(),
-            )
         )

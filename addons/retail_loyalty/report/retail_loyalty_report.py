@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -11,6 +11,7 @@ class RetailLoyaltyReport(models.Model):
     of two segments counts in both; every other total counts each movement once."""
 
     _name = "retail.loyalty.report"
+    _inherit = ["retail.report.view.mixin"]
     _description = "Loyalty Points Analysis"
     _auto = False
     _order = "date desc"
@@ -94,16 +95,5 @@ class RetailLoyaltyReport(models.Model):
 
     def init(self):
         relation = self._fields["segment_ids"].relation
-        tools.drop_view_if_exists(self.env.cr, relation)
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        for name, query in (
-            (self._table, self._query()),
-            (relation, self._segment_query()),
-        ):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE OR REPLACE VIEW %s AS (%s)",
-                    SQL.identifier(name),
-                    query,
-                )
-            )
+        self._retail_replace_view(self._table, self._query())
+        self._retail_replace_view(relation, self._segment_query())

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -13,6 +13,7 @@ class RetailSurveyAnswerReport(models.Model):
     graph read its daily counts, retail.survey.answer.stat."""
 
     _name = "retail.survey.answer.report"
+    _inherit = ["retail.report.view.mixin"]
     _description = "Store Questionnaire Answers Analysis"
     _auto = False
     _order = "date desc, id desc"
@@ -63,14 +64,4 @@ class RetailSurveyAnswerReport(models.Model):
              WHERE ui.retail_status = 'answered'
                AND l.skipped IS NOT TRUE
             """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._select_sql(),
-            )
         )

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 
@@ -9,6 +9,7 @@ class RetailSurveyResponseReport(models.Model):
     store and cashier (the response rate is the average of `answered`)."""
 
     _name = "retail.survey.response.report"
+    _inherit = ["retail.report.view.mixin"]
     _description = "Store Questionnaire Response Rate"
     _auto = False
     _order = "date desc, id desc"
@@ -51,14 +52,4 @@ class RetailSurveyResponseReport(models.Model):
               FROM survey_user_input ui
              WHERE ui.retail_status IS NOT NULL
             """
-        )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._select_sql(),
-            )
         )
