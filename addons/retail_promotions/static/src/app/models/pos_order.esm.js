@@ -168,7 +168,7 @@ patch(PosOrder.prototype, {
      * order the promotions apply (retailApplicationOrder): pos_loyalty
      * re-applies the rewards in the order of their lines (_updateRewardLines),
      * each discount on what the lines before it left, as sale.order does with the
-     * lines' sequence (sale.order._retail_reward_line_sequence).
+     * lines' sequence (sale.order._retail_reward_line_sequences).
      */
     _get_reward_lines() {
         const lines = super._get_reward_lines(...arguments);
