@@ -317,8 +317,15 @@ def main():
         " into DIR (<side>-<round>.cpuprofile, for Chromium's DevTools) and print"
         " the functions that take the most time",
     )
+    parser.add_argument(
+        "--retail-only",
+        action="store_true",
+        help="run the retail side only (while working on it): the figures are"
+        " printed, the results file is not written",
+    )
     args = parser.parse_args()
     options = {name: getattr(args, name) for name in DEFAULTS}
+    options["retail_only"] = args.retail_only
     if args.profile:
         os.makedirs(args.profile, exist_ok=True)
         options["profile"] = os.path.abspath(args.profile)
@@ -579,8 +586,16 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
         self.main_pos_config.current_session_id.set_opening_control(0, "")
         runs = {"retail": [], "native": []}
         self.profiled = collections.Counter()
+        sides = ("retail",) if self.options.get("retail_only") else ("retail", "native")
         for _round in range(self.options["rounds"]):
-            for side in ("retail", "native"):
+            for side in sides:
                 runs[side].append(self._run_side(side))
+        if self.options.get("retail_only"):
+            times = [t for run in runs["retail"] for t in run["times"]]
+            print(
+                f"retail only: median {median(times):,.1f} ms,"
+                f" p95 {percentile(times, 95):,.1f} ms over {len(times)} runs"
+            )
+            return
         report = write_report(runs, self.options)
         print(report)

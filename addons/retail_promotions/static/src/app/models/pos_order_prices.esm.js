@@ -1,7 +1,7 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
-import {PosOrderline} from "@point_of_sale/app/models/pos_order_line";
 import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
+import {accountTaxHelpers} from "@account/helpers/account_tax";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
 import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
@@ -21,13 +21,76 @@ import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
  * does, if anything changed. Outside a batch nothing changes.
  *
  * Inside a batch, only reward lines come and go: the tax computation's input of a
- * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch, keyed
- * by all the line's values, and reused while they stay the same.
+ * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch
+ * (batchBaseLine), keyed by all the line's values, and reused while they stay the
+ * same. So are the tax
+ * details of the lines that did not change (retailAddRoundedTaxDetails): the
+ * account helpers round the tax details of a document in groups of lines that
+ * never mix refund lines (negative amounts: the reward lines of discounts) with
+ * the others (the grouping keys of round_tax_details_tax_amounts and
+ * round_tax_details_base_lines hold `is_refund`), with both tax rounding
+ * methods; so the rounded details of the sold lines do not depend on the reward
+ * lines, and are computed again only when one of the sold lines changed. The
+ * order's totals (get_tax_totals_summary) are computed over every line each time.
  */
 
 // Raw order -> its open batch: {depth, baseLines: base lines by line values and
-// options}
+// options, taxDetails: rounded tax details of a partition of the lines, by
+// options and partition}
 const openBatches = new WeakMap();
+// Raw order -> its batch while the prices are computed once at its end
+const closingBatches = new WeakMap();
+// Base line given inside a batch -> the key of its values (baseLineKey)
+const baseLineKeys = new WeakMap();
+
+function batchOf(order) {
+    const raw = toRaw(order);
+    return openBatches.get(raw) || closingBatches.get(raw);
+}
+
+/** A copy of rounded tax details that the computations after them may change. */
+function copyTaxDetails(taxDetails) {
+    return {
+        ...taxDetails,
+        taxes_data: taxDetails.taxes_data.map((taxData) => ({...taxData})),
+    };
+}
+
+/**
+ * Adds the rounded tax details to `baseLines`, as account's
+ * add_tax_details_in_base_lines and round_base_lines_tax_details do, computing
+ * again only the partitions (refund lines or not, see above) whose lines changed
+ * since the batch last computed them with the same options.
+ */
+function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
+    const partitions = [false, true].map((refund) => ({
+        refund,
+        lines: baseLines.filter((baseLine) => Boolean(baseLine.is_refund) === refund),
+    }));
+    for (const {refund, lines} of partitions) {
+        if (!lines.length) {
+            continue;
+        }
+        const keys = lines.map((baseLine) => baseLineKeys.get(baseLine));
+        const key = keys.every(Boolean) ? JSON.stringify(keys) : undefined;
+        const cacheKey = `${optionsKey}|${refund}`;
+        const known = key && cache.get(cacheKey);
+        if (known && known.key === key) {
+            lines.forEach((baseLine, index) => {
+                baseLine.tax_details = copyTaxDetails(known.taxDetails[index]);
+            });
+            continue;
+        }
+        accountTaxHelpers.add_tax_details_in_base_lines(lines, company);
+        accountTaxHelpers.round_base_lines_tax_details(lines, company);
+        if (key) {
+            cache.set(cacheKey, {
+                key,
+                taxDetails: lines.map((baseLine) => copyTaxDetails(baseLine.tax_details)),
+            });
+        }
+    }
+}
 
 /** JSON of a line's values: x2many sets as lists, records as their id. */
 function lineValue(_key, value) {
@@ -76,21 +139,23 @@ function priceDataSummary() {
     };
 }
 
-patch(PosOrderline.prototype, {
-    getBaseLine(opts = {}) {
-        const order = this.order_id;
-        const cache = order && openBatches.get(toRaw(order))?.baseLines;
-        const key = cache && baseLineKey(this, opts);
-        if (!key) {
-            return super.getBaseLine(...arguments);
-        }
-        if (!cache.has(key)) {
-            cache.set(key, super.getBaseLine(...arguments));
-        }
-        // the tax computation adds its results to the base line: a copy each time
-        return {...cache.get(key)};
-    },
-});
+/**
+ * The base line of `line` (PosOrderline.getBaseLine with `opts`), kept by the
+ * batch for the line's values.
+ */
+function batchBaseLine(line, opts, batch) {
+    const key = baseLineKey(line, opts);
+    if (!key) {
+        return line.getBaseLine(opts);
+    }
+    if (!batch.baseLines.has(key)) {
+        batch.baseLines.set(key, line.getBaseLine(opts));
+    }
+    // the tax computation adds its results to the base line: a copy each time
+    const baseLine = {...batch.baseLines.get(key)};
+    baseLineKeys.set(baseLine, key);
+    return baseLine;
+}
 
 patch(PosOrder.prototype, {
     /**
@@ -104,13 +169,19 @@ patch(PosOrder.prototype, {
         return withOrderScope(
             openBatches,
             this,
-            () => ({baseLines: new Map()}),
+            () => ({baseLines: new Map(), taxDetails: new Map()}),
             callback,
-            () => {
+            (batch) => {
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
                     this._prices.retailStale = false;
                     this._prices.retailUnitStale = false;
-                    super.triggerRecomputeAllPrices();
+                    // once, with what the batch kept of the lines that did not change
+                    closingBatches.set(toRaw(this), batch);
+                    try {
+                        super.triggerRecomputeAllPrices();
+                    } finally {
+                        closingBatches.delete(toRaw(this));
+                    }
                 }
             }
         );
@@ -138,13 +209,53 @@ patch(PosOrder.prototype, {
         }
         return super.unitPrices;
     },
-    _computeAllPrices() {
-        const data = super._computeAllPrices(...arguments);
+    _computeAllPrices(opts = {}) {
+        const batch = batchOf(this);
+        const data =
+            batch && Object.keys(opts).every((option) => option === "baseLineOpts")
+                ? this._retailComputeAllPrices(opts, batch)
+                : super._computeAllPrices(...arguments);
         if (!retailPriceBatching.enabled) {
             return data;
         }
         Object.defineProperty(data, "toJSON", {value: priceDataSummary});
         return data;
+    },
+    /**
+     * point_of_sale's _computeAllPrices (19.0) over every line of the order, line
+     * for line, with the rounded tax details of the lines that did not change
+     * kept by the batch (retailAddRoundedTaxDetails). The tours compare the
+     * prices the till ends with to a computation of point_of_sale's own.
+     */
+    _retailComputeAllPrices(opts, batch) {
+        const currency = this.currency;
+        const documentSign = this.isRefund ? -1 : 1;
+        const company = this.company;
+        const baseLines = this.lines.map((line) =>
+            batchBaseLine(
+                line,
+                {quantity: line.qty, price_unit: line.price_unit, ...(opts.baseLineOpts || {})},
+                batch
+            )
+        );
+        retailAddRoundedTaxDetails(
+            baseLines,
+            company,
+            batch.taxDetails,
+            JSON.stringify(opts.baseLineOpts || {})
+        );
+        const cashRounding = this.config.cash_rounding ? this.config.rounding_method : null;
+        const data = accountTaxHelpers.get_tax_totals_summary(baseLines, currency, company, {
+            cash_rounding: cashRounding,
+        });
+        const total = data.total_amount_currency - (data.cash_rounding_base_amount_currency || 0.0);
+        data.order_sign = documentSign;
+        data.total_amount_no_rounding = total;
+        const baseLineByLineUuids = baseLines.reduce((byUuid, baseLine) => {
+            byUuid[baseLine.record.uuid] = baseLine;
+            return byUuid;
+        }, {});
+        return {taxDetails: data, baseLines, baseLineByLineUuids};
     },
     _updateRewardLines() {
         return this.retailBatchPrices(() => super._updateRewardLines(...arguments));
