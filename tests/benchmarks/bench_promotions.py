@@ -224,24 +224,31 @@ def write_report(runs, options):
             " the batched price computation (static/src/app/models/pos_order_prices."
             "esm.js: while pos_loyalty deletes and re-creates the reward lines, the"
             " prices of the order are only marked stale, recomputed when read and once"
-            " at the end); the points of every program over values read once"
-            " (pos_order_points.esm.js: pos_loyalty's `pointsForPrograms` checks every"
-            " rule of every program against every line through the till's reactive"
-            " records); read-only scopes (pos_order_read_scope.esm.js: while the"
-            " rewards a basket can claim or a discountable amount are computed, the"
-            " lines are read once, the points spent per coupon summed in one pass, and"
-            " the loops over the lines of a few products get those lines only). The"
-            " native side runs point_of_sale and pos_loyalty as they are. The timed"
-            " window includes what the till renders between the steps of the"
-            " recomputation, on both sides.",
+            " at the end, from each line's tax input kept for the update and the"
+            " rounded tax details of the sold lines, which the account helpers never"
+            " round together with the refund lines the discounts add); the points of"
+            " every program over values read once (pos_order_points.esm.js:"
+            " pos_loyalty's `pointsForPrograms` checks every rule of every program"
+            " against every line through the till's reactive records); read-only"
+            " scopes (pos_order_read_scope.esm.js: while the rewards a basket can claim"
+            " or a discountable amount are computed, the lines are read once, the"
+            " points spent per coupon summed in one pass, and the loops over the lines"
+            " of a few products get those lines only). The native side runs"
+            " point_of_sale and pos_loyalty as they are. The timed window includes what"
+            " the till renders between the steps of the recomputation, on both sides.",
             "",
             "Where the time goes (Chromium CPU profile, `--profile`): on the retail"
-            " side, most of what is left is the order's prices, recomputed (every line,"
-            " twice: with and without discounts) each time pos_loyalty computes a"
-            " discount after creating the previous reward line, and the till's renders"
-            " between the steps (the order's lines, the reward button's count). The"
-            " retail checks (schedule, customer, combination, scaling of the group"
-            " discounts) stay a few percent of the profile.",
+            " side, what is left is spread over the native code the recomputation"
+            " runs: pos_loyalty's loops over the lines for each discount"
+            " (`_getDiscountableOnSpecific`) and over the programs"
+            " (`_programIsApplicable`, twice per program), the order's totals after"
+            " each reward line, the renders between the steps (the order's lines; the"
+            " control buttons, whose reward count runs `getClaimableRewards` and"
+            " `getPotentialFreeProductRewards` at each render) and the customer"
+            " display's copy of the order; most of their time is spent reading the"
+            " till's reactive records (Owl proxies and lazy getters). The retail checks"
+            " (schedule, customer, combination, scaling of the group discounts) stay a"
+            " few percent of the profile.",
             "",
             "Per run:",
             "",
