@@ -67,14 +67,15 @@ PY
 }
 
 # A hash of everything that changes an installed database: module code, data, views, manifests
-# (tests, readme and static files excluded: Odoo reads those from disk),
+# (tests, readme, the generated module READMEs and static files excluded: Odoo reads
+# those from disk or never),
 # Odoo's release and the config template.
 modules_hash() {
   (
     cd "$ROOT"
     {
       find addons -type f \( -path '*/tests/*' -o -path '*/readme/*' -o -path '*/static/*' \
-        -o -name '*.pyc' -o -path '*/i18n/*' \) -prune -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
+        -o -name '*.pyc' -o -path '*/i18n/*' -o -path 'addons/*/README.md' \) -prune -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
       sha1sum "$ODOO_SRC/odoo/release.py" config/odoo.conf.template
     } | sha1sum | cut -c1-12
   )

@@ -172,6 +172,23 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
             cases.append((name, case, products, self.case_partner))
         self._run_cases_tour(cases, "RetailPromotionsTypesTour")
 
+    def test_more_promotion_types_cases(self):
+        """The shared cases whose products or programs share names with other
+        cases (two quantity breaks, the highest one with 60 units typed on the
+        numpad; 2nd unit only; two sets at a fixed price), in a session of their
+        own: each synchronised order as on a sale order."""
+        cases = []
+        for name in (
+            "quantity_breaks",
+            "quantity_breaks_top",
+            "unit_discounts_second_only",
+            "n_fixed_price_two_sets",
+        ):
+            case = self.cases[name]
+            products, _programs = self._retail_setup_case(case, self.main_pos_config)
+            cases.append((name, case, products, None))
+        self._run_cases_tour(cases, "RetailPromotionsMoreTypesTour")
+
     def test_typed_discount_card_and_taxes_cases(self):
         """The discount card's code typed in the till (its holder becomes the
         customer, the order keeps the code); the card typed for another

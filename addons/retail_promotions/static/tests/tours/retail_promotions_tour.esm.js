@@ -313,3 +313,38 @@ registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
             [null, [["Promo Stack Tee", 3]], "21.78"],
         ]),
 });
+
+// Cases quantity_breaks, quantity_breaks_top (60 units typed on the numpad),
+// unit_discounts_second_only and n_fixed_price_two_sets (test_frontend.py): in a
+// session of their own, as their products or programs share names with the
+// cases above
+registry.category("web_tour.tours").add("RetailPromotionsMoreTypesTour", {
+    steps: () =>
+        sellBaskets([
+            [
+                null,
+                [
+                    ["Promo Break Pen", 8],
+                    ["Promo Break Pencil", 4],
+                ],
+                "19.00",
+            ],
+            [
+                null,
+                [
+                    ProductScreen.addOrderline("Promo Top Break Pen", "60"),
+                    ["Promo Top Break Folder", 1],
+                ],
+                "113.00",
+            ],
+            [null, [["Promo Pair Tee", 5]], "40.00"],
+            [
+                null,
+                [
+                    ["Promo Fancy Socks", 4],
+                    ["Promo Socks", 3],
+                ],
+                "26.00",
+            ],
+        ]),
+});
