@@ -128,7 +128,7 @@ async function timedRun(pos, run) {
  * First recomputation (every reward applied from none). The native side (no
  * retail promotion loaded) runs point_of_sale's price computation and
  * pos_loyalty's computations as they are, without retail_promotions' batching,
- * points computation and read-only scopes.
+ * points computation, read-only scopes and applicability kept for a pass.
  */
 async function firstRecomputation(pos) {
     // looked up when the till runs: the tests bundle is also loaded outside the
@@ -142,12 +142,16 @@ async function firstRecomputation(pos) {
     const {retailReadScope} = odoo.loader.modules.get(
         "@retail_promotions/app/models/pos_order_read_scope.esm"
     );
+    const {retailApplicabilityKept} = odoo.loader.modules.get(
+        "@retail_promotions/app/services/pos_store.esm"
+    );
     const retail = pos.models["loyalty.program"].some(
         (program) => program.retail_promotion_type
     );
     retailPriceBatching.enabled = retail;
     retailPointsComputation.enabled = retail;
     retailReadScope.enabled = retail;
+    retailApplicabilityKept.enabled = retail;
     bench.order = pos.getOrder();
     bench.lines = bench.order.lines.filter((line) => !line.is_reward_line);
     bench.times = [];
