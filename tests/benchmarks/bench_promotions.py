@@ -233,7 +233,9 @@ def write_report(runs, options):
             " scopes (pos_order_read_scope.esm.js: while the rewards a basket can claim"
             " or a discountable amount are computed, the lines are read once, the"
             " points spent per coupon summed in one pass, and the loops over the lines"
-            " of a few products get those lines only). The native side runs"
+            " of a few products get those lines only); whether each program applies,"
+            " computed once per pass of `_updatePrograms` (services/pos_store.esm.js;"
+            " pos_loyalty asks it twice per program). The native side runs"
             " point_of_sale and pos_loyalty as they are. The timed window includes what"
             " the till renders between the steps of the recomputation, on both sides.",
             "",
