@@ -23,9 +23,9 @@ import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
  * Inside a batch, only reward lines come and go: the tax computation's input of a
  * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch
  * (batchBaseLine), keyed by all the line's values, and reused while they stay the
- * same. So are the tax
- * details of the lines that did not change (retailAddRoundedTaxDetails): the
- * account helpers round the tax details of a document in groups of lines that
+ * same. So are the tax details of the lines that did not change
+ * (retailAddRoundedTaxDetails): the account helpers round the tax details of a
+ * document in groups of lines that
  * never mix refund lines (negative amounts: the reward lines of discounts) with
  * the others (the grouping keys of round_tax_details_tax_amounts and
  * round_tax_details_base_lines hold `is_refund`), with both tax rounding
@@ -72,10 +72,14 @@ function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
             continue;
         }
         const keys = lines.map((baseLine) => baseLineKeys.get(baseLine));
-        const key = keys.every(Boolean) ? JSON.stringify(keys) : undefined;
+        const cacheable = keys.every(Boolean);
         const cacheKey = `${optionsKey}|${refund}`;
-        const known = key && cache.get(cacheKey);
-        if (known && known.key === key) {
+        const known = cacheable && cache.get(cacheKey);
+        if (
+            known &&
+            known.keys.length === keys.length &&
+            known.keys.every((key, index) => key === keys[index])
+        ) {
             lines.forEach((baseLine, index) => {
                 baseLine.tax_details = copyTaxDetails(known.taxDetails[index]);
             });
@@ -83,9 +87,9 @@ function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
         }
         accountTaxHelpers.add_tax_details_in_base_lines(lines, company);
         accountTaxHelpers.round_base_lines_tax_details(lines, company);
-        if (key) {
+        if (cacheable) {
             cache.set(cacheKey, {
-                key,
+                keys,
                 taxDetails: lines.map((baseLine) => copyTaxDetails(baseLine.tax_details)),
             });
         }
