@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
 import hmac
+import json
 import logging
 import math
 import secrets
@@ -302,6 +303,28 @@ class LoyaltyCard(models.Model):
                 }
             )
         return balances
+
+    @api.model
+    def _retail_movement_key(self, *parts):
+        """Idempotency key of a movement, from structured parts (model names,
+        record ids, uuids, amounts), never by joining client strings.
+
+        The parts are encoded as a JSON array and hashed, so that no two
+        different tuples give the same key (order ``B`` with payment ``x:y``
+        and order ``B:x`` with payment ``y`` differ). The first part, a model
+        or source name, is kept in clear to read the ledger.
+        """
+        if not parts or any(
+            isinstance(part, bool) or not isinstance(part, str | int | float)
+            for part in parts
+        ):
+            raise ValidationError(
+                self.env._("A movement key is made of texts and numbers.")
+            )
+        digest = hashlib.sha256(
+            json.dumps(list(parts), separators=(",", ":")).encode()
+        ).hexdigest()
+        return f"{parts[0]}:{digest}"
 
     @api.model
     def _retail_reverse(

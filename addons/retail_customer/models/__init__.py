@@ -7,8 +7,11 @@ from . import res_partner
 from . import crm_team
 from . import retail_kpi_order_mixin
 from . import retail_report_view_mixin
+from . import retail_till_payload_mixin
 from . import pos_config
 from . import pos_order
+from . import pos_order_line
+from . import pos_payment
 from . import pos_session
 from . import sale_order
 from . import res_config_settings

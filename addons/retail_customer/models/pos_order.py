@@ -1,11 +1,37 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
+
+_logger = logging.getLogger(__name__)
+
+# What a till's payload may not change once the order is paid: the figures the
+# server posted from (cards, points, lists, KPIs, the session's entries).
+PAID_ORDER_FIELDS = frozenset(
+    {
+        "lines",
+        "payment_ids",
+        "amount_total",
+        "amount_tax",
+        "amount_paid",
+        "amount_return",
+        "config_id",
+        "company_id",
+        "currency_id",
+        "refunded_order_id",
+    }
+)
+# Fields of the server's own audit of a till order: set by the sync, cleared by a
+# manager's action with a reason.
+SYNC_AUDIT_FIELDS = frozenset({"retail_sync_flagged", "retail_sync_issue"})
 
 
 class PosOrder(models.Model):
     _name = "pos.order"
-    _inherit = ["pos.order", "retail.kpi.order.mixin"]
+    _inherit = ["pos.order", "retail.kpi.order.mixin", "retail.till.payload.mixin"]
 
     retail_channel_id = fields.Many2one(
         "retail.channel",
@@ -13,6 +39,22 @@ class PosOrder(models.Model):
         compute="_compute_retail_channel_id",
         store=True,
         index="btree_not_null",
+    )
+
+    retail_sync_flagged = fields.Boolean(
+        string="Till Figures to Check",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The till sent amounts that differ from the server's computation "
+        "(price, quantity, discount and taxes): the server's figures were used "
+        "for everything it posted.",
+    )
+    retail_sync_issue = fields.Text(
+        string="Till Figures Issue",
+        readonly=True,
+        copy=False,
+        help="What the till sent and what the server computed instead.",
     )
 
     @api.depends("config_id.retail_channel_id")
@@ -28,10 +70,162 @@ class PosOrder(models.Model):
         return res
 
     def write(self, vals):
+        self._retail_check_paid_write(vals)
         res = super().write(vals)
         if vals.get("state") == "cancel":
             self._retail_kpi_uncount()
         return res
+
+    def _retail_check_paid_write(self, vals):
+        """What the server posted from stays as it was: a user cannot rewrite
+        the figures of a paid order (refund it instead), nor the server's audit
+        flags (a manager clears them with a reason)."""
+        if self.env.su:
+            return
+        if SYNC_AUDIT_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "The check of a till's figures is set by the system; a manager "
+                    "clears it with a reason."
+                )
+            )
+        changed = PAID_ORDER_FIELDS & set(vals)
+        if changed and any(order.state != "draft" for order in self):
+            raise UserError(
+                self.env._(
+                    "A paid order cannot be changed (%(fields)s): refund it instead.",
+                    fields=", ".join(sorted(changed)),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Till payload: untrusted input
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        self._retail_clean_till_payload(order)
+        return super()._process_order(order, existing_order)
+
+    @api.model
+    def _retail_clean_till_payload(self, order):
+        """Drop, in place, the fields of a till's order dict that only the
+        server sets (order, lines and payments), and log them."""
+        if not isinstance(order, dict):
+            return []
+        dropped = self._retail_drop_server_fields(order)
+        dropped += self.env["pos.order.line"]._retail_clean_commands(order.get("lines"))
+        dropped += self.env["pos.payment"]._retail_clean_commands(
+            order.get("payment_ids")
+        )
+        if dropped:
+            _logger.warning(
+                "Till order %s: fields only the server sets were dropped: %s",
+                order.get("uuid"),
+                ", ".join(sorted(set(dropped))),
+            )
+        return dropped
+
+    def _process_payment_lines(self, pos_order, order, pos_session, draft):
+        # The order and its lines exist, nothing was posted yet: the server's
+        # line totals replace the till's before any module reads them.
+        if not draft:
+            order._retail_check_till_amounts()
+        return super()._process_payment_lines(pos_order, order, pos_session, draft)
+
+    def _retail_check_till_amounts(self):
+        """Recompute every line's totals from its price, quantity, discount and
+        taxes; where the till's figures differ, the server's replace them, the
+        difference is logged, the order is flagged and reported.
+
+        :return: the issues found (list of str)
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        issues = []
+        for line in self.lines:
+            server = line._retail_server_amounts()
+            sent = {name: line[name] for name in server}
+            if any(currency.compare_amounts(sent[n], server[n]) for n in server):
+                issues.append(
+                    self.env._(
+                        "%(line)s: the till sent %(sent)s, the server computed "
+                        "%(server)s.",
+                        line=line.full_product_name or line.product_id.display_name,
+                        sent=format_amount(
+                            self.env, sent["price_subtotal_incl"], currency
+                        ),
+                        server=format_amount(
+                            self.env, server["price_subtotal_incl"], currency
+                        ),
+                    )
+                )
+                # sudo: the till's own line, before the order is paid; the
+                # server's figures replace the till's whoever syncs
+                line.sudo().write(server)
+        total = sum(self.lines.mapped("price_subtotal_incl"))
+        # the till rounds taxes globally or per line: a cent per line may differ
+        tolerance = currency.rounding * (len(self.lines) + 1)
+        if abs(self.amount_total - total) > tolerance + currency.rounding / 2:
+            issues.append(
+                self.env._(
+                    "Order total: the till sent %(sent)s, its lines make %(server)s.",
+                    sent=format_amount(self.env, self.amount_total, currency),
+                    server=format_amount(self.env, total, currency),
+                )
+            )
+        if issues:
+            _logger.warning(
+                "Till order %s (%s): amounts differ from the server's: %s",
+                self.name,
+                self.uuid,
+                " ".join(issues),
+            )
+            self._retail_flag_till_issue(issues)
+        return issues
+
+    def _retail_server_total(self):
+        """The order's total as the server trusts it: the till's total, or the
+        sum of the server's line totals when the till's figures were wrong."""
+        self.ensure_one()
+        if self.retail_sync_flagged:
+            return sum(self.lines.mapped("price_subtotal_incl"))
+        return self.amount_total
+
+    def _retail_flag_till_issue(self, issues):
+        """Flag the order with ``issues`` (list of str) and report them."""
+        self.ensure_one()
+        text = "\n".join(filter(None, [self.retail_sync_issue, *issues]))
+        # sudo: the audit flag is the system's, written whoever syncs the order
+        self.sudo().write({"retail_sync_flagged": True, "retail_sync_issue": text})
+        self._retail_report_till_issue(issues)
+
+    def _retail_report_till_issue(self, issues):
+        """Hook: a till order whose figures the server corrected. Does nothing
+        here; retail_incidents raises an incident for the store."""
+        return True
+
+    def action_retail_clear_till_flag(self, reason):
+        """Clear the check of a till's figures (store managers), with the
+        reason, kept in the order's chatter."""
+        if not self.env.user.has_group("point_of_sale.group_pos_manager"):
+            raise AccessError(
+                self.env._("Only store managers may clear the check of an order.")
+            )
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError(self.env._("Say why the check is cleared."))
+        self.check_access("write")
+        for order in self.filtered("retail_sync_flagged"):
+            order.message_post(
+                body=self.env._(
+                    "Check of the till's figures cleared by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason.strip(),
+                )
+            )
+        # sudo: a manager clears the system's flag, after the checks above
+        self.sudo().write({"retail_sync_flagged": False})
+        return True
 
     def _retail_kpi_countable(self):
         return super()._retail_kpi_countable().filtered(lambda o: o.state != "cancel")
@@ -42,8 +236,10 @@ class PosOrder(models.Model):
         return {
             "partner_id": self.partner_id.commercial_partner_id.id,
             "date": self.date_order,
-            "amount": self.company_id.currency_id.round(self.amount_total / rate),
-            "count": 0 if self.is_refund or self.amount_total < 0 else 1,
+            "amount": self.company_id.currency_id.round(
+                self._retail_server_total() / rate
+            ),
+            "count": 0 if self.is_refund or self._retail_server_total() < 0 else 1,
             "channel_id": self.retail_channel_id.id,
             "store_id": self.config_id.id,
             "categories": self._retail_kpi_categories(

@@ -50,6 +50,16 @@ class PosOrderLine(models.Model):
         string="Exchange", compute="_compute_gift_registry_exchange_note"
     )
 
+    @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {
+            "gift_registry_id",
+            "gift_registry_item_id",
+            "gift_registry_guest",
+            "gift_registry_message",
+            "gift_registry_keep",
+        }
+
     @api.depends(
         "gift_registry_exchange_of_id.product_id",
         "gift_registry_exchanged_for_ids.product_id",

@@ -19,5 +19,9 @@ class PosOrderLine(models.Model):
     )
 
     @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {"retail_giftcard_code"}
+
+    @api.model
     def _load_pos_data_fields(self, config):
         return [*super()._load_pos_data_fields(config), "retail_giftcard_code"]

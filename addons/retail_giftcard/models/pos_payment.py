@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PosPayment(models.Model):
@@ -35,3 +35,11 @@ class PosPayment(models.Model):
         ondelete="restrict",
         index="btree_not_null",
     )
+
+    @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {
+            "retail_giftcard_code",
+            "retail_giftcard_token",
+            "retail_giftcard_offline",
+        }

@@ -15,5 +15,9 @@ class PosOrderLine(models.Model):
     )
 
     @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {"retail_loyalty_offline"}
+
+    @api.model
     def _load_pos_data_fields(self, config):
         return [*super()._load_pos_data_fields(config), "retail_loyalty_offline"]

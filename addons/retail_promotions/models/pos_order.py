@@ -39,6 +39,10 @@ class PosOrder(models.Model):
     )
 
     @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {"retail_discount_card_code"}
+
+    @api.model
     def _process_order(self, order, existing_order):
         order_id = super()._process_order(order, existing_order)
         pos_order = self.browse(order_id)

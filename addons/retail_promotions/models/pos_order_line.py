@@ -27,6 +27,10 @@ class PosOrderLine(models.Model):
     )
 
     @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {"retail_refunded_reward_line_id"}
+
+    @api.model
     def _load_pos_data_fields(self, config):
         return super()._load_pos_data_fields(config) + [
             "retail_promotion_shares",

@@ -23,6 +23,10 @@ class PosOrder(models.Model):
     )
 
     @api.model
+    def _retail_till_fields(self):
+        return super()._retail_till_fields() | {"retail_survey_payload"}
+
+    @api.model
     def sync_from_ui(self, orders):
         result = super().sync_from_ui(orders)
         uuids = [

@@ -1,0 +1,62 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import UserError
+
+# The figures of a sold line that the server posted from (cards, points, lists,
+# KPIs, the session's entries): frozen once the order is paid.
+PAID_LINE_FIELDS = frozenset(
+    {
+        "order_id",
+        "product_id",
+        "qty",
+        "price_unit",
+        "discount",
+        "price_subtotal",
+        "price_subtotal_incl",
+        "tax_ids",
+        "refunded_orderline_id",
+        "reward_id",
+        "coupon_id",
+        "points_cost",
+        "is_reward_line",
+    }
+)
+
+
+class PosOrderLine(models.Model):
+    _name = "pos.order.line"
+    _inherit = ["pos.order.line", "retail.till.payload.mixin"]
+
+    def write(self, vals):
+        self._retail_check_paid_write(vals, PAID_LINE_FIELDS)
+        return super().write(vals)
+
+    def _retail_check_paid_write(self, vals, frozen):
+        """Users cannot rewrite what the server posted from once the order is
+        paid: the line's figures, and every retail field only the server sets.
+        Corrections go through refunds."""
+        if self.env.su or not self:
+            return
+        changed = {
+            name
+            for name in vals
+            if name in frozen or self._retail_is_server_field(name)
+        }
+        if changed and any(rec.order_id.state != "draft" for rec in self):
+            raise UserError(
+                self.env._(
+                    "The lines of a paid order cannot be changed (%(fields)s): "
+                    "refund them instead.",
+                    fields=", ".join(sorted(changed)),
+                )
+            )
+
+    def _retail_server_amounts(self):
+        """The line's totals computed by the server from its price, quantity,
+        discount and taxes (the till's own figures are never used).
+
+        :return: {"price_subtotal": ..., "price_subtotal_incl": ...}
+        """
+        self.ensure_one()
+        return self._compute_amount_line_all()
