@@ -32,8 +32,10 @@ build_template() {
     "SELECT string_agg(name, ',') FROM ir_module_module
       WHERE name = ANY(string_to_array('$modules', ',')) AND state <> 'installed'")
   [[ -z $missing ]] || die "not installed after install: $missing (see $LOCAL/logs/install.log)"
-  # One template at a time: older ones are dropped.
+  # One template at a time: older ones are dropped (RETAIL_KEEP_TEMPLATES=1 keeps them, for
+  # several checkouts of different code sharing one cluster).
   local old
+  [[ ${RETAIL_KEEP_TEMPLATES:-0} == 1 ]] ||
   for old in $(psql_value "SELECT datname FROM pg_database WHERE datname LIKE 'retail\_tmpl\_%' AND datname NOT LIKE '%\_building'"); do
     pg dropdb --if-exists "$old" >/dev/null 2>&1 || continue
     rm -rf "$(filestore "$old")"
