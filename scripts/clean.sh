@@ -9,5 +9,6 @@ if [[ -f $PG_DATA/PG_VERSION ]]; then
     "$bin/pg_ctl" -D "$PG_DATA" stop -m fast || true
   fi
 fi
+[[ $PG_HOME == "$LOCAL/pg" ]] || rm -rf "$PG_HOME"
 rm -rf "$LOCAL"
 log "removed $LOCAL"

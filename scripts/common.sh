@@ -10,12 +10,49 @@ VENV=$LOCAL/venv
 PY=$VENV/bin/python
 CONF=$LOCAL/odoo.conf
 PG_PORT=${RETAIL_PG_PORT:-54329}
-PG_DATA=$LOCAL/pg/data
-PG_RUN=$LOCAL/pg/run
-PG_LOG=$LOCAL/pg/postgres.log
 PG_OS_USER=${RETAIL_PG_OS_USER:-retailpg}
 DB_USER_DEFAULT=odoo
 ODOO_GIT_URL=https://github.com/odoo/odoo.git
+
+# The libpq variables of the user's shell (PGHOST, PGPORT, PGUSER...) never steer the
+# project's commands: every client call names its server (see pg() and odoo.conf). An
+# existing server is asked for with DB_HOST, DB_PORT, DB_USER and DB_PASSWORD.
+unset PGHOST PGHOSTADDR PGPORT PGUSER PGPASSWORD PGPASSFILE PGDATABASE PGSERVICE \
+  PGSERVICEFILE PGOPTIONS PGSSLMODE PGREQUIRESSL PGAPPNAME PGCONNECT_TIMEOUT PGTARGETSESSIONATTRS
+
+
+# Whether every folder from / down to $1 lets other users through (the x bit of
+# "others"; t is x with the sticky bit).
+world_traversable() {
+  local dir=$1 mode
+  while [[ $dir != / && $dir != . ]]; do
+    if [[ -e $dir ]]; then
+      mode=$(stat -c %A "$dir")
+      [[ ${mode: -1} == [xt] ]] || return 1
+    fi
+    dir=$(dirname "$dir")
+  done
+}
+
+# Where the project's PostgreSQL cluster lives: $LOCAL/pg, unless the project runs as
+# root from a folder the dedicated PostgreSQL user cannot reach (a clone in root's home,
+# mode 700): then /var/lib/retail-crm/<hash of the checkout's path>, remembered in
+# $LOCAL/pg-dir. RETAIL_PG_DIR overrides.
+pg_home() {
+  if [[ -n ${RETAIL_PG_DIR:-} ]]; then
+    echo "$RETAIL_PG_DIR"
+  elif [[ -s $LOCAL/pg-dir ]]; then
+    cat "$LOCAL/pg-dir"
+  elif [[ -f $LOCAL/pg/data/PG_VERSION ]] || ! is_root || world_traversable "$LOCAL"; then
+    echo "$LOCAL/pg"
+  else
+    echo "/var/lib/retail-crm/$(printf %s "$ROOT" | sha1sum | cut -c1-12)"
+  fi
+}
+PG_HOME=$(pg_home)
+PG_DATA=$PG_HOME/data
+PG_RUN=$PG_HOME/run
+PG_LOG=$PG_HOME/postgres.log
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
@@ -34,7 +71,6 @@ stage_end() {
   printf '\033[1;32m  done\033[0m %s in %ss\n' "$_stage_name" $(($(date +%s) - _stage_start)) >&2
 }
 
-is_root() { [[ $(id -u) -eq 0 ]]; }
 
 # External PostgreSQL: set DB_HOST (and DB_PORT, DB_USER, DB_PASSWORD) to use it
 # instead of the project's own cluster.

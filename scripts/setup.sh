@@ -152,11 +152,12 @@ postgres_cluster() {
     # PostgreSQL refuses to run as root: the cluster belongs to a dedicated system user.
     useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
   fi
-  mkdir -p "$LOCAL/pg" "$PG_RUN"
+  mkdir -p "$PG_HOME" "$PG_RUN"
+  [[ $PG_HOME == "$LOCAL/pg" ]] || echo "$PG_HOME" >"$LOCAL/pg-dir"
   if is_root; then
-    chown "$PG_OS_USER" "$LOCAL/pg" "$PG_RUN"
-    as_pg_owner test -x "$LOCAL/pg" ||
-      die "the PostgreSQL user $PG_OS_USER cannot reach $LOCAL/pg: give its parent folders o+x, or set RETAIL_LOCAL to a reachable folder"
+    chown "$PG_OS_USER" "$PG_HOME" "$PG_RUN"
+    as_pg_owner test -x "$PG_HOME" ||
+      die "the PostgreSQL user $PG_OS_USER cannot reach $PG_HOME: give its parent folders o+x, or set RETAIL_PG_DIR to a reachable folder"
   fi
   if [[ ! -f $PG_DATA/PG_VERSION ]]; then
     stage "creating the project's PostgreSQL cluster in $PG_DATA"
