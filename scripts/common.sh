@@ -21,6 +21,8 @@ unset PGHOST PGHOSTADDR PGPORT PGUSER PGPASSWORD PGPASSFILE PGDATABASE PGSERVICE
   PGSERVICEFILE PGOPTIONS PGSSLMODE PGREQUIRESSL PGAPPNAME PGCONNECT_TIMEOUT PGTARGETSESSIONATTRS
 
 
+is_root() { [[ $(id -u) -eq 0 ]]; }
+
 # Whether every folder from / down to $1 lets other users through (the x bit of
 # "others"; t is x with the sticky bit).
 world_traversable() {
