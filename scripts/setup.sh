@@ -32,7 +32,7 @@ $how"
   die "$how"
 }
 
-DEBIAN_PACKAGES=(postgresql postgresql-contrib chromium libpq-dev gcc libxml2-dev libxslt1-dev
+DEBIAN_PACKAGES=(postgresql postgresql-contrib chromium wkhtmltopdf libpq-dev gcc libxml2-dev libxslt1-dev
   libjpeg-dev zlib1g-dev libffi-dev)
 
 system_packages() {

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -22,6 +22,14 @@ class ResCompany(models.Model):
         string="Default Channel",
         help="Channel given to customers created in the back office of this company.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies.filtered(
+            lambda company: company.retail_customer_file == "own"
+        )._retail_ensure_customer_sequence()
+        return companies
 
     def write(self, vals):
         res = super().write(vals)

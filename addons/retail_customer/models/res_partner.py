@@ -401,8 +401,10 @@ class ResPartner(models.Model):
         own_file = self.env.company.retail_customer_file == "own"
         for vals in vals_list:
             self._retail_prepare_vals(vals, now)
-            if own_file and "company_id" not in vals and not vals.get("parent_id"):
-                # A company that keeps its own file owns the customers it creates.
+            if own_file and not vals.get("company_id") and not vals.get("parent_id"):
+                # A company that keeps its own file owns the customers it creates,
+                # whatever the form sends (the web form sends company_id = False):
+                # only a company that shares its file adds to the shared file.
                 vals["company_id"] = self.env.company.id
         self._retail_check_unique_identifiers(
             self._retail_identifier_entries_create(vals_list)
@@ -414,11 +416,31 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        self._retail_check_unshare(vals)
         self._retail_prepare_vals(vals, fields.Datetime.now())
         self._retail_check_unique_identifiers(
             self._retail_identifier_entries_write(vals)
         )
         return super().write(vals)
+
+    def _retail_check_unshare(self, vals):
+        """A franchisee's customers leave its own file only by the company's
+        'Share existing customers' action, never by clearing their company."""
+        if (
+            "company_id" not in vals
+            or vals["company_id"]
+            or self.env.su
+            or self.env.company.retail_customer_file != "own"
+        ):
+            return
+        if any(partner.company_id.retail_customer_file == "own" for partner in self):
+            raise UserError(
+                self.env._(
+                    "Customers of a file kept apart cannot be moved to the shared "
+                    "file one by one: the head office shares a company's customers "
+                    "with 'Share existing customers'."
+                )
+            )
 
     @api.model
     def _retail_prepare_vals(self, vals, now):
