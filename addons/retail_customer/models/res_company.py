@@ -1,7 +1,29 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import contextlib
+import contextvars
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+# Set while companies are created (in this thread only): the partner Odoo creates
+# for a new company is the company itself, never a customer of the creating
+# user's file.
+_CREATING_COMPANIES = contextvars.ContextVar("retail_creating_companies", default=False)
+
+
+@contextlib.contextmanager
+def _companies_being_created():
+    token = _CREATING_COMPANIES.set(True)
+    try:
+        yield
+    finally:
+        _CREATING_COMPANIES.reset(token)
+
+
+def creating_companies():
+    """Whether companies are being created in this thread."""
+    return _CREATING_COMPANIES.get()
 
 
 class ResCompany(models.Model):
@@ -25,7 +47,8 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        companies = super().create(vals_list)
+        with _companies_being_created():
+            companies = super().create(vals_list)
         companies.filtered(
             lambda company: company.retail_customer_file == "own"
         )._retail_ensure_customer_sequence()

@@ -13,6 +13,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, groupby
 
+from .res_company import creating_companies
 from .retail_channel import REQUIRABLE_PARTNER_FIELDS
 
 CONSENT_SOURCES = [
@@ -401,7 +402,12 @@ class ResPartner(models.Model):
         own_file = self.env.company.retail_customer_file == "own"
         for vals in vals_list:
             self._retail_prepare_vals(vals, now)
-            if own_file and not vals.get("company_id") and not vals.get("parent_id"):
+            if (
+                own_file
+                and not vals.get("company_id")
+                and not vals.get("parent_id")
+                and not creating_companies()
+            ):
                 # A company that keeps its own file owns the customers it creates,
                 # whatever the form sends (the web form sends company_id = False):
                 # only a company that shares its file adds to the shared file.

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
@@ -73,3 +73,35 @@ class TestRetailCustomerPosUi(TestPointOfSaleHttpCommon):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("RetailCustomerFindByNationalIdTour")
         self._assert_paid_order(self.national_id_customer)
+
+    def test_till_creates_customer_in_own_file(self):
+        """A store of a company that keeps its file apart: the customer the
+        cashier creates with the till's form belongs to that company, and
+        another company's user cannot find it."""
+        company = self.main_pos_config.company_id
+        company.retail_customer_file = "own"
+        # cashiers who may create customers (Contact Creation)
+        self.pos_user.group_ids |= self.env.ref("base.group_partner_manager")
+        other = self.env["res.company"].create({"name": "Other franchise"})
+        outsider = new_test_user(
+            self.env,
+            login="till_file_outsider",
+            groups="base.group_user,base.group_partner_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailCustomerCreateInOwnFileTour")
+        customer = self.env["res.partner"].search(
+            [("name", "=", "Franchise Till Customer")]
+        )
+        self.assertEqual(len(customer), 1)
+        self.assertEqual(customer.company_id, company)
+        self.assertTrue(customer.customer_number.startswith(f"C{company.id}-"))
+        self.assertFalse(
+            self.env["res.partner"]
+            .with_user(outsider)
+            .search([("name", "=", "Franchise Till Customer")])
+        )
+        order = self.env["pos.order"].search([("partner_id", "=", customer.id)])
+        self.assertIn(order.state, ("paid", "done"))

@@ -29,3 +29,36 @@ registry.category("web_tour.tours").add("RetailCustomerFindByPhoneTour", {
 registry.category("web_tour.tours").add("RetailCustomerFindByNationalIdTour", {
     steps: () => sellTo("12345678-z", "Zack Nationalsearch", "RTLNID1"),
 });
+
+// The cashier creates a customer with the till's "Create" (the customer form in a
+// dialog, which sends company_id = False), then sells to them.
+registry.category("web_tour.tours").add("RetailCustomerCreateInOwnFileTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            {
+                content: "create a customer from the till",
+                trigger: ".modal button[aria-label='Add a customer']",
+                run: "click",
+            },
+            {
+                content: "type the customer's name in the customer form",
+                trigger: ".modal .o_field_widget[name='name'] :is(input, textarea)",
+                run: "edit Franchise Till Customer",
+            },
+            {
+                content: "save the customer form",
+                trigger: ".modal .o_form_button_save",
+                run: "click",
+            },
+            ProductScreen.customerIsSelected("Franchise Till Customer"),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            Chrome.endTour(),
+        ].flat(),
+});
