@@ -68,6 +68,7 @@ CODE_OPERATORS = frozenset({"=", "in"})
 CODE_MAX_VALUES = 5
 ANCHOR_FIELDS = frozenset({"id", "partner_id", "source_pos_order_id", "order_id"})
 ANCHOR_MAX_VALUES = 500
+ANCHOR_OPERATORS = frozenset({"=", "in", "child_of"})
 
 
 def _keyed_hash(key, card_id, secret):
@@ -264,7 +265,7 @@ class LoyaltyCard(models.Model):
             value = condition.value
             if (
                 condition.field_expr in ANCHOR_FIELDS
-                and condition.operator in ("=", "in")
+                and condition.operator in ANCHOR_OPERATORS
                 and (
                     (type(value) is int and value > 0)
                     or (

@@ -539,6 +539,19 @@ class TestNativePosPaths(TestPoSCommon):
         self.assertEqual(card.points, 200)
         self.assertFalse(honest.retail_sync_flagged)
 
+    def test_order_history_rows_cannot_be_forged(self):
+        card = self.Card.create({"program_id": self.gift_program.id})
+        order = self._sell([(self.jacket, 1)])
+        with self.assertRaises(AccessError):
+            call_kw(
+                self.env["pos.order"].with_user(self.cashier),
+                "add_loyalty_history_lines",
+                [[order.id], [{"card_id": card.id, "won": 5000, "spent": 0}], []],
+                {},
+            )
+        self.assertFalse(card.sudo().history_ids)
+        self.assertEqual(card.points, 0)
+
     def test_other_company_cashier_cannot_confirm(self):
         order = self._sell([(self.gift_product, 1)])
         with self.assertRaises(AccessError):
