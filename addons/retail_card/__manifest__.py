@@ -8,7 +8,7 @@
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
-    "depends": ["retail_customer", "loyalty"],
+    "depends": ["retail_customer", "loyalty", "pos_loyalty", "sale_loyalty"],
     "data": [
         "security/retail_card_security.xml",
         "security/ir.model.access.csv",

@@ -3,3 +3,7 @@ from . import loyalty_card
 from . import retail_card_lookup_failure
 from . import res_partner
 from . import res_config_settings
+from . import pos_config
+from . import pos_order
+from . import sale_order
+from . import sale_order_line

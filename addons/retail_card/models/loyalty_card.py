@@ -13,7 +13,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
+from odoo.orm.domains import DomainAnd, DomainCondition
 from odoo.tools import SQL, float_compare, float_is_zero
+
+from ..trusted import current_trusted_flow, trusted_flow
 
 _logger = logging.getLogger(__name__)
 
@@ -51,6 +54,21 @@ LOG_LOCK_TIMEOUT_MS = 2000
 # Kinds that may take a balance below zero when the caller asks for it (a return
 # after the return window takes back points that were already spent).
 KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
+# Card fields and who writes them outside a trusted server flow (see
+# ``retail_card.trusted``): the balance, number and program nobody (the balance
+# moves through the ledger only), holder and expiry card managers only.
+BALANCE_FIELDS = frozenset({"points"})
+FROZEN_FIELDS = frozenset({"code", "program_id"})
+HOLDER_FIELDS = frozenset({"partner_id", "expiration_date"})
+# Searching cards: conditions on these fields are lookups by number (throttled
+# and logged); a search by a user who is not a card manager must name the cards
+# by one of the anchors (the customer, the order, the ids), else it finds none.
+CODE_FIELDS = frozenset({"code", "display_name"})
+CODE_OPERATORS = frozenset({"=", "in"})
+CODE_MAX_VALUES = 5
+ANCHOR_FIELDS = frozenset({"id", "partner_id", "source_pos_order_id", "order_id"})
+ANCHOR_MAX_VALUES = 500
+ANCHOR_OPERATORS = frozenset({"=", "in", "child_of"})
 
 
 def _keyed_hash(key, card_id, secret):
@@ -68,7 +86,9 @@ class LoyaltyCard(models.Model):
 
     retail_secret_hash = fields.Char(
         string="Secret Hash",
-        groups="base.group_system",
+        # "." (models.NO_ACCESS): no group, the superuser only (administrators
+        # included do not read it)
+        groups=".",
         copy=False,
         readonly=True,
         help="Keyed hash (HMAC-SHA256) of the card's PIN; the PIN itself is never "
@@ -89,14 +109,243 @@ class LoyaltyCard(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any("retail_secret_hash" in vals for vals in vals_list):
-            raise AccessError(self._retail_secret_write_message())
+        if not self.env.su:
+            if any("retail_secret_hash" in vals for vals in vals_list):
+                raise AccessError(self._retail_secret_write_message())
+            if not current_trusted_flow() and any(
+                vals.get("points") for vals in vals_list
+            ):
+                raise AccessError(
+                    self.env._(
+                        "A card is created empty: its balance moves through the "
+                        "card ledger only."
+                    )
+                )
         return super().create(vals_list)
 
     def write(self, vals):
-        if "retail_secret_hash" in vals and not self.env.su:
-            raise AccessError(self._retail_secret_write_message())
+        if not self.env.su:
+            if "retail_secret_hash" in vals:
+                raise AccessError(self._retail_secret_write_message())
+            self._retail_check_card_write(vals)
         return super().write(vals)
+
+    def _retail_check_card_write(self, vals):
+        """Refuse a user's write of a card's balance, number or program, and of
+        its holder or expiry by a user who is not a card manager, outside the
+        trusted server flows (``retail_card.trusted``)."""
+        if current_trusted_flow():
+            return
+        names = set(vals)
+        refused = names & (BALANCE_FIELDS | FROZEN_FIELDS)
+        if not refused and names & HOLDER_FIELDS and not self._retail_card_manager():
+            refused = names & HOLDER_FIELDS
+        if refused:
+            _logger.warning(
+                "User %s refused writing %s on cards %s",
+                self.env.uid,
+                sorted(refused),
+                self.ids,
+            )
+            raise AccessError(
+                self.env._(
+                    "A card's balance moves through the card ledger only (store "
+                    "managers adjust it with a reason), its number and program "
+                    "never change, and only store managers and head office change "
+                    "its holder or expiry. Refused: %(fields)s",
+                    fields=", ".join(sorted(refused)),
+                )
+            )
+
+    @api.model
+    def _retail_card_manager(self):
+        """Whether the user manages cards: lists and searches them freely and
+        changes their holder and expiry (superuser, store managers, head office,
+        Point of Sale and Sales administrators)."""
+        if self.env.su:
+            return True
+        user = self.env.user
+        return any(
+            user.has_group(group)
+            for group in (
+                "retail_card.group_card_store_manager",
+                "point_of_sale.group_pos_manager",
+                "sales_team.group_sale_manager",
+            )
+        )
+
+    @api.model
+    def _retail_restricted(self):
+        """Whether searches and reads of the user are restricted (cards are
+        found, not listed): not a card manager, outside a trusted flow."""
+        return not current_trusted_flow() and not self._retail_card_manager()
+
+    # ------------------------------------------------------------------
+    # Cards are found, not listed
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _search(
+        self,
+        domain,
+        offset=0,
+        limit=None,
+        order=None,
+        *,
+        active_test=True,
+        bypass_access=False,
+    ):
+        """For users who are not card managers (cashiers, salesmen), outside
+        trusted flows: a search by number is a lookup (throttled per user, a
+        miss logged); any other search must name the cards by customer, order
+        or ids, else it finds nothing. Covers every search entry point
+        (search, search_count, search_read, web_search_read, name_search,
+        read_group)."""
+        lookup = False
+        if not (self.env.su or bypass_access) and self._retail_restricted():
+            domain = Domain(domain)
+            lookup = self._retail_check_search(domain)
+            if lookup is None:
+                # finds nothing, the ORM's checks of the domain still apply
+                domain &= Domain("id", "=", -1)
+        query = super()._search(
+            domain,
+            offset=offset,
+            limit=limit,
+            order=order,
+            active_test=active_test,
+            bypass_access=bypass_access,
+        )
+        if lookup and not query.get_result_ids():
+            self._retail_log_failed_lookup("card", lookup)
+        return query
+
+    @api.model
+    def _retail_check_search(self, domain):
+        """Check a restricted user's search domain.
+
+        :return: the number looked up (a search by number, throttle passed),
+            True for a search anchored on customers, orders or ids, None for
+            any other search (it finds nothing)
+        :raise AccessError: a search by number other than equality to at most
+            a few numbers (prefixes, patterns, ranges, negations)
+        """
+        conditions = list(domain.iter_conditions())
+        codes = [
+            condition
+            for condition in conditions
+            if condition.field_expr.split(".")[0] in CODE_FIELDS
+            # an empty name search (a dropdown opened) names no number
+            and not (condition.operator == "ilike" and not condition.value)
+        ]
+        if codes:
+            values = []
+            for condition in codes:
+                value = condition.value
+                value = list(value) if isinstance(value, list | tuple) else [value]
+                if (
+                    condition.operator not in CODE_OPERATORS
+                    or condition.field_expr != "code"
+                    or not 0 < len(value) <= CODE_MAX_VALUES
+                    or not all(isinstance(item, str) for item in value)
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "Cards are found by their whole number (card lookup), "
+                            "not listed or searched by part of it."
+                        )
+                    )
+                values += value
+            self._retail_check_throttle("card")
+            return values[0]
+        tops = domain.children if isinstance(domain, DomainAnd) else [domain]
+        for condition in tops:
+            if not isinstance(condition, DomainCondition):
+                continue
+            value = condition.value
+            if (
+                condition.field_expr in ANCHOR_FIELDS
+                and condition.operator in ANCHOR_OPERATORS
+                and (
+                    (type(value) is int and value > 0)
+                    or (
+                        isinstance(value, list | tuple)
+                        and 0 < len(value) <= ANCHOR_MAX_VALUES
+                        and all(type(item) is int and item > 0 for item in value)
+                    )
+                )
+            ):
+                return True
+        _logger.info(
+            "Card search by user %s emptied (not anchored): %s", self.env.uid, domain
+        )
+        return None
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Users who are not card managers read the number of a bearer card
+        (no holder, or a gift card) masked, outside trusted flows: the number
+        spends it, it is found by typing it, never listed."""
+        result = super()._read_format(fnames, load)
+        if (
+            not self.env.su
+            and ("code" in fnames or "display_name" in fnames)
+            and self._retail_restricted()
+        ):
+            Failure = self.env["retail.card.lookup.failure"]
+            bearer = {
+                card.id: card.code
+                for card in self
+                if card.code
+                and (not card.partner_id or card.program_id.program_type == "gift_card")
+            }
+            for values in result:
+                code = bearer.get(values.get("id"))
+                if not code:
+                    continue
+                masked = Failure._retail_mask(code)
+                if values.get("code"):
+                    values["code"] = masked
+                if isinstance(values.get("display_name"), str):
+                    values["display_name"] = values["display_name"].replace(
+                        code, masked
+                    )
+        return result
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        if not self.env.su and self._retail_restricted():
+            names = {
+                spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)
+            }
+            if names & CODE_FIELDS:
+                raise AccessError(
+                    self.env._("Card numbers are found one by one, never listed.")
+                )
+        return super()._read_group(
+            domain,
+            groupby=groupby,
+            aggregates=aggregates,
+            having=having,
+            offset=offset,
+            limit=limit,
+            order=order,
+        )
+
+    def export_data(self, fields_to_export):
+        if not self.env.su and self._retail_restricted():
+            raise AccessError(
+                self.env._("Only store managers and head office export cards.")
+            )
+        return super().export_data(fields_to_export)
 
     def _retail_secret_write_message(self):
         return self.env._(
@@ -119,6 +368,8 @@ class LoyaltyCard(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_retail_ledger(self):
+        # sudo: the ORM checked the user may delete these cards; only whether
+        # they have ledger rows is read, whatever rows the user may see
         if (
             self.env["loyalty.history"]
             .sudo()
@@ -180,8 +431,10 @@ class LoyaltyCard(models.Model):
             - ``reason``: why (required for adjust and transfer)
             - ``order_model``, ``order_id``: the document that caused it
             - ``store_id``: ``pos.config`` record or id
-            - ``key``: idempotency key; a movement whose key was already posted is
-              skipped, so the same order synchronised twice changes nothing
+            - ``key``: idempotency key; a movement whose key was already posted
+              with the same card and amount is skipped, so the same order
+              synchronised twice changes nothing; the same key with another card
+              or amount refuses the whole call (ValidationError)
             - ``reversed_id``: the ``loyalty.history`` row this one reverses (use
               ``_retail_reverse``)
             - ``allow_negative``: a reversal that may take the balance below zero
@@ -219,6 +472,8 @@ class LoyaltyCard(models.Model):
         # The caller must be allowed to see the cards; the ledger itself is written
         # as superuser because only this engine writes it (see loyalty.history).
         cards.check_access("read")
+        # sudo: the user may read the cards (checked above); balances and rows
+        # are written by this engine only, which users cannot reach over RPC
         cards = cards.sudo()
         History = self.env["loyalty.history"].sudo()
 
@@ -236,23 +491,41 @@ class LoyaltyCard(models.Model):
                 )
             }
             if posted:
-                for line in lines:
-                    row = posted.get(line["key"])
-                    if row and (
+                conflicts = [
+                    line
+                    for line in lines
+                    if (row := posted.get(line["key"]))
+                    and (
                         row.card_id.id != line["card_id"]
                         or float_compare(
                             row.issued - row.used,
                             line["amount"],
                             precision_digits=BALANCE_DIGITS,
                         )
-                    ):
-                        _logger.warning(
-                            "Movement %s posted again with another card or amount "
-                            "(card %s, %s); the first posting stands.",
-                            line["key"],
-                            line["card_id"],
-                            line["amount"],
+                    )
+                ]
+                if conflicts:
+                    # A replay posts the same card and amount (a no-op); another
+                    # card or amount under a posted key is a forged or broken
+                    # posting: refused, whatever else the call carries.
+                    _logger.warning(
+                        "Movements refused, their keys were posted with another "
+                        "card or amount: %s",
+                        [
+                            (line["key"], line["card_id"], line["amount"])
+                            for line in conflicts
+                        ],
+                    )
+                    raise ValidationError(
+                        self.env._(
+                            "Movement %(key)s was already posted with another card "
+                            "or amount; it cannot be posted again as %(amount)s on "
+                            "card %(card)s.",
+                            key=conflicts[0]["key"],
+                            amount=conflicts[0]["amount"],
+                            card=conflicts[0]["card_id"],
                         )
+                    )
                 lines = [line for line in lines if line["key"] not in posted]
 
         if any(line["reversed_id"] for line in lines):
@@ -349,6 +622,8 @@ class LoyaltyCard(models.Model):
         """
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the movements are reversed."))
+        history_rows.check_access("read")
+        # sudo: the user may read the rows reversed (checked above)
         history_rows = history_rows.sudo()
         native = history_rows.filtered(lambda row: not row.retail_kind)
         if native:
@@ -402,7 +677,10 @@ class LoyaltyCard(models.Model):
 
         :return: {card id: (points, sum of issued - used)}, empty when all agree
         """
+        self.check_access("read")
         self.env["loyalty.history"].flush_model(["card_id", "issued", "used"])
+        # sudo: the user may read the cards (checked above); the sums cover all
+        # their rows, whatever rows the user may see
         sums = {
             card.id: issued - used
             for card, issued, used in self.env["loyalty.history"]
@@ -635,6 +913,7 @@ class LoyaltyCard(models.Model):
     def _retail_check_reversible(self, lines):
         """Refuse reversals of rows that are not ledger movements of the same card,
         are reversals themselves, or were already reversed (under the lock)."""
+        # sudo: called by the engine under its lock, after its checks
         History = self.env["loyalty.history"].sudo()
         card_of = {line["reversed_id"]: line["card_id"] for line in lines}
         originals = History.browse(card_of).exists()
@@ -753,10 +1032,14 @@ class LoyaltyCard(models.Model):
         """Check the PIN of one card; raise a UserError when it does not match.
 
         A card without a PIN passes. A wrong PIN is a failed lookup: it is logged
-        and counts toward the throttle of the user and the till.
+        and counts toward the throttle of the user, the till and the card (wrong
+        PINs on one card from several users or tills lock its PIN checks for
+        the window).
         """
         self.ensure_one()
         self.check_access("read")
+        # sudo: the hash is readable by the superuser only; the user may read
+        # the card (checked above) and gets only whether the PIN matches
         stored = self.sudo().retail_secret_hash
         if not stored:
             return True
@@ -768,11 +1051,11 @@ class LoyaltyCard(models.Model):
                 )
             )
         config_id = self._retail_lookup_config_id(config_id)
-        self._retail_check_throttle("pin", config_id)
+        self._retail_check_throttle("pin", config_id, card_id=self.id)
         if not hmac.compare_digest(
             self._retail_hash_secret("".join(secret.split())), stored
         ):
-            self._retail_log_failed_lookup("pin", self.code, config_id)
+            self._retail_log_failed_lookup("pin", self.code, config_id, card_id=self.id)
             raise UserError(self.env._("Wrong PIN for this card."))
         return True
 
@@ -784,6 +1067,7 @@ class LoyaltyCard(models.Model):
 
     @api.model
     def _retail_secret_key(self):
+        # sudo: the database secret keys the PIN hashes; it is never returned
         key = self.env["ir.config_parameter"].sudo().get_param("database.secret")
         if not key:
             raise UserError(self.env._("This database has no secret to key PINs."))
@@ -905,12 +1189,15 @@ class LoyaltyCard(models.Model):
         domain = Domain("code", "in", variants)
         if program_types:
             domain &= Domain("program_id.program_type", "in", program_types)
-        cards = self.search(domain, limit=len(variants))
+        # The caller (retail_lookup) throttles and logs the lookup itself.
+        with trusted_flow("loyalty.card.retail_lookup"):
+            cards = self.search(domain, limit=len(variants))
         return cards.filtered(lambda card: card.code == code)[:1] or cards[:1]
 
     @api.model
     def _retail_throttle_settings(self):
         """(window in seconds, failures allowed in the window)"""
+        # sudo: system parameters of the throttle, read only
         params = self.env["ir.config_parameter"].sudo()
 
         def positive(name, default):
@@ -926,9 +1213,10 @@ class LoyaltyCard(models.Model):
         )
 
     @api.model
-    def _retail_check_throttle(self, kind, config_id=False):
-        """Refuse when the user or the till failed too many lookups (of any kind)
-        within the window. Two index range scans, each stopped at the limit."""
+    def _retail_check_throttle(self, kind, config_id=False, card_id=False):
+        """Refuse when the user, the till or (PIN checks) the card failed too
+        many lookups within the window. Index range scans, each stopped at the
+        limit."""
         if isinstance(config_id, models.BaseModel):
             config_id = config_id.id
         window, limit = self._retail_throttle_settings()
@@ -936,7 +1224,7 @@ class LoyaltyCard(models.Model):
             "(clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => %s)",
             window,
         )
-        [[by_user, by_till]] = self.env.execute_query(
+        [[by_user, by_till, by_card]] = self.env.execute_query(
             SQL(
                 """
                 SELECT (SELECT count(*) FROM (
@@ -947,23 +1235,31 @@ class LoyaltyCard(models.Model):
                             SELECT 1 FROM retail_card_lookup_failure
                              WHERE pos_config_id = %(config)s
                                AND create_date >= %(since)s
-                             LIMIT %(limit)s) AS by_till)
+                             LIMIT %(limit)s) AS by_till),
+                       (SELECT count(*) FROM (
+                            SELECT 1 FROM retail_card_lookup_failure
+                             WHERE card_id = %(card)s
+                               AND create_date >= %(since)s
+                             LIMIT %(limit)s) AS by_card)
                 """,
                 uid=self.env.uid,
                 config=config_id or None,
+                card=card_id or None,
                 since=since,
                 limit=limit,
             )
         )
-        if by_user >= limit or by_till >= limit:
+        if by_user >= limit or by_till >= limit or by_card >= limit:
             _logger.warning(
-                "Lookup of a %s refused: user %s / till %s failed %s / %s times in "
-                "%s s",
+                "Lookup of a %s refused: user %s / till %s / card %s failed "
+                "%s / %s / %s times in %s s",
                 kind,
                 self.env.uid,
                 config_id,
+                card_id,
                 by_user,
                 by_till,
+                by_card,
                 window,
             )
             raise UserError(
@@ -973,9 +1269,10 @@ class LoyaltyCard(models.Model):
             )
 
     @api.model
-    def _retail_log_failed_lookup(self, kind, query, config_id=False):
+    def _retail_log_failed_lookup(self, kind, query, config_id=False, card_id=False):
         """Log a failed lookup (masked) in a cursor of its own, committed at once,
-        so that the row survives the rollback of the request that fails."""
+        so that the row survives the rollback of the request that fails.
+        ``card_id``: the card whose PIN was wrong."""
         if isinstance(config_id, models.BaseModel):
             config_id = config_id.id
         Failure = self.env["retail.card.lookup.failure"]
@@ -987,13 +1284,14 @@ class LoyaltyCard(models.Model):
         insert = SQL(
             """
             INSERT INTO retail_card_lookup_failure
-                   (user_id, pos_config_id, company_id, kind, query, ip,
+                   (user_id, pos_config_id, card_id, company_id, kind, query, ip,
                     create_uid, write_uid, create_date, write_date)
-            VALUES (%(uid)s, %(config)s, %(company)s, %(kind)s, %(query)s, %(ip)s,
-                    %(uid)s, %(uid)s, %(now)s, %(now)s)
+            VALUES (%(uid)s, %(config)s, %(card)s, %(company)s, %(kind)s,
+                    %(query)s, %(ip)s, %(uid)s, %(uid)s, %(now)s, %(now)s)
             """,
             uid=self.env.uid,
             config=config_id or None,
+            card=card_id or None,
             company=self.env.company.id,
             kind=str(kind)[:32],
             query=masked,
@@ -1027,3 +1325,62 @@ class LoyaltyCard(models.Model):
             except psycopg2.Error as second_error:
                 # e.g. a till that does not exist: the warning above is the trace
                 _logger.warning("Failed lookup not stored: %s", second_error)
+
+    # ------------------------------------------------------------------
+    # Native till lookups by number (pos_loyalty): throttled and logged
+    # ------------------------------------------------------------------
+
+    @api.model
+    def get_gift_card_status(self, gift_code, config_id):
+        """pos_loyalty's check of a gift card number being sold: throttled per
+        user and till. An unknown number is a new card (not a failure); a
+        known card that cannot be sold is answered without its data and
+        logged (the answer tells that the number exists)."""
+        code = self._retail_clean_code(gift_code)
+        config_id = self._retail_lookup_config_id(config_id)
+        self._retail_check_throttle("card", config_id)
+        with trusted_flow("loyalty.card.get_gift_card_status"):
+            result = super().get_gift_card_status(code, config_id)
+        if not result.get("status"):
+            self._retail_log_failed_lookup("card", code, config_id)
+            result = {"status": False, "data": {"loyalty.card": []}}
+        return result
+
+    @api.model
+    def get_loyalty_card_partner_by_code(self, code):
+        """pos_loyalty's "which customer has this loyalty card number":
+        throttled per user; a number that is neither a card nor a promotion
+        code is logged as a failed lookup."""
+        code = self._retail_clean_code(code)
+        self._retail_check_throttle("card")
+        with trusted_flow("loyalty.card.get_loyalty_card_partner_by_code"):
+            partner = super().get_loyalty_card_partner_by_code(code)
+        if not partner and not self._retail_code_exists(code):
+            self._retail_log_failed_lookup("card", code)
+        return partner
+
+    @api.model
+    def _retail_code_exists(self, code):
+        """Whether ``code`` is a card number or a promotion code of the user's
+        companies (to tell a typing mistake from a number tried)."""
+        # sudo: existence only, for the failure log; never returned
+        return bool(
+            self.sudo().search_count(
+                [
+                    ("code", "=", code),
+                    ("company_id", "in", [False, *self.env.companies.ids]),
+                ],
+                limit=1,
+            )
+            or self.env["loyalty.rule"]
+            .sudo()
+            .search_count(
+                [
+                    ("mode", "=", "with_code"),
+                    "|",
+                    ("code", "=", code),
+                    ("promo_barcode", "=", code),
+                ],
+                limit=1,
+            )
+        )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..trusted import current_trusted_flow
+
 # Ledger kinds and the sign their amount must have: +1 credit only, -1 debit only,
 # 0 either way (the reason or the original row says which).
 RETAIL_KIND_SIGNS = {
@@ -27,7 +29,10 @@ class LoyaltyHistory(models.Model):
     Rows with a ``retail_kind`` are written only by
     ``loyalty.card._retail_post_movements`` and are never edited or deleted: a
     mistake is corrected by a reversal row that points at the original one.
-    Native rows (no ``retail_kind``) keep their native behaviour.
+    Native rows (no ``retail_kind``) are written by Odoo's own order flows, in a
+    trusted flow (``retail_card.trusted``): no user creates, edits or deletes a
+    row directly, so that the sum of a card's rows cannot be made to differ
+    from its balance by a forged row.
     """
 
     _inherit = "loyalty.history"
@@ -147,9 +152,13 @@ class LoyaltyHistory(models.Model):
                     "they cannot be created directly."
                 )
             )
+        if not self.env.su and not current_trusted_flow():
+            raise AccessError(self._retail_direct_write_message())
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and not current_trusted_flow():
+            raise AccessError(self._retail_direct_write_message())
         ledger_fields = self._retail_ledger_fields() & set(vals)
         if ledger_fields and (
             any(self.mapped("retail_kind"))
@@ -163,8 +172,16 @@ class LoyaltyHistory(models.Model):
             )
         return super().write(vals)
 
+    def _retail_direct_write_message(self):
+        return self.env._(
+            "Card history is written by the card ledger and by the order flows "
+            "only; to correct a balance, a store manager adjusts the card."
+        )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_ledger_row(self):
+        if not self.env.su and not current_trusted_flow():
+            raise AccessError(self._retail_direct_write_message())
         if any(self.mapped("retail_kind")):
             raise UserError(
                 self.env._(

@@ -33,6 +33,7 @@ class RetailCardLookupFailure(models.Model):
     _user_date_idx = models.Index("(user_id, create_date)")
     _pos_config_date_idx = models.Index("(pos_config_id, create_date)")
     _create_date_idx = models.Index("(create_date)")
+    _card_date_idx = models.Index("(card_id, create_date) WHERE card_id IS NOT NULL")
 
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -44,6 +45,13 @@ class RetailCardLookupFailure(models.Model):
         string="Till",
         readonly=True,
         ondelete="cascade",
+    )
+    card_id = fields.Many2one(
+        comodel_name="loyalty.card",
+        string="Card",
+        readonly=True,
+        ondelete="cascade",
+        help="The card whose PIN was wrong (PIN checks are throttled per card).",
     )
     company_id = fields.Many2one(
         comodel_name="res.company",

@@ -6,6 +6,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from ..trusted import trusted_flow
 from .common import RetailCardCommon
 
 
@@ -79,15 +80,20 @@ class TestLedgerImmutability(RetailCardCommon):
             group_ids=(group | self.env.ref("retail_card.group_card_cashier")).ids,
         )
         History = self.History.with_user(user)
-        # a native row may be created by who has the right (as pos_loyalty does)
-        History.create({"card_id": self.gift_card.id, "description": "ok"})
-        with self.assertRaisesRegex(AccessError, "card ledger only"):
-            History.create(
-                {
-                    "card_id": self.gift_card.id,
-                    "description": "Free money",
-                    "issued": 1000,
-                    "retail_kind": "load",
-                }
-            )
+        # a native row is created by Odoo's own order flows only (trusted flows,
+        # see test_native_paths), never directly
+        with self.assertRaisesRegex(AccessError, "order flows only"):
+            History.create({"card_id": self.gift_card.id, "description": "ok"})
+        with trusted_flow("test"):
+            History.create({"card_id": self.gift_card.id, "description": "ok"})
+            # ledger rows not even there
+            with self.assertRaisesRegex(AccessError, "card ledger only"):
+                History.create(
+                    {
+                        "card_id": self.gift_card.id,
+                        "description": "Free money",
+                        "issued": 1000,
+                        "retail_kind": "load",
+                    }
+                )
         self.assertFalse(self._ledger(self.gift_card))
