@@ -90,7 +90,9 @@ class AccountMove(models.Model):
         card = self._retail_giftcard_card(number, secret)
         if card.retail_series_id._is_spv():
             self._retail_giftcard_check_spv(card, amount)
-        key = f"account.move:{self.id}:{uuid.uuid4()}"
+        key = self.env["loyalty.card"]._retail_movement_key(
+            "account.move", self.id, "payment", str(uuid.uuid4())
+        )
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [
                 {
@@ -338,15 +340,15 @@ class AccountMove(models.Model):
         """What credit notes of ``invoice`` already put back onto ``cards``
         (refund rows not reversed): {card id: amount}."""
         History = self.env["loyalty.history"].sudo()
+        credit_notes = self.sudo().search(
+            [("reversed_entry_id", "=", invoice.id), ("move_type", "=", "out_refund")]
+        )
         rows = History.search(
             [
                 ("card_id", "in", cards.ids),
                 ("retail_kind", "=", "refund"),
-                (
-                    "retail_idempotency_key",
-                    "=like",
-                    f"account.move:{invoice.id}:credit:%",
-                ),
+                ("order_model", "=", "account.move"),
+                ("order_id", "in", credit_notes.ids),
             ]
         )
         reversed_rows = History.search([("retail_reversed_id", "in", rows.ids)])
@@ -381,7 +383,9 @@ class AccountMove(models.Model):
 
     def _retail_giftcard_refund_card(self, card, amount, invoice):
         self.ensure_one()
-        key = f"account.move:{invoice.id}:credit:{self.id}:{card.id}"
+        key = self.env["loyalty.card"]._retail_movement_key(
+            "account.move", invoice.id, "credit", self.id, card.id
+        )
         History = self.env["loyalty.history"]
         if History._retail_by_key(key):
             return  # the credit note was posted again: the card has it already

@@ -5,7 +5,7 @@ import math
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
 # Rows inserted per statement by the mass generation.
@@ -289,6 +289,7 @@ class RetailGiftcardSeries(models.Model):
         for vals in vals_list:
             self._default_deferred_account(vals)
         records = super().create(vals_list)
+        records.company_id._retail_giftcard_setup()
         records._create_program_and_product()
         return records
 
@@ -327,7 +328,7 @@ class RetailGiftcardSeries(models.Model):
                 or self.env.company
             )
             vals["deferred_income_account_id"] = (
-                company._retail_giftcard_deferred_account().id
+                company._retail_giftcard_deferred_account(create=True).id
             )
 
     def _check_voucher_change(self, vals):
@@ -441,6 +442,23 @@ class RetailGiftcardSeries(models.Model):
                 self.company_id._retail_giftcard_liability_account().id
             ),
         }
+
+    def _check_company_user(self):
+        """Refuse series of companies the user does not work for (checked before
+        any superuser action on them or their cards)."""
+        if self.env.su:
+            return
+        foreign = self.sudo().filtered(
+            lambda series: series.company_id not in self.env.user.company_ids
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "Gift card series %(series)s belongs to a company you do not "
+                    "work for.",
+                    series=", ".join(foreign.mapped("name")),
+                )
+            )
 
     def _is_spv(self):
         self.ensure_one()

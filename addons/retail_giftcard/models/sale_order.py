@@ -72,7 +72,12 @@ class SaleOrder(models.Model):
         :return: the account.payment
         """
         self.ensure_one()
-        key = request_key and f"sale.order:{self.id}:{request_key}"
+        Card = self.env["loyalty.card"]
+        if request_key and not isinstance(request_key, str):
+            raise UserError(self.env._("The request key must be a text."))
+        key = request_key and Card._retail_movement_key(
+            "sale.order", self.id, "request", request_key
+        )
         if key:
             done = (
                 self.env["account.payment"]
@@ -87,7 +92,9 @@ class SaleOrder(models.Model):
         )
         if card.retail_series_id._is_spv():
             self._retail_giftcard_check_spv(card, amount)
-        key = key or f"sale.order:{self.id}:{uuid.uuid4()}"
+        key = key or Card._retail_movement_key(
+            "sale.order", self.id, "payment", str(uuid.uuid4())
+        )
         History = self.env["loyalty.history"]
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [
