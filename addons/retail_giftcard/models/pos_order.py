@@ -338,6 +338,7 @@ class PosOrder(models.Model):
                         product=card.retail_series_id.product_id.display_name,
                     )
                 )
+            self._retail_giftcard_check_currency(card)
             line.retail_giftcard_id = card
             amount = line.price_subtotal_incl
             source = self._retail_giftcard_source("line", line)
@@ -372,6 +373,7 @@ class PosOrder(models.Model):
         redemptions, credits, offline = [], [], []
         for payment in payments:
             card = self._retail_giftcard_payment_card(payment)
+            self._retail_giftcard_check_currency(card)
             source = self._retail_giftcard_source("payment", payment)
             token = payment.retail_giftcard_token
             payment.write(
@@ -424,6 +426,20 @@ class PosOrder(models.Model):
                     }
                 )
         return redemptions, credits, offline
+
+    def _retail_giftcard_check_currency(self, card):
+        """A card holds money of its company's currency: a till selling in
+        another currency neither loads nor spends it."""
+        if card.currency_id and card.currency_id != self.currency_id:
+            raise UserError(
+                self.env._(
+                    "Gift card %(code)s holds %(card_currency)s: it cannot be used "
+                    "in an order in %(currency)s.",
+                    code=card.code,
+                    card_currency=card.currency_id.name,
+                    currency=self.currency_id.name,
+                )
+            )
 
     def _retail_giftcard_check_offline_caps(self, offline):
         """Offline gift card payments must stay within the store's caps, per card

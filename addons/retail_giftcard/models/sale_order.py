@@ -5,6 +5,7 @@ import uuid
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class SaleOrder(models.Model):
@@ -86,6 +87,12 @@ class SaleOrder(models.Model):
             )
             if done:
                 return done
+        # two card payments of this order at once: the second waits for the
+        # first and, once it committed, PostgreSQL refuses its stale snapshot
+        # (a no-op update of the row), so that Odoo retries it on what is left
+        self.env.cr.execute(
+            SQL("UPDATE sale_order SET write_date = write_date WHERE id = %s", self.id)
+        )
         self._retail_giftcard_check_payable(amount)
         card = self.env["account.move"]._retail_giftcard_card(
             number, secret, company=self.company_id

@@ -11,7 +11,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
-from .common import GiftcardPosCommon
+from ..models.retail_giftcard_series import luhn_digit, luhn_valid
+from .common import GiftcardAccountingCommon, GiftcardPosCommon
 
 
 @tagged("post_install", "-at_install", "retail_security")
@@ -447,6 +448,49 @@ class TestGiftcardTillMoney(GiftcardPosCommon):
         # this till's company was set up with its series: the sync books on it
         self.assertTrue(self.company.retail_giftcard_liability_account_id)
 
+    # item 11 ------------------------------------------------------------
+
+    def test_a_number_does_not_give_its_neighbours(self):
+        """Numbers are drawn within the prefix: of the numbers next to a card's
+        (the same body plus or minus 1 to 4, Luhn digit recomputed), none is a
+        card, where a counter made all of them cards."""
+        series = self.env["retail.giftcard.series"].create(
+            {"name": "Drawn", "prefix": "6602", "number_length": 12}
+        )
+        cards = self.env["loyalty.card"].browse(series._generate_cards(300))
+        codes = set(cards.mapped("code"))
+        self.assertEqual(len(codes), 300)
+        self.assertTrue(all(luhn_valid(code) and code[:4] == "6602" for code in codes))
+        code = cards[150].code
+        body = int(code[4:-1])
+        neighbours = set()
+        for step in (-4, -3, -2, -1, 1, 2, 3, 4):
+            near = f"6602{body + step:07d}"
+            neighbours.add(near + luhn_digit(near))
+        self.assertFalse(neighbours & codes)
+
+    # item 12 ------------------------------------------------------------
+
+    def test_card_of_another_currency_refused_at_the_till(self):
+        card = self.cards[0]
+        self._sell(card, 50)
+        other = self.env.ref("base.EUR")
+        if other == self.company.currency_id:
+            other = self.env.ref("base.USD")
+        self.series.program_id.currency_id = other
+        self._refused_sync(
+            self._order_data(
+                [(self.goods, 1)],
+                [self._card_payment(card, 40), (self.cash_pm1, 67, {})],
+            ),
+            f"holds {other.name}",
+        )
+        self._refused_sync(
+            self._order_data([self._sale_line(card, 20)], [(self.cash_pm1, 20, {})]),
+            f"holds {other.name}",
+        )
+        self.assertEqual(card.points, 50)
+
     # item 12 (part): past expiry ------------------------------------------
 
     def test_expired_card_takes_no_refund(self):
@@ -459,3 +503,37 @@ class TestGiftcardTillMoney(GiftcardPosCommon):
         )
         self._refused_sync(data, "expired")
         self.assertEqual(card.points, 20)
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestGiftcardInvoiceMoney(GiftcardAccountingCommon):
+    def _credit_note(self, invoice):
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "Returned"})
+        )
+        reversal.refund_moves()
+        reversal.new_move_ids.action_post()
+        return reversal.new_move_ids
+
+    def test_credit_note_then_payment_cancelled_credits_once(self):
+        invoice = self.init_invoice(
+            "out_invoice", amounts=[80], taxes=self.tax, post=True
+        )
+        entry = invoice._retail_giftcard_pay(self.card.code, self.pin, 40)
+        self.assertEqual(self.card.points, 60)
+        self._credit_note(invoice)
+        self.assertEqual(self.card.points, 100, "the credit note gives it back")
+        with self.assertRaisesRegex(UserError, "cancel them before the payment"):
+            entry.button_cancel()
+        self.assertEqual(self.card.points, 100)
+        self.assertEqual(entry.state, "posted")
+        # the normal case: a payment cancelled without credit note goes back once
+        other = self.init_invoice(
+            "out_invoice", amounts=[80], taxes=self.tax, post=True
+        )
+        entry = other._retail_giftcard_pay(self.card.code, self.pin, 30)
+        self.assertEqual(self.card.points, 70)
+        entry.button_cancel()
+        self.assertEqual(self.card.points, 100)
