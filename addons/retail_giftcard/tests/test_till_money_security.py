@@ -537,3 +537,22 @@ class TestGiftcardInvoiceMoney(GiftcardAccountingCommon):
         self.assertEqual(self.card.points, 70)
         entry.button_cancel()
         self.assertEqual(self.card.points, 100)
+
+    def test_manager_adjustment_moves_the_liability(self):
+        """An adjustment of a money card books its entry: the liability keeps
+        equal to the cards' balances (the outstanding report)."""
+        liability_before = self._balance(self.liability)
+        self.card.action_retail_adjust(5, "Goodwill")
+        self.card.action_retail_adjust(-15, "Till error")
+        self.assertEqual(self.card.points, 90)
+        self.assertAlmostEqual(self._balance(self.liability) - liability_before, 10)
+        breakage = self.env.company.retail_giftcard_breakage_account_id
+        self.assertAlmostEqual(self._balance(breakage), -10)
+        today = fields.Date.context_today(self.env.user)
+        outstanding = sum(
+            row["amount"]
+            for row in self.env["loyalty.card"]._retail_giftcard_outstanding(
+                today, self.env.company
+            )
+        )
+        self.assertAlmostEqual(outstanding, -self._balance(self.liability))
