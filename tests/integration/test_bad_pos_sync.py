@@ -56,13 +56,20 @@ class TestBadPosSync(TestPoSCommon):
         cash = 100 - amount if cash is None else cash
         payments = [(self.gift_pm, amount)] + ([(self.cash_pm1, cash)] if cash else [])
         data = self.create_ui_order_data([(self.goods, 1)], payments=payments)
+        extra = dict(extra)
+        card = extra.pop("_spend_token_of", None)
+        if card:
+            # the PIN check the till made for this order
+            extra["retail_giftcard_token"] = card._retail_spend_token(
+                self.config, data["uuid"]
+            )
         data["payment_ids"][0][2].update(extra)
         return data
 
     def _paid_by(self, card, amount, token=True, cash=None, **extra):
         values = {"retail_giftcard_code": card.code}
         if token is True:
-            values["retail_giftcard_token"] = card._retail_spend_token(self.config)
+            values["_spend_token_of"] = card
         elif token:
             values["retail_giftcard_token"] = token
         return self._order(amount, {**values, **extra}, cash=cash)
@@ -81,7 +88,7 @@ class TestBadPosSync(TestPoSCommon):
         }
 
     def _cases(self):
-        card, forged = self.card, self.card._retail_spend_token(self.config)[:-4]
+        card, forged = self.card, self.card._retail_spend_token(self.config, "x")[:-4]
         return [
             (
                 "unknown card",

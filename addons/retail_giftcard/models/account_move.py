@@ -5,6 +5,7 @@ import uuid
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class AccountMove(models.Model):
@@ -60,6 +61,7 @@ class AccountMove(models.Model):
         :return: the payment entry
         """
         self.ensure_one()
+        self._retail_giftcard_lock()
         currency = self.currency_id
         if self.move_type != "out_invoice" or self.state != "posted":
             raise UserError(
@@ -90,7 +92,9 @@ class AccountMove(models.Model):
         card = self._retail_giftcard_card(number, secret)
         if card.retail_series_id._is_spv():
             self._retail_giftcard_check_spv(card, amount)
-        key = f"account.move:{self.id}:{uuid.uuid4()}"
+        key = self.env["loyalty.card"]._retail_movement_key(
+            "account.move", self.id, "payment", str(uuid.uuid4())
+        )
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [
                 {
@@ -111,6 +115,20 @@ class AccountMove(models.Model):
         )
         entry._retail_giftcard_spv_correct(amount, self)
         return entry
+
+    def _retail_giftcard_lock(self):
+        """Two gift card payments of this document at once: the second waits
+        for the first and, once it committed, PostgreSQL refuses its stale
+        snapshot (a no-op update of the row), so that Odoo retries it on what
+        is left to pay."""
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET write_date = write_date WHERE id = %s",
+                SQL.identifier(self._table),
+                self.id,
+            )
+        )
 
     def _retail_giftcard_check_spv(self, card, amount):
         """A single-purpose voucher pays only this invoice's goods taxed at its
@@ -261,6 +279,7 @@ class AccountMove(models.Model):
             corrections.sudo().with_context(retail_giftcard_cancel=True).button_cancel()
         Card = self.env["loyalty.card"].sudo()
         for entry in entries:
+            entry._retail_giftcard_check_not_refunded()
             Card._retail_reverse(
                 entry.retail_giftcard_history_id,
                 self.env._("Entry %(entry)s cancelled", entry=entry.name),
@@ -268,6 +287,31 @@ class AccountMove(models.Model):
                 order_id=entry.retail_giftcard_history_id.order_id,
                 key_prefix=f"account.move:{entry.id}:cancel",
             )
+
+    def _retail_giftcard_check_not_refunded(self):
+        """A card payment whose invoice was credited back onto the card cannot
+        be cancelled: the card would get the money twice (once by the credit
+        note, once by the cancellation). The credit note is cancelled first."""
+        self.ensure_one()
+        if self.retail_giftcard_history_id.retail_kind != "redeem":
+            return
+        card = self.retail_giftcard_id
+        receivable = self.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        invoices = receivable.matched_debit_ids.debit_move_id.move_id.filtered(
+            lambda move: move.move_type == "out_invoice"
+        )
+        for invoice in invoices:
+            if self._retail_giftcard_refunded(invoice, card).get(card.id):
+                raise UserError(
+                    self.env._(
+                        "Credit notes of %(invoice)s already put this payment back "
+                        "onto gift card %(code)s: cancel them before the payment.",
+                        invoice=invoice.name,
+                        code=card.code,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Posting: invoices of sale orders paid by gift card, credit notes
@@ -338,15 +382,15 @@ class AccountMove(models.Model):
         """What credit notes of ``invoice`` already put back onto ``cards``
         (refund rows not reversed): {card id: amount}."""
         History = self.env["loyalty.history"].sudo()
+        credit_notes = self.sudo().search(
+            [("reversed_entry_id", "=", invoice.id), ("move_type", "=", "out_refund")]
+        )
         rows = History.search(
             [
                 ("card_id", "in", cards.ids),
                 ("retail_kind", "=", "refund"),
-                (
-                    "retail_idempotency_key",
-                    "=like",
-                    f"account.move:{invoice.id}:credit:%",
-                ),
+                ("order_model", "=", "account.move"),
+                ("order_id", "in", credit_notes.ids),
             ]
         )
         reversed_rows = History.search([("retail_reversed_id", "in", rows.ids)])
@@ -381,7 +425,9 @@ class AccountMove(models.Model):
 
     def _retail_giftcard_refund_card(self, card, amount, invoice):
         self.ensure_one()
-        key = f"account.move:{invoice.id}:credit:{self.id}:{card.id}"
+        key = self.env["loyalty.card"]._retail_movement_key(
+            "account.move", invoice.id, "credit", self.id, card.id
+        )
         History = self.env["loyalty.history"]
         if History._retail_by_key(key):
             return  # the credit note was posted again: the card has it already

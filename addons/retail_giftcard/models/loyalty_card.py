@@ -1,15 +1,18 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
 import math
 from datetime import datetime, time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, consteq, hmac
+from odoo.tools import SQL, consteq, float_compare, hmac
 
 from .retail_giftcard_series import luhn_valid
 
 SPEND_TOKEN_SCOPE = "retail_giftcard.spend"
+# Seconds a PIN check lets the till spend the card on the order it was made for.
+SPEND_TOKEN_VALIDITY = 4 * 3600
 
 
 class LoyaltyCard(models.Model):
@@ -109,6 +112,7 @@ class LoyaltyCard(models.Model):
         self._retail_check_manager()
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the gift card is blocked."))
+        # sudo: store manager of the cards' companies, checked above
         cards = self.sudo()
         wrong = cards.filtered(
             lambda card: not card.retail_series_id or card.retail_state == "blocked"
@@ -143,10 +147,12 @@ class LoyaltyCard(models.Model):
             raise ValidationError(self.env._("Say why the balance is transferred."))
         # the store is checked before the target card is activated
         self._retail_check_stores({self._retail_record_id(store_id)} - {False})
-        source = self.sudo()
-        target = self.browse(self._retail_record_id(target)).sudo()
+        target = self.browse(self._retail_record_id(target))
         if not target.exists():
             raise UserError(self.env._("The card to transfer to does not exist."))
+        target._retail_check_companies()
+        # sudo: store manager of both cards' companies, checked above
+        source, target = self.sudo(), target.sudo()
         if source.retail_state != "blocked":
             raise UserError(
                 self.env._(
@@ -204,19 +210,67 @@ class LoyaltyCard(models.Model):
         )
         return True
 
+    def action_retail_adjust(self, amount, reason, store_id=None):
+        """A manual adjustment of gift cards moves money: besides the ledger
+        rows, one entry per company and series kind books it between the gift
+        card liability (or, for single-purpose vouchers, deferred income and
+        VAT) and the breakage account, so that the liability keeps equal to
+        the cards' balances."""
+        result = super().action_retail_adjust(amount, reason, store_id=store_id)
+        # sudo: the adjustment was allowed above; its entry is the system's
+        money = self.sudo().filtered("retail_series_id")
+        if money:
+            money._retail_giftcard_adjust_moves(amount, reason)
+        return result
+
+    def _retail_giftcard_adjust_moves(self, amount, reason):
+        today = fields.Date.context_today(self)
+        groups = self.grouped(
+            lambda card: (
+                card.company_id,
+                card.retail_series_id if card.retail_series_id._is_spv() else False,
+            )
+        )
+        for (company, spv_series), cards in groups.items():
+            total = amount * len(cards)
+            label = self.env._(
+                "Gift card adjustment (%(count)s cards): %(reason)s",
+                count=len(cards),
+                reason=reason,
+            )
+            breakage = company._retail_giftcard_breakage_account()
+            if spv_series:
+                company._retail_giftcard_spv_move(
+                    spv_series,
+                    total,
+                    label,
+                    [{"name": label, "account_id": breakage.id, "balance": total}],
+                    today,
+                )
+                continue
+            liability = company._retail_giftcard_liability_account()
+            debit, credit = (
+                (breakage, liability) if total > 0 else (liability, breakage)
+            )
+            company._retail_giftcard_move(label, abs(total), debit, credit, today)
+
     # ------------------------------------------------------------------
     # Till services (RPC)
     # ------------------------------------------------------------------
 
     @api.model
-    def retail_giftcard_check(self, number, config_id=False, secret=None):
+    def retail_giftcard_check(
+        self, number, config_id=False, secret=None, order_uuid=None
+    ):
         """Gift card lookup from the till or the back office, through the
         throttled and logged ``retail_lookup`` of retail_card: the card's state
         and balance, never its owner's personal data.
 
         ``secret=None`` is a balance check. With the card's PIN (or for a card
         without PIN) the answer also carries a ``spend_token``, bound to the card
-        and the till, that the till sends back with a payment by this card.
+        the till and the order ``order_uuid`` (a short while), that the till
+        sends back with that order's payment by this card. Without an order,
+        no token.
         """
         if not self.env.user.has_group("retail_card.group_card_cashier"):
             raise AccessError(self.env._("Only cashiers may look gift cards up."))
@@ -236,8 +290,12 @@ class LoyaltyCard(models.Model):
             )
         card._retail_giftcard_check_accepted(config)
         values = dict(card._retail_lookup_values(), spend_token=False)
-        if secret is not None or not card.retail_has_secret:
-            values["spend_token"] = card._retail_spend_token(config)
+        if (
+            isinstance(order_uuid, str)
+            and order_uuid
+            and (secret is not None or not card.retail_has_secret)
+        ):
+            values["spend_token"] = card._retail_spend_token(config, order_uuid)
         return values
 
     def _retail_lookup_values(self):
@@ -338,19 +396,41 @@ class LoyaltyCard(models.Model):
                 )
             )
 
-    def _retail_spend_token(self, config=None):
+    def _retail_spend_token(self, config=None, order_uuid=None, expiry=None):
+        """Proof that the card was checked with its PIN at ``config`` for the
+        order ``order_uuid``, valid until ``expiry`` (a POSIX time; default: in
+        SPEND_TOKEN_VALIDITY seconds): ``<expiry>.<signature>``."""
         self.ensure_one()
-        message = f"{self.id}:{config.id if config else 0}"
-        return hmac(self.env(su=True), SPEND_TOKEN_SCOPE, message)
+        if expiry is None:
+            expiry = int(fields.Datetime.now().timestamp()) + SPEND_TOKEN_VALIDITY
+        message = json.dumps(
+            [self.id, config.id if config else 0, order_uuid or "", int(expiry)]
+        )
+        signature = hmac(self.env(su=True), SPEND_TOKEN_SCOPE, message)
+        return f"{int(expiry)}.{signature}"
 
-    def _retail_check_spend_token(self, token, config=None):
+    def _retail_check_spend_token(self, token, config=None, order_uuid=None):
         self.ensure_one()
-        expected = self._retail_spend_token(config)
-        if not isinstance(token, str) or not consteq(token, expected):
+        expiry, _dot, _signature = (token if isinstance(token, str) else "").partition(
+            "."
+        )
+        valid = expiry.isascii() and expiry.isdigit() and len(expiry) < 12
+        if valid:
+            expected = self._retail_spend_token(config, order_uuid, int(expiry))
+            valid = consteq(token, expected)
+        if not valid:
             raise UserError(
                 self.env._(
-                    "Gift card %(code)s was not checked with its PIN at this till: "
-                    "scan or type it again.",
+                    "Gift card %(code)s was not checked with its PIN at this till "
+                    "for this order: scan or type it again.",
+                    code=self.code,
+                )
+            )
+        if int(expiry) < fields.Datetime.now().timestamp():
+            raise UserError(
+                self.env._(
+                    "The PIN check of gift card %(code)s is too old: scan or type "
+                    "the card again.",
                     code=self.code,
                 )
             )
@@ -362,11 +442,30 @@ class LoyaltyCard(models.Model):
         )
 
     def _retail_check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "retail_card.group_card_store_manager"
-        ):
+        """Store managers and head office, of the cards' companies."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("retail_card.group_card_store_manager"):
             raise AccessError(
                 self.env._("Only store managers and head office may block gift cards.")
+            )
+        self._retail_check_companies()
+
+    def _retail_check_companies(self):
+        """Refuse cards of companies the user does not work for (checked before
+        any superuser action on them)."""
+        if self.env.su:
+            return
+        foreign = self.sudo().filtered(
+            lambda card: card.company_id
+            and card.company_id not in self.env.user.company_ids
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "Gift cards %(codes)s belong to a company you do not work for.",
+                    codes=", ".join(foreign.mapped("code")),
+                )
             )
 
     def _retail_check_spendable(self, today=None):
@@ -450,7 +549,7 @@ class LoyaltyCard(models.Model):
         """Spend gift cards: ``redemptions`` is a list of dicts with ``card``, the
         positive ``amount`` and the source. Cards are locked; an amount above the
         balance is refused with the available balance named. All or nothing."""
-        redemptions = self._retail_skip_posted(redemptions)
+        redemptions = self._retail_skip_posted(redemptions, sign=-1)
         if not redemptions:
             return {}
         cards = self.browse(
@@ -540,7 +639,7 @@ class LoyaltyCard(models.Model):
                         ),
                         "order_model": "account.move",
                         "order_id": move.id,
-                        "key": f"breakage:{card.id}",
+                        "key": self._retail_movement_key("breakage", card.id),
                     }
                     for card in group
                 ]
@@ -614,7 +713,9 @@ class LoyaltyCard(models.Model):
                     "description": self.env._("Bulk load (line %(line)s)", line=line),
                     "order_model": "account.move",
                     "order_id": move.id,
-                    "key": f"account.move:{move.id}:{line}",
+                    "key": self._retail_movement_key(
+                        "account.move", move.id, "load", line
+                    ),
                 }
                 for line, card, amount in loaded
             ]
@@ -727,7 +828,7 @@ class LoyaltyCard(models.Model):
 
         :return: {key: shortfall} for the redemptions not fully covered
         """
-        redemptions = self._retail_skip_posted(redemptions)
+        redemptions = self._retail_skip_posted(redemptions, sign=-1, partial=True)
         if not redemptions:
             return {}
         cards = self.browse(
@@ -738,8 +839,11 @@ class LoyaltyCard(models.Model):
         movements, shortfalls = [], {}
         for move in redemptions:
             card = cards.browse(self._retail_record_id(move["card"]))
-            spendable = card.retail_state == "active" and (
-                not card.expiration_date or card.expiration_date >= today
+            # a card with a PIN is never spent without it (see pos.order)
+            spendable = (
+                not move.get("pin_card")
+                and card.retail_state == "active"
+                and (not card.expiration_date or card.expiration_date >= today)
             )
             taken = min(move["amount"], max(balances[card.id], 0.0)) if spendable else 0
             if card.currency_id.compare_amounts(taken, 0.0) > 0:
@@ -747,7 +851,11 @@ class LoyaltyCard(models.Model):
                 movements.append(
                     {
                         "kind": "redeem",
-                        **{k: v for k, v in move.items() if k != "payment"},
+                        **{
+                            k: v
+                            for k, v in move.items()
+                            if k not in ("payment", "pin_card")
+                        },
                         "amount": -taken,
                     }
                 )
@@ -758,16 +866,56 @@ class LoyaltyCard(models.Model):
         return shortfalls
 
     @api.model
-    def _retail_skip_posted(self, movements):
+    def _retail_skip_posted(self, movements, sign=1, partial=False):
         """Movements whose idempotency key was not posted yet (a replay of the
-        same order is not checked again against limits or states)."""
+        same order is not checked again against limits or states).
+
+        A key already posted with another card or another amount is refused,
+        not skipped: it is another movement that would otherwise be lost.
+
+        :param sign: 1 when a movement's ``amount`` is posted as is, -1 when it is
+            posted negated (redemptions)
+        :param partial: the posted amount may be less than the movement's
+            (offline redemptions: the card paid what it could)
+        """
         keys = [move["key"] for move in movements if move.get("key")]
         if not keys:
             return movements
-        posted = set(
-            self.env["loyalty.history"]
+        posted = {
+            row.retail_idempotency_key: row
+            for row in self.env["loyalty.history"]
             .sudo()
-            .search([("retail_idempotency_key", "in", keys)])
-            .mapped("retail_idempotency_key")
-        )
+            .search_fetch(
+                [("retail_idempotency_key", "in", keys)],
+                ["retail_idempotency_key", "card_id", "issued", "used"],
+            )
+        }
+        if not posted:
+            return movements
+        for move in movements:
+            row = posted.get(move.get("key"))
+            if not row:
+                continue
+            amount = sign * move["amount"]
+            moved = row.issued - row.used
+            if partial:
+                same_amount = (
+                    float_compare(abs(moved), abs(amount), precision_digits=6) <= 0
+                    and (moved * amount) > 0
+                )
+            else:
+                same_amount = not float_compare(moved, amount, precision_digits=6)
+            if (
+                row.card_id.id != self._retail_record_id(move["card"])
+                or not same_amount
+            ):
+                raise UserError(
+                    self.env._(
+                        "This movement was already posted on card %(code)s for "
+                        "%(amount)s: it cannot be posted again on another card or "
+                        "for another amount.",
+                        code=row.card_id.code,
+                        amount=moved,
+                    )
+                )
         return [move for move in movements if move.get("key") not in posted]

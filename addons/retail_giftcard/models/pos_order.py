@@ -1,8 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_amount
+from odoo.tools import SQL, float_compare, format_amount
+
+# states of an order whose lines were sold (and may be refunded)
+SOLD_STATES = ("paid", "done", "invoiced")
 
 
 class PosOrder(models.Model):
@@ -21,13 +24,22 @@ class PosOrder(models.Model):
         self.ensure_one()
         loads, debits = self._retail_giftcard_line_movements()
         redemptions, credits, offline = self._retail_giftcard_payment_movements()
+        if debits or credits:
+            self._retail_giftcard_check_refund(debits, credits)
         self._retail_giftcard_check_spv(redemptions + offline)
         Card = self.env["loyalty.card"].sudo()
         # Refunds of card sales first: they debit what the card still holds.
-        if debits or credits:
-            Card._retail_post_movements(
-                [{"kind": "refund", **move} for move in debits + credits]
+        refunds = Card._retail_skip_posted(
+            [{"kind": "refund", **move} for move in debits + credits]
+        )
+        if refunds:
+            self._retail_giftcard_check_credits(
+                [move for move in refunds if move["amount"] > 0]
             )
+            Card._retail_post_movements(refunds)
+            Card.browse(
+                [move["card"].id for move in refunds if move["amount"] > 0]
+            )._retail_activate()
         if redemptions:
             Card._retail_giftcard_redeem(redemptions)
         if offline:
@@ -36,6 +48,156 @@ class PosOrder(models.Model):
             self._retail_giftcard_report_shortfalls(offline, shortfalls)
         if loads:
             Card._retail_giftcard_load(loads)
+
+    # ------------------------------------------------------------------
+    # Refunds: what a refund may give back onto gift cards
+    # ------------------------------------------------------------------
+
+    def _retail_giftcard_check_refund(self, debits, credits):
+        """Refuse a refund that credits gift cards (or refunds card sales) beyond
+        what it really refunds: every refund line must return a line sold in
+        this company, no more units than are left to refund, at no more than the
+        price paid (the server's amounts of the sold line, discounts included);
+        the cards may be credited up to the value of those returns, less what
+        the order sells (an unrelated negative line funds nothing)."""
+        self.ensure_one()
+        currency = self.currency_id
+        refunded = self._retail_giftcard_refunded_value()
+        credited = sum(move["amount"] for move in credits)
+        if not credits:
+            return
+        total = sum(self.lines.mapped("price_subtotal_incl"))
+        allowed = max(min(refunded, -total), 0.0)
+        if currency.compare_amounts(credited, allowed) > 0:
+            raise UserError(
+                self.env._(
+                    "This refund may give back %(allowed)s onto gift cards (what it "
+                    "refunds of the orders it returns), not %(credited)s.",
+                    allowed=format_amount(self.env, allowed, currency),
+                    credited=format_amount(self.env, credited, currency),
+                )
+            )
+
+    def _retail_giftcard_refunded_value(self):
+        """The value this order refunds: its refund lines' server amounts, each
+        checked against the sold line it returns (under lock, so that two
+        refunds of the same unit wait for each other).
+
+        :return: the refunded amount (positive)
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        refunds = self.lines.filtered("refunded_orderline_id")
+        if not refunds:
+            return 0.0
+        sold_lines = refunds.refunded_orderline_id.sudo()
+        self.env["pos.order.line"].flush_model()
+        self.env.execute_query(
+            SQL(
+                "SELECT id FROM pos_order_line WHERE id IN %s ORDER BY id "
+                "FOR NO KEY UPDATE",
+                tuple(sold_lines.ids),
+            )
+        )
+        # refunds of these lines by other orders (not cancelled), after the lock
+        others = dict(
+            self.env["pos.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("refunded_orderline_id", "in", sold_lines.ids),
+                    ("order_id", "!=", self.id),
+                    ("order_id.state", "!=", "cancel"),
+                ],
+                ["refunded_orderline_id"],
+                ["qty:sum"],
+            )
+        )
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
+        value = 0.0
+        for sold in sold_lines:
+            name = sold.full_product_name or sold.product_id.display_name
+            lines = refunds.filtered(
+                lambda line, sold=sold: line.refunded_orderline_id == sold
+            )
+            if (
+                sold.order_id == self
+                or sold.order_id.company_id != self.company_id
+                or sold.order_id.state not in SOLD_STATES
+                or sold.qty <= 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(line)s refunds a line that was not sold in this company.",
+                        line=name,
+                    )
+                )
+            returned = -sum(lines.mapped("qty"))
+            left = sold.qty + others.get(sold, 0.0)
+            if any(line.qty >= 0 for line in lines) or (
+                float_compare(returned, left, precision_digits=digits) > 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(line)s: %(returned)s units returned, %(left)s left to "
+                        "refund of the %(sold)s sold in %(order)s.",
+                        line=name,
+                        returned=returned,
+                        left=max(left, 0.0),
+                        sold=sold.qty,
+                        order=sold.order_id.name,
+                    )
+                )
+            unit = sold.price_subtotal_incl / sold.qty
+            for line in lines:
+                paid = -line.qty * unit
+                if currency.compare_amounts(-line.price_subtotal_incl, paid) > 0:
+                    raise UserError(
+                        self.env._(
+                            "%(line)s is refunded at %(refund)s: %(paid)s was paid "
+                            "for it in %(order)s.",
+                            line=name,
+                            refund=format_amount(
+                                self.env, -line.price_subtotal_incl, currency
+                            ),
+                            paid=format_amount(self.env, paid, currency),
+                            order=sold.order_id.name,
+                        )
+                    )
+                value -= line.price_subtotal_incl
+        return value
+
+    def _retail_giftcard_check_credits(self, credits):
+        """Cards credited by a refund must be able to receive money: not blocked
+        or expired, of this company (or the card that paid the refunded order),
+        and within their series' maximum balance."""
+        if not credits:
+            return
+        Card = self.env["loyalty.card"].sudo()
+        cards = Card.browse({move["card"].id for move in credits})
+        balances = cards._retail_lock_balances()
+        refunded_orders = self.lines.refunded_orderline_id.order_id
+        # sudo: the cards that paid the orders this one refunds (server fields)
+        paid_by = refunded_orders.sudo().payment_ids.retail_giftcard_id
+        today = fields.Date.context_today(self)
+        for move in credits:
+            card = move["card"]
+            if card.retail_state in ("blocked", "expired") or (
+                card.expiration_date and card.expiration_date < today
+            ):
+                card._retail_check_spendable(today)
+            if card.company_id != self.company_id and card not in paid_by:
+                raise UserError(
+                    self.env._(
+                        "Gift card %(code)s belongs to another company: a refund "
+                        "may credit it only when it paid the refunded order.",
+                        code=card.code,
+                    )
+                )
+            card.retail_series_id._check_balance_limit(
+                move["amount"], balances[card.id]
+            )
+            balances[card.id] += move["amount"]
 
     def _retail_giftcard_check_spv(self, redemptions):
         """Single-purpose vouchers pay only goods taxed at their VAT: what the
@@ -97,13 +259,30 @@ class PosOrder(models.Model):
             )
         if reported:
             self.env["loyalty.card"].sudo()._retail_report_shortfalls(reported)
+        pin_cards = [move["card"] for move in offline if move.get("pin_card")]
+        if pin_cards:
+            self._retail_flag_till_issue(
+                [
+                    self.env._(
+                        "Gift card %(code)s has a PIN and was taken offline without "
+                        "it: the card was not debited.",
+                        code=card.code,
+                    )
+                    for card in pin_cards
+                ]
+            )
 
-    def _retail_giftcard_source(self, key):
+    def _retail_giftcard_source(self, kind, record):
+        """Source of a movement of this order caused by ``record`` (a line or a
+        payment): the key is built from structured parts (the order's id, the
+        record's uuid as the till sent it), never by joining client strings."""
         return {
             "order_model": "pos.order",
             "order_id": self.id,
             "store_id": self.config_id.id,
-            "key": f"pos.order:{self.uuid}:{key}",
+            "key": self.env["loyalty.card"]._retail_movement_key(
+                "pos.order", self.id, kind, record.uuid or record.id
+            ),
         }
 
     def _retail_giftcard_line_movements(self):
@@ -118,10 +297,30 @@ class PosOrder(models.Model):
         Card = self.env["loyalty.card"]
         for line in lines:
             code = (line.retail_giftcard_code or "").strip()
-            if code:
+            sold_card = line.refunded_orderline_id.sudo().retail_giftcard_id
+            if line.refunded_orderline_id:
+                # a refund debits the card that line sold, whatever number is sent
+                if not sold_card or (code and code != sold_card.code):
+                    raise UserError(
+                        self.env._(
+                            "Line %(line)s refunds a gift card sale: it debits the "
+                            "card sold, %(code)s.",
+                            line=line.full_product_name or line.product_id.display_name,
+                            code=sold_card.code or "-",
+                        )
+                    )
+                card = sold_card
+            elif self.currency_id.compare_amounts(line.price_subtotal_incl, 0.0) < 0:
+                # a negative card line that refunds no sale would pay a card out
+                raise UserError(
+                    self.env._(
+                        "A gift card is paid back only by refunding its sale "
+                        "(line %(line)s).",
+                        line=line.full_product_name or line.product_id.display_name,
+                    )
+                )
+            elif code:
                 card = Card._retail_giftcard_find(code, config=self.config_id)
-            elif line.refunded_orderline_id.retail_giftcard_id:
-                card = line.refunded_orderline_id.retail_giftcard_id.sudo()
             else:
                 raise UserError(
                     self.env._(
@@ -139,9 +338,10 @@ class PosOrder(models.Model):
                         product=card.retail_series_id.product_id.display_name,
                     )
                 )
+            self._retail_giftcard_check_currency(card)
             line.retail_giftcard_id = card
             amount = line.price_subtotal_incl
-            source = self._retail_giftcard_source(f"line:{line.uuid}")
+            source = self._retail_giftcard_source("line", line)
             if self.currency_id.compare_amounts(amount, 0.0) > 0:
                 loads.append(
                     {
@@ -173,13 +373,16 @@ class PosOrder(models.Model):
         redemptions, credits, offline = [], [], []
         for payment in payments:
             card = self._retail_giftcard_payment_card(payment)
-            source = self._retail_giftcard_source(f"payment:{payment.uuid}")
+            self._retail_giftcard_check_currency(card)
+            source = self._retail_giftcard_source("payment", payment)
             token = payment.retail_giftcard_token
             payment.write(
                 {"retail_giftcard_id": card.id, "retail_giftcard_token": False}
             )
             if self.currency_id.compare_amounts(payment.amount, 0.0) > 0:
                 if payment.retail_giftcard_offline and not token:
+                    # a card with a PIN is never spent without it: taken offline,
+                    # it pays nothing and the whole amount is a shortfall
                     offline.append(
                         {
                             "card": card,
@@ -188,11 +391,12 @@ class PosOrder(models.Model):
                                 "Paid %(order)s (offline)", order=self.name
                             ),
                             "payment": payment,
+                            "pin_card": card.retail_has_secret,
                             **source,
                         }
                     )
                     continue
-                card._retail_check_spend_token(token, self.config_id)
+                card._retail_check_spend_token(token, self.config_id, self.uuid)
                 redemptions.append(
                     {
                         "card": card,
@@ -222,6 +426,20 @@ class PosOrder(models.Model):
                     }
                 )
         return redemptions, credits, offline
+
+    def _retail_giftcard_check_currency(self, card):
+        """A card holds money of its company's currency: a till selling in
+        another currency neither loads nor spends it."""
+        if card.currency_id and card.currency_id != self.currency_id:
+            raise UserError(
+                self.env._(
+                    "Gift card %(code)s holds %(card_currency)s: it cannot be used "
+                    "in an order in %(currency)s.",
+                    code=card.code,
+                    card_currency=card.currency_id.name,
+                    currency=self.currency_id.name,
+                )
+            )
 
     def _retail_giftcard_check_offline_caps(self, offline):
         """Offline gift card payments must stay within the store's caps, per card

@@ -14,6 +14,22 @@ class PosPaymentMethod(models.Model):
         "liability account (the outstanding account of this method).",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a gift card method is where the company's gift cards are set up
+        for vals in vals_list:
+            if vals.get("retail_giftcard"):
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
+                company._retail_giftcard_setup()
+                vals.setdefault(
+                    "outstanding_account_id",
+                    company._retail_giftcard_liability_account().id,
+                )
+        return super().create(vals_list)
+
     @api.constrains("retail_giftcard", "journal_id", "outstanding_account_id")
     def _check_retail_giftcard(self):
         for method in self.filtered("retail_giftcard"):

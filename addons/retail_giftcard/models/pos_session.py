@@ -31,6 +31,53 @@ class PosSession(models.Model):
             self._retail_giftcard_spv_correct()
         return res
 
+    def _create_combine_account_payment(self, payment_method, amounts, diff_amount):
+        """A session whose gift card payments add up to a negative amount (more
+        put back onto cards by refunds than the cards paid) credits the gift
+        card liability by it. point_of_sale turns a negative combined payment
+        around by swapping its accounts, which the forced outstanding account
+        (the liability) undoes: the entry would debit and credit the liability.
+        Here the outbound payment goes from the liability to the session's
+        receivable."""
+        if not payment_method.retail_giftcard or (
+            self.currency_id.compare_amounts(amounts["amount"], 0) >= 0
+        ):
+            return super()._create_combine_account_payment(
+                payment_method, amounts, diff_amount
+            )
+        receivable = self._get_receivable_account(payment_method)
+        payment = (
+            self.env["account.payment"]
+            .with_context(pos_payment=True)
+            .create(
+                {
+                    "amount": -amounts["amount"],
+                    "payment_type": "outbound",
+                    "journal_id": payment_method.journal_id.id,
+                    "force_outstanding_account_id": (
+                        payment_method.outstanding_account_id.id
+                    ),
+                    "destination_account_id": receivable.id,
+                    "memo": self.env._(
+                        "Combine %(payment_method)s POS payments from %(session)s",
+                        payment_method=payment_method.name,
+                        session=self.name,
+                    ),
+                    "pos_payment_method_id": payment_method.id,
+                    "pos_session_id": self.id,
+                    "company_id": self.company_id.id,
+                }
+            )
+        )
+        payment.action_post()
+        if self.currency_id.compare_amounts(diff_amount, 0):
+            self._apply_diff_on_account_payment_move(
+                payment, payment_method, diff_amount
+            )
+        return payment.move_id.line_ids.filtered(
+            lambda line: line.account_id == receivable
+        )
+
     def _retail_giftcard_spv_correct(self):
         """One entry per series of single-purpose vouchers that paid (or were
         refunded onto) in the session: Dr deferred income and VAT, Cr gift card

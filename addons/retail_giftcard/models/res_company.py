@@ -33,39 +33,74 @@ class ResCompany(models.Model):
         "vouchers: the net amount of the vouchers sold and not spent yet.",
     )
 
-    def _retail_giftcard_deferred_account(self):
-        """The company's deferred income account for single-purpose vouchers,
-        created on first use."""
+    def _retail_giftcard_deferred_account(self, create=False):
+        """The company's deferred income account for single-purpose vouchers
+        (created when a series of vouchers is set up)."""
         return self._retail_account_on_first_use(
             "retail_giftcard_deferred_account_id",
             self.env._("Vouchers: deferred income"),
             "liability_current",
             DEFERRED_CODES,
+            create,
         )
 
-    def _retail_giftcard_liability_account(self):
-        """The company's gift card liability account, created on first use."""
+    def _retail_giftcard_liability_account(self, create=False):
+        """The company's gift card liability account (created when gift cards
+        are set up: see _retail_giftcard_setup)."""
         return self._retail_account_on_first_use(
             "retail_giftcard_liability_account_id",
             self.env._("Gift cards outstanding"),
             "liability_current",
             LIABILITY_CODES,
+            create,
         )
 
-    def _retail_giftcard_breakage_account(self):
-        """The company's gift card breakage income account, created on first use."""
+    def _retail_giftcard_breakage_account(self, create=False):
+        """The company's gift card breakage income account (created when gift
+        cards are set up)."""
         return self._retail_account_on_first_use(
             "retail_giftcard_breakage_account_id",
             self.env._("Gift card breakage"),
             "income_other",
             BREAKAGE_CODES,
+            create,
         )
 
-    def _retail_account_on_first_use(self, field, name, account_type, codes):
-        """The account of the company's ``field``, created (with the first free
-        code of ``codes``) and set when the company has none."""
+    def _retail_giftcard_setup(self):
+        """Create what the gift cards of these companies book on: the liability
+        and breakage accounts and, with a chart of accounts, the Gift Cards
+        journal whose incoming payments go to the liability. Called when a
+        series or the gift card payment method is set up, never during a sale
+        or a till's sync (those refuse a company that is not set up)."""
+        for company in self:
+            # sudo: accounting setup that comes with a series or a payment
+            # method, created by whoever may create those (head office, POS admin)
+            company = company.sudo()
+            liability = company._retail_giftcard_liability_account(create=True)
+            company._retail_giftcard_breakage_account(create=True)
+            if company.chart_template:
+                journal = company._retail_giftcard_journal(create=True)
+                line = journal.inbound_payment_method_line_ids[:1]
+                if line and line.payment_account_id != liability:
+                    line.payment_account_id = liability
+
+    def _retail_account_on_first_use(self, field, name, account_type, codes, create):
+        """The account of the company's ``field``; when the company has none, it
+        is created (with the first free code of ``codes``) if ``create``, else
+        the gift card setup is missing: UserError."""
         self.ensure_one()
         if not self[field]:
+            if not create:
+                raise UserError(
+                    self.env._(
+                        "Gift cards are not set up for %(company)s (%(account)s "
+                        "missing): head office creates a gift card series or the "
+                        "Gift Card payment method of the company first.",
+                        company=self.name,
+                        account=name,
+                    )
+                )
+            # sudo: setup only (create=True), see _retail_giftcard_setup
             self.sudo()[field] = self._retail_new_account(name, account_type, codes)
         return self[field]
 
@@ -118,10 +153,11 @@ class ResCompany(models.Model):
         )
         if method:
             return method
+        self._retail_giftcard_setup()
         return Method.create(
             {
                 "name": self.env._("Gift Card"),
-                "journal_id": self._retail_giftcard_journal().id,
+                "journal_id": self._retail_giftcard_journal(create=True).id,
                 "company_id": self.id,
                 "retail_giftcard": True,
                 "outstanding_account_id": self._retail_giftcard_liability_account().id,
@@ -142,8 +178,8 @@ class ResCompany(models.Model):
                 method = company._retail_giftcard_payment_method()
                 tills.write({"payment_method_ids": [Command.link(method.id)]})
 
-    def _retail_giftcard_journal(self):
-        """The "Gift Cards" bank-type journal of the company, created on first use:
+    def _retail_giftcard_journal(self, create=False):
+        """The "Gift Cards" bank-type journal of the company (created at setup):
         its incoming payments go to the gift card liability account (the card's
         money pays the customer's receivable)."""
         self.ensure_one()
@@ -156,6 +192,15 @@ class ResCompany(models.Model):
             ],
             limit=1,
         )
+        if not journal and not create:
+            raise UserError(
+                self.env._(
+                    "Gift cards are not set up for %(company)s (no Gift Cards "
+                    "journal): head office creates a gift card series or the Gift "
+                    "Card payment method of the company first.",
+                    company=self.name,
+                )
+            )
         if not journal:
             journal = Journal.create(
                 {
@@ -182,7 +227,14 @@ class ResCompany(models.Model):
                 )
             )
         if line.payment_account_id != liability:
-            line.sudo().payment_account_id = liability
+            raise UserError(
+                self.env._(
+                    "The incoming payments of the gift card journal of %(company)s "
+                    "must go to the gift card liability account %(account)s.",
+                    company=self.name,
+                    account=liability.display_name,
+                )
+            )
         return line
 
     def _retail_giftcard_breakage_move(self, amount, date):

@@ -1,15 +1,20 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
 import math
+import secrets
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
 # Rows inserted per statement by the mass generation.
 GENERATE_CHUNK = 20000
+# Rounds of the Feistel network that turns sequence numbers into card numbers
+# (an even number: each pair of rounds gives the halves their widths back).
+NUMBER_ROUNDS = 4
 
 
 def luhn_digit(digits):
@@ -91,6 +96,13 @@ class RetailGiftcardSeries(models.Model):
         readonly=True,
         copy=False,
         help="Next sequence number; numbers are never reused.",
+    )
+    number_key = fields.Char(
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="Secret of the permutation that turns sequence numbers into card "
+        "numbers (so that a card's number does not give other cards').",
     )
     use_barcode = fields.Boolean(
         string="Barcode",
@@ -289,6 +301,7 @@ class RetailGiftcardSeries(models.Model):
         for vals in vals_list:
             self._default_deferred_account(vals)
         records = super().create(vals_list)
+        records.company_id._retail_giftcard_setup()
         records._create_program_and_product()
         return records
 
@@ -327,7 +340,7 @@ class RetailGiftcardSeries(models.Model):
                 or self.env.company
             )
             vals["deferred_income_account_id"] = (
-                company._retail_giftcard_deferred_account().id
+                company._retail_giftcard_deferred_account(create=True).id
             )
 
     def _check_voucher_change(self, vals):
@@ -442,6 +455,23 @@ class RetailGiftcardSeries(models.Model):
             ),
         }
 
+    def _check_company_user(self):
+        """Refuse series of companies the user does not work for (checked before
+        any superuser action on them or their cards)."""
+        if self.env.su:
+            return
+        foreign = self.sudo().filtered(
+            lambda series: series.company_id not in self.env.user.company_ids
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "Gift card series %(series)s belongs to a company you do not "
+                    "work for.",
+                    series=", ".join(foreign.mapped("name")),
+                )
+            )
+
     def _is_spv(self):
         self.ensure_one()
         return self.voucher_type == "single"
@@ -512,7 +542,11 @@ class RetailGiftcardSeries(models.Model):
 
     def _reserve_numbers(self, quantity):
         """Reserve ``quantity`` sequence numbers under a row lock and return the
-        card numbers (prefix, zero-padded sequence, Luhn digit)."""
+        card numbers: prefix, the sequence number through the series' keyed
+        permutation (digits that look random: a card's number does not give
+        its neighbours'), Luhn digit. Unique and never reused: the permutation
+        is a bijection and the sequence only grows; numbers already taken (by
+        a series numbered before the permutation) are skipped."""
         self.ensure_one()
         if not isinstance(quantity, int) or quantity <= 0:
             raise UserError(
@@ -526,31 +560,88 @@ class RetailGiftcardSeries(models.Model):
                 self.id,
             )
         )
-        last = first + quantity - 1
-        if last > self._number_capacity():
+        capacity = self._number_capacity()
+        if first + quantity - 1 > capacity:
             raise UserError(
                 self.env._(
                     "Series %(series)s has %(left)s numbers left; %(quantity)s cards "
                     "cannot be generated.",
                     series=self.name,
-                    left=max(self._number_capacity() - first + 1, 0),
+                    left=max(capacity - first + 1, 0),
                     quantity=quantity,
                 )
             )
+        permute = self._number_permutation()
+        width = self.number_length - len(self.prefix) - 1
+        numbers, sequence = [], first
+        while len(numbers) < quantity:
+            end = min(sequence + quantity - len(numbers), capacity + 1)
+            if end <= sequence:
+                raise UserError(
+                    self.env._(
+                        "Series %(series)s has no numbers left.", series=self.name
+                    )
+                )
+            bodies = [
+                f"{self.prefix}{permute(number):0{width}d}"
+                for number in range(sequence, end)
+            ]
+            candidates = [body + luhn_digit(body) for body in bodies]
+            sequence = end
+            taken = {
+                code
+                for [code] in self.env.execute_query(
+                    SQL(
+                        "SELECT code FROM loyalty_card WHERE code = ANY(%s)",
+                        candidates,
+                    )
+                )
+            }
+            numbers += [number for number in candidates if number not in taken]
         self.env.execute_query(
             SQL(
                 "UPDATE retail_giftcard_series SET next_number = %s WHERE id = %s",
-                last + 1,
+                sequence,
                 self.id,
             )
         )
         self.invalidate_recordset(["next_number"])
-        width = self.number_length - len(self.prefix) - 1
-        numbers = []
-        for sequence in range(first, last + 1):
-            body = f"{self.prefix}{sequence:0{width}d}"
-            numbers.append(body + luhn_digit(body))
         return numbers
+
+    def _number_permutation(self):
+        """The series' keyed permutation of the numbers of its width: a
+        Feistel network on the two halves of the digits, whose round function
+        is BLAKE2b keyed with the series' secret (created on first use).
+
+        :return: a function of a sequence number returning its number
+        """
+        self.ensure_one()
+        series = self.sudo()
+        if not series.number_key:
+            # sudo: the series' own secret, written once by the numbering
+            series.number_key = secrets.token_hex(16)
+        key = bytes.fromhex(series.number_key)
+        width = self.number_length - len(self.prefix) - 1
+        low_digits = width - width // 2
+        moduli = (10 ** (width // 2), 10**low_digits)
+        split = 10**low_digits
+        rounds = [
+            hashlib.blake2b(key=key, digest_size=8, person=b"retail-gc-%d" % index)
+            for index in range(NUMBER_ROUNDS)
+        ]
+
+        def permute(number):
+            high, low = divmod(number, split)
+            for index, base in enumerate(rounds):
+                digest = base.copy()
+                digest.update(low.to_bytes(8, "big"))
+                mixed = (high + int.from_bytes(digest.digest(), "big")) % moduli[
+                    index % 2
+                ]
+                high, low = low, mixed
+            return high * split + low
+
+        return permute
 
     def _generate_cards(self, quantity, face_value=0.0, expiration_date=None):
         """Generate ``quantity`` inactive cards of the series, set-based.

@@ -5,6 +5,7 @@ import uuid
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class SaleOrder(models.Model):
@@ -72,7 +73,12 @@ class SaleOrder(models.Model):
         :return: the account.payment
         """
         self.ensure_one()
-        key = request_key and f"sale.order:{self.id}:{request_key}"
+        Card = self.env["loyalty.card"]
+        if request_key and not isinstance(request_key, str):
+            raise UserError(self.env._("The request key must be a text."))
+        key = request_key and Card._retail_movement_key(
+            "sale.order", self.id, "request", request_key
+        )
         if key:
             done = (
                 self.env["account.payment"]
@@ -81,13 +87,21 @@ class SaleOrder(models.Model):
             )
             if done:
                 return done
+        # two card payments of this order at once: the second waits for the
+        # first and, once it committed, PostgreSQL refuses its stale snapshot
+        # (a no-op update of the row), so that Odoo retries it on what is left
+        self.env.cr.execute(
+            SQL("UPDATE sale_order SET write_date = write_date WHERE id = %s", self.id)
+        )
         self._retail_giftcard_check_payable(amount)
         card = self.env["account.move"]._retail_giftcard_card(
             number, secret, company=self.company_id
         )
         if card.retail_series_id._is_spv():
             self._retail_giftcard_check_spv(card, amount)
-        key = key or f"sale.order:{self.id}:{uuid.uuid4()}"
+        key = key or Card._retail_movement_key(
+            "sale.order", self.id, "payment", str(uuid.uuid4())
+        )
         History = self.env["loyalty.history"]
         self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
             [

@@ -167,9 +167,12 @@ class GiftcardPosCommon(TestPoSCommon):
     def setUp(self):
         super().setUp()
         self.config.write(
-            {"payment_method_ids": [(6, 0, (self.cash_pm1 | self.gift_pm).ids)]}
+            {"payment_method_ids": [(6, 0, self._till_payment_methods().ids)]}
         )
         self.open_new_session()
+
+    def _till_payment_methods(self):
+        return self.cash_pm1 | self.gift_pm
 
     # helpers ------------------------------------------------------------
 
@@ -193,6 +196,13 @@ class GiftcardPosCommon(TestPoSCommon):
         for command, (_method, _amount, extra) in zip(
             data["payment_ids"], payments, strict=True
         ):
+            extra = dict(extra)
+            card = extra.pop("_spend_token_of", None)
+            if card:
+                # the PIN check the till made for this order
+                extra["retail_giftcard_token"] = card._retail_spend_token(
+                    self.config, data["uuid"]
+                )
             command[2].update(extra)
         return data
 
@@ -209,7 +219,7 @@ class GiftcardPosCommon(TestPoSCommon):
     def _card_payment(self, card, amount, token=True):
         extra = {"retail_giftcard_code": card.code}
         if token:
-            extra["retail_giftcard_token"] = card._retail_spend_token(self.config)
+            extra["_spend_token_of"] = card
         return (self.gift_pm, amount, extra)
 
     def _sell(self, card, amount):

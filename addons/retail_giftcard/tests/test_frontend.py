@@ -18,10 +18,19 @@ class TestRetailGiftcardPosUi(TestPointOfSaleHttpCommon):
             .create({"name": "Till cards", "prefix": "7701", "number_length": 12})
         )
         cls.card = cls.env["loyalty.card"].browse(cls.series._generate_cards(1))
+        cls._set_code(cls.card, "770100000015")
         cls.gift_pm = company._retail_giftcard_payment_method()
         cls.main_pos_config.write({"payment_method_ids": [(4, cls.gift_pm.id)]})
         for user in (cls.pos_user, cls.pos_admin):
             user.group_ids |= cls.env.ref("retail_card.group_card_cashier")
+
+    @classmethod
+    def _set_code(cls, card, code):
+        """The number the tours type (numbers are drawn at random)."""
+        cls.env.cr.execute(
+            "UPDATE loyalty_card SET code = %s WHERE id = %s", (code, card.id)
+        )
+        card.invalidate_recordset(["code"])
 
     def setUp(self):
         super().setUp()
@@ -86,6 +95,7 @@ class TestRetailGiftcardPosUi(TestPointOfSaleHttpCommon):
             )
         )
         voucher = self.env["loyalty.card"].browse(series._generate_cards(1))
+        self._set_code(voucher, "770200000014")
         self.assertEqual(voucher.code, "770200000014", "the number the tour types")
         self.env["loyalty.card"]._retail_giftcard_load(
             [{"card": voucher, "amount": 10}]

@@ -116,9 +116,8 @@ class TestGiftcardSaleConcurrency(TwoTillsMixin, TransactionCase):
     def _redeem(self, env, card_id, amount, key):
         till = int(key[-1])
         order = env["sale.order"].browse(self.orders[till - 1])
-        payment = order._retail_giftcard_pay(
-            self.code, self.pin, amount, request_key=key
-        )
+        code, pin = getattr(self, "cards_by_till", {}).get(till, (self.code, self.pin))
+        payment = order._retail_giftcard_pay(code, pin, amount, request_key=key)
         return {
             card_id: env["loyalty.card"].browse(card_id).points,
             "payment": payment.id,
@@ -154,3 +153,24 @@ class TestGiftcardSaleConcurrency(TwoTillsMixin, TransactionCase):
         outcome = self._two_tills(card_id, 40, 50)
         self.assertEqual(outcome.get("result", {}).get(card_id), 10, outcome)
         self.assertEqual(self._committed_state(card_id), (10, 2, 2, 90, {}))
+
+    def test_two_cards_cannot_overpay_one_order(self):
+        """Two cards pay the same order of 100 at once, 70 each: the second
+        waits for the first (the order is locked) and is refused on the 30 left
+        (issue #22)."""
+        card_id = self._committed_data(100)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            series = env["loyalty.card"].browse(card_id).retail_series_id
+            other = env["loyalty.card"].browse(series._generate_cards(1))
+            env["loyalty.card"]._retail_giftcard_load([{"card": other, "amount": 100}])
+            other_pin = other._retail_set_secret()[other.id]
+            other_id, other_code = other.id, other.code
+        self.orders = [self.orders[0], self.orders[0]]
+        self.cards_by_till = {2: (other_code, other_pin)}
+        outcome = self._two_tills(card_id, 70, 70)
+        error = outcome.get("error")
+        self.assertIsInstance(error, UserError, outcome)
+        self.assertIn("30", str(error), "what is left to pay")
+        self.assertEqual(self._committed_state(card_id)[:2], (30, 1))
+        self.assertEqual(self._committed_state(other_id)[:2], (100, 0))

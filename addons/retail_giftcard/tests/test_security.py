@@ -126,15 +126,17 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
             )
 
     def test_spend_token_bound_to_card_and_till(self):
-        token = self.card._retail_spend_token(self.store)
-        self.card._retail_check_spend_token(token, self.store)
+        token = self.card._retail_spend_token(self.store, "order-1")
+        self.card._retail_check_spend_token(token, self.store, "order-1")
         with self.assertRaisesRegex(UserError, "not checked with its PIN"):
-            self.card._retail_check_spend_token(token, self.store_b)
+            self.card._retail_check_spend_token(token, self.store_b, "order-1")
+        with self.assertRaisesRegex(UserError, "not checked with its PIN"):
+            self.card._retail_check_spend_token(token, self.store, "order-2")
         other = self._sold_card(10)
         with self.assertRaisesRegex(UserError, "not checked with its PIN"):
-            other._retail_check_spend_token(token, self.store)
+            other._retail_check_spend_token(token, self.store, "order-1")
         with self.assertRaisesRegex(UserError, "not checked with its PIN"):
-            self.card._retail_check_spend_token(None, self.store)
+            self.card._retail_check_spend_token(None, self.store, "order-1")
 
     def test_series_company_rule(self):
         series_b = (
@@ -189,16 +191,20 @@ class TestGiftcardSecurity(RetailGiftcardCommon):
         check = lambda *args: self._rpc(  # noqa: E731
             self.cashier, "loyalty.card", "retail_giftcard_check", *args
         )
-        balance = check(card.code, self.store.id)
+        balance = check(card.code, self.store.id, None, "order-1")
         self.assertEqual(balance["points"], 75, "anyone at the till sees the balance")
         self.assertFalse(balance["spend_token"], "but the number alone cannot spend")
         wrong = "000000" if pin != "000000" else "111111"
         with self.assertRaisesRegex(UserError, "Wrong PIN"):
-            check(card.code, self.store.id, wrong)
-        by_pin = check(card.code, self.store.id, pin)
-        by_barcode = check(card.code + pin, self.store.id)
-        self.assertEqual(by_pin["spend_token"], by_barcode["spend_token"])
-        card._retail_check_spend_token(by_pin["spend_token"], self.store)
+            check(card.code, self.store.id, wrong, "order-1")
+        by_pin = check(card.code, self.store.id, pin, "order-1")
+        by_barcode = check(card.code + pin, self.store.id, None, "order-1")
+        for values in (by_pin, by_barcode):
+            card._retail_check_spend_token(values["spend_token"], self.store, "order-1")
+        self.assertFalse(
+            check(card.code, self.store.id, pin)["spend_token"],
+            "a PIN check for no order spends nothing",
+        )
 
     def test_cashier_cannot_forge_card_state(self):
         card = self._new_cards()

@@ -37,12 +37,14 @@ class TestGiftcardSeries(RetailGiftcardCommon):
 
     def test_generation_numbers_cards(self):
         cards = self._new_cards(3, face_value=25)
-        self.assertEqual(
-            cards.mapped("code"),
-            ["770100000015", "770100000023", "770100000031"],
-            "prefix, zero-padded sequence, Luhn digit",
+        codes = cards.mapped("code")
+        self.assertEqual(len(set(codes)), 3)
+        self.assertTrue(
+            all(code.startswith("7701") and len(code) == 12 for code in codes),
+            "prefix, digits drawn by the series' permutation, Luhn digit",
         )
-        self.assertTrue(all(luhn_valid(code) for code in cards.mapped("code")))
+        self.assertNotEqual(codes, ["770100000015", "770100000023", "770100000031"])
+        self.assertTrue(all(luhn_valid(code) for code in codes))
         self.assertEqual(set(cards.mapped("retail_state")), {"inactive"})
         self.assertEqual(cards.program_id, self.series.program_id)
         self.assertEqual(cards.mapped("points"), [0, 0, 0])
@@ -53,10 +55,11 @@ class TestGiftcardSeries(RetailGiftcardCommon):
 
     def test_numbers_never_reused(self):
         first = self._new_cards(2)
+        codes = set(first.mapped("code"))
         first.unlink()  # unsold cards may be destroyed
         again = self._new_cards(2)
-        self.assertNotEqual(set(again.mapped("code")), {"770100000015", "770100000023"})
-        self.assertEqual(again[0].code, "770100000031")
+        self.assertFalse(codes & set(again.mapped("code")))
+        self.assertEqual(self.series.next_number, 5)
 
     def test_generation_bad_inputs(self):
         for quantity in (0, -5, 2.5, "10"):

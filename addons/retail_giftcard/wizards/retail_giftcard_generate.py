@@ -46,6 +46,8 @@ class RetailGiftcardGenerate(models.TransientModel):
             raise UserError(
                 self.env._("At most %(max)s cards per run.", max=f"{MAX_QUANTITY:,}")
             )
+        self.series_id._check_company_user()
+        # sudo: head office of the series' company, checked above
         series = self.series_id.sudo()
         cards = self.env["loyalty.card"].browse(
             series._generate_cards(

@@ -64,9 +64,11 @@ class RetailGiftcardLoad(models.TransientModel):
         self.ensure_one()
         if not self.env.user.has_group("retail_card.group_card_head_office"):
             raise AccessError(self.env._("Only head office may load cards in bulk."))
+        self.series_id._check_company_user()
         lines = self._lines()
         loaded, refused = (
             self.env["loyalty.card"]
+            # sudo: head office of the series' company, checked above
             .sudo()
             ._retail_giftcard_bulk_load(
                 self.series_id,

@@ -31,7 +31,7 @@ patch(PosStore.prototype, {
      * Ask for a card number (or scanned barcode), look the card up on the server
      * and return its values, or nothing when cancelled or refused.
      */
-    async retailGiftcardAskCard(title, {allowOffline = false} = {}) {
+    async retailGiftcardAskCard(title, {allowOffline = false, orderUuid = null} = {}) {
         const number = await makeAwaitable(this.dialog, TextInputPopup, {
             title,
             placeholder: _t("Card number or barcode"),
@@ -39,15 +39,27 @@ patch(PosStore.prototype, {
         if (!number || !number.trim()) {
             return null;
         }
-        return await this.retailGiftcardLookup(number.trim(), null, {allowOffline});
+        return await this.retailGiftcardLookup(number.trim(), null, {
+            allowOffline,
+            orderUuid,
+        });
     },
 
-    async retailGiftcardLookup(number, secret = null, {allowOffline = false} = {}) {
+    /**
+     * Look a card up; with ``orderUuid`` (a payment of that order), the answer
+     * carries the spend token of the card for that order, once the PIN is given.
+     */
+    async retailGiftcardLookup(
+        number,
+        secret = null,
+        {allowOffline = false, orderUuid = null} = {}
+    ) {
         try {
             return await this.data.call("loyalty.card", "retail_giftcard_check", [
                 number,
                 this.config.id,
                 secret,
+                orderUuid,
             ]);
         } catch (error) {
             if (allowOffline && error instanceof ConnectionLostError) {

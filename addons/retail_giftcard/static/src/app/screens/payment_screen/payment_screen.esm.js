@@ -13,8 +13,10 @@ patch(PaymentScreen.prototype, {
         if (!paymentMethod.retail_giftcard || this.currentOrder.isRefund) {
             return await super.addNewPaymentLine(...arguments);
         }
+        const orderUuid = this.currentOrder.uuid;
         let card = await this.pos.retailGiftcardAskCard(_t("Pay with a gift card"), {
             allowOffline: true,
+            orderUuid,
         });
         if (card?.offline) {
             return await this.retailGiftcardAddOffline(paymentMethod, card.code);
@@ -27,7 +29,9 @@ patch(PaymentScreen.prototype, {
             if (!pin) {
                 return false;
             }
-            card = await this.pos.retailGiftcardLookup(card.code, pin.trim());
+            card = await this.pos.retailGiftcardLookup(card.code, pin.trim(), {
+                orderUuid,
+            });
         }
         if (!card || !card.spend_token) {
             return false;
