@@ -9,6 +9,10 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Largest id PostgreSQL's integer columns hold.
 MAX_RECORD_ID = 2**31 - 1
+# A card's tier (its points multiplier): set by the scheduled recomputation, or
+# by a manager's action with a reason (action_retail_set_tier), never written
+# directly by a user.
+TIER_FIELDS = frozenset({"retail_tier_id", "retail_tier_locked", "retail_tier_reason"})
 
 
 class LoyaltyCard(models.Model):
@@ -89,6 +93,8 @@ class LoyaltyCard(models.Model):
 
     @api.depends("retail_order_points_ids.points_pending")
     def _compute_retail_points_pending(self):
+        # sudo: the cards' own order points (cashiers of the card's company
+        # read cards, not always the order points of another store's company)
         pending = dict(
             self.env["retail.loyalty.order.points"]
             .sudo()
@@ -112,7 +118,14 @@ class LoyaltyCard(models.Model):
             "retail_receipt_message",
         ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._retail_check_tier_write(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._retail_check_tier_write(vals)
         # sale_loyalty moves the points of cards by hand when reward lines of a
         # confirmed order change; cards of retail ledger programs move through
         # the ledger only (sale.order.line posts the difference).
@@ -124,6 +137,16 @@ class LoyaltyCard(models.Model):
                     super(LoyaltyCard, ledger).write(others)
                 return super(LoyaltyCard, self - ledger).write(vals)
         return super().write(vals)
+
+    @api.model
+    def _retail_check_tier_write(self, vals):
+        if not self.env.su and TIER_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "A card's tier is set by the system; a store manager sets it by "
+                    "hand with a reason (Set Tier)."
+                )
+            )
 
     @api.model
     def _retail_check_movement(self, movement):
@@ -180,10 +203,28 @@ class LoyaltyCard(models.Model):
                 self.env._("Only store managers and head office may do this.")
             )
 
+    def _retail_check_manager_access(self):
+        """A store manager (or head office) acting on cards of the companies the
+        request acts in: the card rules apply (read), and a card of a program
+        of another company is refused, whatever ids were sent."""
+        self._retail_check_store_manager()
+        if self.env.su:
+            return
+        self.check_access("read")
+        foreign = self.filtered(
+            lambda card: card.company_id and card.company_id not in self.env.companies
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "Card %(code)s belongs to another company.", code=foreign[0].code
+                )
+            )
+
     def action_retail_set_tier(self, tier_id, reason):
         """Set the cards' tier by hand, with a reason; the scheduled
         recomputation leaves them alone until ``action_retail_unlock_tier``."""
-        self._retail_check_store_manager()
+        self._retail_check_manager_access()
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError(self.env._("Say why the tier is set by hand."))
         # An id of the right type (retail_card refuses text, floats, lists...)
@@ -203,6 +244,8 @@ class LoyaltyCard(models.Model):
                     card=wrong[0].code,
                 )
             )
+        # sudo: the tier fields are the system's; a manager of the cards'
+        # companies sets them by hand after the checks above
         self.sudo().write(
             {
                 "retail_tier_id": tier.id,
@@ -213,7 +256,9 @@ class LoyaltyCard(models.Model):
         return True
 
     def action_retail_unlock_tier(self):
-        self._retail_check_store_manager()
+        self._retail_check_manager_access()
+        # sudo: a manager of the cards' companies (checked above) gives the tier
+        # back to the scheduled recomputation
         self.sudo().write({"retail_tier_locked": False, "retail_tier_reason": False})
         return True
 
@@ -243,7 +288,7 @@ class LoyaltyCard(models.Model):
 
     def action_retail_send_notice(self):
         """Send the balance and expiry notice to the cards' customers now."""
-        self._retail_check_store_manager()
+        self._retail_check_manager_access()
         return self._retail_send_notices()
 
     def _retail_send_notices(self):
@@ -253,6 +298,8 @@ class LoyaltyCard(models.Model):
 
         :return: {"email": count, "sms": count, "skipped": count}
         """
+        # sudo: the cron or a manager of the cards' companies (checked by
+        # action_retail_send_notice) reads the customers' consents and numbers
         cards = self.sudo().filtered(lambda card: card.partner_id)
         by_email = cards.filtered(
             lambda card: card.partner_id.retail_consent_email and card.partner_id.email
@@ -268,6 +315,7 @@ class LoyaltyCard(models.Model):
         if by_sms:
             template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
             bodies = template._render_field("body", by_sms.ids)
+            # sudo: users may not create SMS; the notices of the cards above
             self.env["sms.sms"].sudo().create(
                 [
                     {
@@ -294,6 +342,7 @@ class LoyaltyCard(models.Model):
                 expiring=card.retail_expiring_points,
             )
         if logs:
+            # sudo: the notice is logged on customers the user may not write
             self.env["res.partner"].browse(logs).sudo()._message_log_batch(bodies=logs)
         (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
         return {

@@ -92,6 +92,7 @@ class LoyaltyProgram(models.Model):
             & (Domain("date_to", "=", False) | Domain("date_to", ">=", date))
         )
         domain &= Domain("pos_ok" if channel == "pos" else "sale_ok", "=", True)
+        # sudo: the programs of the order's company (domain above), whoever sells
         programs = self.sudo().search(domain)
         return programs.filtered(
             lambda program: program._retail_admits(partner, channel, store)

@@ -37,6 +37,7 @@ class PosOrder(models.Model):
         res = super().sync_from_ui(orders)
         ids = [order["id"] for order in res.get("pos.order", [])]
         if ids:
+            # sudo: the order points of the orders this sync just settled
             self.env["retail.loyalty.order.points"].sudo().search(
                 [
                     ("order_model", "=", self._name),
@@ -52,6 +53,7 @@ class PosOrder(models.Model):
         (server figures): they are left out of the native confirmation, which
         would add the till's points, and answered with their server balance."""
         coupon_data = {int(key): value for key, value in coupon_data.items()}
+        # sudo: only which programs the till named are ledger programs
         programs = (
             self.env["loyalty.program"]
             .sudo()
@@ -110,6 +112,7 @@ class PosOrder(models.Model):
                     server,
                 )
             if row:
+                # sudo: the till's figure kept beside the server's, for the audit
                 row.sudo().points_browser = browser
             if card:
                 updates.append(
@@ -137,6 +140,9 @@ class PosOrder(models.Model):
         rewards = self.lines.filtered(
             lambda line: line.is_reward_line and line.reward_id and line.qty > 0
         )
+        lines = self._retail_loyalty_lines()
+        # server figures (the foundation recomputed every line before posting)
+        basis = sum(lines.mapped("price_subtotal_incl"))
         return {
             "order": self,
             "partner": self.partner_id,
@@ -150,7 +156,7 @@ class PosOrder(models.Model):
                     "qty": line.qty,
                     "amount": line.price_subtotal_incl,
                 }
-                for line in self._retail_loyalty_lines()
+                for line in lines
             ],
             "rewards": [
                 {
@@ -160,6 +166,7 @@ class PosOrder(models.Model):
                     "amount": line.price_subtotal_incl,
                     "code": line.reward_identifier_code,
                     "offline": line.retail_loyalty_offline,
+                    "basis": basis,
                 }
                 for line in rewards
             ],
@@ -190,15 +197,16 @@ class PosOrder(models.Model):
         ]
         for source in sources:
             source["order"]._retail_loyalty_check_offline_caps(source["rewards"])
-        OrderPoints._retail_settle(sources)
+        rows = OrderPoints._retail_settle(sources)
+        self._retail_loyalty_flag_shortfalls(rows)
         for order in orders:
             returned = defaultdict(float)
             for line in order.lines.filtered(
                 lambda line: line.refunded_orderline_id
                 and not line.refunded_orderline_id.is_reward_line
             ):
-                returned[line.refunded_orderline_id.order_id] += abs(
-                    line.price_subtotal_incl
+                returned[line.refunded_orderline_id.order_id] += (
+                    line._retail_loyalty_returned_amount()
                 )
             if not returned:
                 continue
@@ -209,6 +217,34 @@ class PosOrder(models.Model):
                 order._retail_loyalty_return_source(),
             )
         orders.retail_loyalty_done = True
+
+    def _retail_loyalty_flag_shortfalls(self, rows):
+        """Orders whose points spent offline were no longer on the card when
+        they synced (``rows``: order points just settled) are flagged for the
+        back office: a till may claim to be offline to spend beyond a balance,
+        within the store's caps. The shortfall itself is reported once by
+        ``_retail_report_shortfalls`` (an incident), so the flag is written
+        without the till-figures hook."""
+        for row in rows.filtered(
+            lambda row: row.points_shortfall > 0 and row.order_model == self._name
+        ):
+            order = self.browse(row.order_id)
+            issue = self.env._(
+                "Card %(code)s: %(spent)s points spent offline, %(shortfall)s of "
+                "them beyond the card's balance.",
+                code=row.card_id.code,
+                spent=row.points_spent_offline,
+                shortfall=row.points_shortfall,
+            )
+            # sudo: the audit flag is the system's, written whoever syncs the order
+            order.sudo().write(
+                {
+                    "retail_sync_flagged": True,
+                    "retail_sync_issue": "\n".join(
+                        filter(None, [order.retail_sync_issue, issue])
+                    ),
+                }
+            )
 
     def _retail_loyalty_check_offline_caps(self, rewards):
         """Points spent offline must stay within the store's caps: per card in
@@ -242,6 +278,7 @@ class PosOrder(models.Model):
                         cap=card_cap,
                     )
                 )
+        # sudo: the offline points of this till's session, whoever syncs
         [[taken]] = OrderPoints.sudo()._read_group(
             [
                 ("order_model", "=", self._name),

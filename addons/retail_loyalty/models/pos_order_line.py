@@ -21,3 +21,14 @@ class PosOrderLine(models.Model):
     @api.model
     def _load_pos_data_fields(self, config):
         return [*super()._load_pos_data_fields(config), "retail_loyalty_offline"]
+
+    def _retail_loyalty_returned_amount(self):
+        """Amount of the refunded line that this refund line gives back, from the
+        server's figures of the refunded line (never more than it was sold for):
+        the refund's own price is the till's."""
+        self.ensure_one()
+        original = self.refunded_orderline_id
+        if not original.qty:
+            return 0.0
+        share = min(abs(self.qty), abs(original.qty)) / abs(original.qty)
+        return abs(original.price_subtotal_incl) * share

@@ -26,7 +26,10 @@ class ResPartner(models.Model):
         search="_search_retail_loyalty_tier_id",
     )
 
+    @api.depends_context("allowed_company_ids")
     def _compute_retail_loyalty(self):
+        # sudo: the balance of the customer's cards of the companies the user
+        # acts in (the card rules of these companies), not of other companies
         cards = (
             self.env["loyalty.card"]
             .sudo()
@@ -34,6 +37,7 @@ class ResPartner(models.Model):
                 [
                     ("partner_id", "in", self.ids),
                     ("program_id.retail_ledger", "=", True),
+                    ("company_id", "in", [*self.env.companies.ids, False]),
                 ],
                 ["partner_id", "points", "retail_tier_id"],
             )

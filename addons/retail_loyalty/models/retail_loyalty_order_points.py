@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import math
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -137,6 +138,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         """
         Program = self.env["loyalty.program"]
         orders = [(source["order"]._name, source["order"].id) for source in sources]
+        # sudo: engine of the order flows (private); which orders are settled
         settled = {
             (row.order_model, row.order_id)
             for row in self.sudo().search_fetch(
@@ -185,6 +187,8 @@ class RetailLoyaltyOrderPoints(models.Model):
                     if program in eligible
                     else 0.0
                 )
+                if items:
+                    self._retail_check_reward_cards(items, partner, source["company"])
                 if items and card:
                     card._retail_check_rewards_allowed(
                         self.env["loyalty.reward"].union(
@@ -235,6 +239,7 @@ class RetailLoyaltyOrderPoints(models.Model):
                         and source["date"] + timedelta(days=program.retail_return_days),
                     }
                 )
+        # sudo: the order points are written by this engine only (users read)
         rows = self.sudo().create(vals_list)
         movements = []
         for row in rows:
@@ -278,11 +283,34 @@ class RetailLoyaltyOrderPoints(models.Model):
         rows.filtered("points_spent_offline")._retail_compute_shortfalls()
         return rows
 
+    @api.model
+    def _retail_check_reward_cards(self, items, partner, company):
+        """The points of a reward come from a card of the order's company held
+        by the order's customer (or by nobody: a card scanned at the till), one
+        card per program: a card id the till names is checked, never trusted."""
+        cards = {item["card"] for item in items}
+        for card in cards:
+            holder = card.partner_id.commercial_partner_id
+            if (
+                not card
+                or len(cards) > 1
+                or (holder and holder != partner.commercial_partner_id)
+                or (card.company_id and card.company_id != company)
+            ):
+                raise UserError(
+                    self.env._(
+                        "The rewards of %(program)s must take their points from "
+                        "one card of the order's customer.",
+                        program=items[0]["reward"].program_id.name,
+                    )
+                )
+
     def _retail_compute_shortfalls(self):
         """Set the shortfall of rows whose points were spent offline: what the
         card did not hold when the offline spending was posted."""
         keys = {row: row._retail_key("spend_offline") for row in self}
         posted = {
+            # sudo: the ledger rows this engine just posted for these records
             history.retail_idempotency_key: history
             for history in self.env["loyalty.history"]
             .sudo()
@@ -307,6 +335,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         """Report the shortfalls of these records not reported yet, in one call
         of retail_card's hook (an incident for the store when the bridge module
         is installed), once."""
+        # sudo: the flag is the system's; records of orders the sync settled
         rows = self.sudo().filtered(
             lambda row: row.points_shortfall > 0 and not row.shortfall_reported
         )
@@ -342,6 +371,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         end. Ledger rows are never edited."""
         if float_is_zero(delta, precision_digits=PRECISION):
             return {}
+        # sudo: the order's own points record, for the sale line flow (private)
         row = self.sudo().search(
             [
                 ("order_model", "=", order._name),
@@ -365,6 +395,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         if not row and delta < 0:
             return {}
         if not row:
+            # sudo: the order points are written by this engine only
             row = self.sudo().create(
                 {
                     "program_id": card.program_id.id,
@@ -412,6 +443,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         """{program: the partner's card} for nominative loyalty programs."""
         if not partner:
             return {}
+        # sudo: the order's customer's cards of the programs its company runs
         cards = (
             self.env["loyalty.card"]
             .sudo()
@@ -427,8 +459,7 @@ class RetailLoyaltyOrderPoints(models.Model):
 
     @api.model
     def _retail_new_card(self, partner, program):
-        # POS users and salesmen may not create cards: the order creates the
-        # customer's card of the program, as pos_loyalty does (sudo).
+        # sudo: users may not create cards; the order creates its customer's one
         return (
             self.env["loyalty.card"]
             .sudo()
@@ -444,20 +475,46 @@ class RetailLoyaltyOrderPoints(models.Model):
 
     @api.model
     def _retail_reward_cost(self, items):
-        """Points that reward lines cost, checked against the rewards: a line
-        claiming less than its reward costs is charged the reward's cost."""
+        """Points that reward lines cost, checked against the rewards on the
+        server's figures of the lines: a line claiming less than its reward
+        costs is charged the reward's cost, and a discount larger than one
+        claim of its reward gives is charged the claims it takes."""
         total = 0.0
         for (__, reward), group in groupby(
             items, key=lambda item: (item.get("code") or id(item), item["reward"])
         ):
             claimed = sum(item["points_cost"] for item in group)
+            amount = abs(sum(item["amount"] for item in group))
             if reward.reward_type == "discount" and reward.discount_mode == "per_point":
-                amount = abs(sum(item["amount"] for item in group))
                 minimum = amount / reward.discount if reward.discount else 0.0
+            elif reward.reward_type == "discount":
+                value = self._retail_claim_value(reward, group[0].get("basis"))
+                claims = (
+                    math.ceil(float_round(amount / value, precision_digits=2))
+                    if value
+                    else 1
+                )
+                minimum = reward.required_points * max(claims, 1)
             else:
                 minimum = reward.required_points
             total += max(claimed, minimum)
         return float_round(total, precision_digits=PRECISION)
+
+    @api.model
+    def _retail_claim_value(self, reward, basis):
+        """Most discount one claim of the discount ``reward`` gives: its fixed
+        amount (per order), or its percentage of the order's lines ``basis``
+        (server figures, an upper bound of what it discounts), capped by its
+        maximum amount. 0 when unknown (no basis)."""
+        if reward.discount_mode == "per_order":
+            value = reward.discount
+        elif basis:
+            value = abs(basis) * reward.discount / 100
+        else:
+            return 0.0
+        if reward.discount_max_amount:
+            value = min(value, reward.discount_max_amount)
+        return value
 
     def _retail_movement(self, amount, kind, key, description, source=None, **extra):
         """A movement dict for ``loyalty.card._retail_post_movements``."""
@@ -492,7 +549,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         :param source: ``order_model``, ``order_id``, ``order_ref`` and
             ``store_id`` of the return (the refund or the cancelled order)
         """
-        # Written by this engine only (users read them): sudo.
+        # sudo: the order points are written by this engine only (users read)
         rows = self.sudo().filtered(lambda r: r.state != "cancelled" or r.points_spent)
         if not rows:
             return {}
@@ -559,6 +616,7 @@ class RetailLoyaltyOrderPoints(models.Model):
         """Reverse everything the orders of these records earned and spent
         (order cancelled), then archive the records so that the order may be
         confirmed again."""
+        # sudo: the order points are written by this engine only
         rows = self.sudo().filtered("active")
         result = rows._retail_return(
             {row: row.amount_basis - row.amount_returned for row in rows}, source
@@ -570,6 +628,7 @@ class RetailLoyaltyOrderPoints(models.Model):
 
     def _retail_release(self):
         """Post the pending points whose return window is over."""
+        # sudo: the cron's engine; the order points are written by it only
         rows = self.sudo().filtered(lambda r: r.state == "pending")
         movements = []
         for row in rows:
@@ -610,6 +669,7 @@ class RetailLoyaltyOrderPoints(models.Model):
 
     @api.model
     def _retail_rows_of(self, orders):
+        # sudo: the points records of orders the caller is processing (private)
         return self.sudo().search(
             [("order_model", "=", orders._name), ("order_id", "in", orders.ids)]
         )

@@ -43,6 +43,7 @@ class SaleOrder(models.Model):
         res = super()._add_loyalty_history_lines()
         # The ledger rows of retail ledger cards are posted when the order is
         # confirmed; a native row beside them would break balance = sum of rows.
+        # sudo: the native rows sale_loyalty just wrote for these orders' cards
         self.env["loyalty.history"].sudo().search(
             [
                 ("order_model", "=", self._name),

@@ -7,3 +7,4 @@ from . import test_notices_analysis
 from . import test_frontend
 from . import test_offline_points
 from . import test_redeemable
+from . import test_till_security

@@ -78,12 +78,17 @@ class TestRetailLoyaltyPosUi(TestPointOfSaleHttpCommon):
                 "retail_channel_id": store.id,
             }
         )
-        cls.card = cls.env["loyalty.card"].create(
-            {
-                "program_id": cls.program.id,
-                "partner_id": cls.customer.id,
-                "retail_tier_id": cls.gold.id,
-            }
+        # the tier is the system's (set by hand through the manager's action)
+        cls.card = (
+            cls.env["loyalty.card"]
+            .sudo()
+            .create(
+                {
+                    "program_id": cls.program.id,
+                    "partner_id": cls.customer.id,
+                    "retail_tier_id": cls.gold.id,
+                }
+            )
         )
         cls.env["loyalty.card"]._retail_post_movements(
             [{"card": cls.card, "amount": 150, "kind": "earn"}]

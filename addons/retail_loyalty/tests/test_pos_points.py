@@ -137,7 +137,7 @@ class TestPosPointsSecurity(RetailLoyaltyCommon):
 class TestPosPointsMoney(RetailLoyaltyCommon):
     def test_earn_with_tier_multiplier(self):
         card = self._give_points(10)
-        card.retail_tier_id = self.gold
+        card.sudo().retail_tier_id = self.gold
         self.open_new_session()
         order, _data = self._sell([(self.shoes, 1)])
         self.assertEqual(card.points, 210, "Gold doubles the 100 points")

@@ -58,7 +58,7 @@ class TestRedeemable(RetailLoyaltyCommon):
         self.assertEqual(card.points, 500, "nothing debited")
         self.assertFalse(self.OrderPoints.search([("card_id", "=", card.id)]))
 
-        card.retail_tier_id = self.gold
+        card.sudo().retail_tier_id = self.gold
         self.assertEqual(self._allowed(card), self.reward | self.gold_reward)
         order, _data = self._sell([(self.shoes, 1), self._gold_line(card)])
         self.assertEqual(order.state, "paid")

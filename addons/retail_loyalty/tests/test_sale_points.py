@@ -28,7 +28,7 @@ class TestSalePoints(RetailLoyaltyCommon):
 
     def test_confirm_earns_cancel_reverses_reconfirm_earns_once(self):
         card = self._give_points(10)
-        card.retail_tier_id = self.gold
+        card.sudo().retail_tier_id = self.gold
         order = self._order(qty=2)
         order._update_programs_and_rewards()
         self.assertEqual(

@@ -107,6 +107,9 @@ class RetailLoyaltyAdjust(models.TransientModel):
         partners = self.partner_ids | self.segment_id.partner_ids
         if not partners:
             return self.card_ids
+        # sudo: users may not create cards; the program was checked readable and
+        # the ledger checks the cards again (check_access) before moving points
+        self.program_id.check_access("read")
         Card = self.env["loyalty.card"].sudo()
         existing = Card.search(
             [

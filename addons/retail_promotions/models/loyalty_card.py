@@ -42,6 +42,7 @@ class LoyaltyCard(models.Model):
         """{code: card} of the discount cards in force among `codes`."""
         if not codes:
             return {}
+        # sudo: whether scanned codes are cards in force; only the cards come back
         cards = self.sudo().search(
             Domain(self.env["loyalty.program"]._retail_discount_card_domain())
             & Domain("code", "in", list(codes))

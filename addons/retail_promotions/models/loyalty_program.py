@@ -6,7 +6,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 WEEKDAYS = [
     "retail_monday",
@@ -587,6 +587,7 @@ class LoyaltyProgram(models.Model):
         if self.retail_promotion_type == "employee":
             return bool(partner.retail_is_employee)
         if self.retail_promotion_type == "discount_card":
+            # sudo: whether the customer holds a card in force (a count only)
             return bool(
                 partner
                 and self.env["loyalty.card"]
@@ -606,35 +607,85 @@ class LoyaltyProgram(models.Model):
         """{(partner id, program id): discount already given, taxes excluded} by
         the employee promotions of `self` to `partners` in the calendar month of
         `moment` (UTC) in the company's time zone, on confirmed sale orders and
-        paid POS orders (`exclude`: orders to leave out). Two grouped queries,
+        paid POS orders (`exclude`: orders to leave out), less what refunds of
+        these orders gave back (at most the discount of the refunded line, the
+        server's figure, in the month of the refunded order). Grouped queries,
         whatever the number of employees."""
         month_start, month_end = self._retail_month_bounds(moment)
         given = defaultdict(float)
         exclude = exclude or []
+        # sudo: the employees' discounts of every store and user (totals only)
         for model, states in (
             ("sale.order.line", ("sale",)),
             ("pos.order.line", POS_DONE_STATES),
         ):
             excluded = [record.id for record in exclude if record._name == model[:-5]]
+            domain = [
+                ("reward_id.program_id", "in", self.ids),
+                ("order_id.partner_id", "in", partners.ids),
+                ("order_id.state", "in", states),
+                ("order_id.date_order", ">=", month_start),
+                ("order_id.date_order", "<", month_end),
+                ("order_id", "not in", excluded),
+            ]
+            if model == "pos.order.line":
+                domain.append(("refunded_orderline_id", "=", False))
             groups = (
                 self.env[model]
                 .sudo()
-                ._read_group(
-                    [
-                        ("reward_id.program_id", "in", self.ids),
-                        ("order_id.partner_id", "in", partners.ids),
-                        ("order_id.state", "in", states),
-                        ("order_id.date_order", ">=", month_start),
-                        ("order_id.date_order", "<", month_end),
-                        ("order_id", "not in", excluded),
-                    ],
-                    ["order_id", "reward_id"],
-                    ["price_subtotal:sum"],
-                )
+                ._read_group(domain, ["order_id", "reward_id"], ["price_subtotal:sum"])
             )
             for order, reward, amount in groups:
                 given[order.partner_id.id, reward.program_id.id] -= amount
+        for (partner_id, program_id), amount in self._retail_employee_discount_returned(
+            partners, month_start, month_end, exclude
+        ).items():
+            given[partner_id, program_id] -= amount
         return given
+
+    def _retail_employee_discount_returned(self, partners, start, end, exclude):
+        """{(partner id, program id): discount given back} by paid POS refunds
+        of the employee discounts of `self` given to `partners` by orders of
+        [start, end): refund lines pointing at the reward line (refunded by
+        hand, or its share with a refunded product), each reward line giving
+        back at most its own discount (server figures, whatever the refund's
+        price says)."""
+        excluded = [record.id for record in exclude if record._name == "pos.order"]
+        # sudo: the refunds of the employees' discounts, for the ceiling
+        refunds = (
+            self.env["pos.order.line"]
+            .sudo()
+            .search(
+                [
+                    ("order_id.state", "in", POS_DONE_STATES),
+                    ("order_id", "not in", excluded),
+                    "|",
+                    ("refunded_orderline_id.reward_id.program_id", "in", self.ids),
+                    (
+                        "retail_refunded_reward_line_id.reward_id.program_id",
+                        "in",
+                        self.ids,
+                    ),
+                ]
+            )
+        )
+        back = defaultdict(float)
+        for refund in refunds:
+            original = refund.retail_refunded_reward_line_id or (
+                refund.refunded_orderline_id
+            )
+            order = original.order_id
+            if order.partner_id not in partners or not start <= order.date_order < end:
+                continue
+            back[original] += refund.price_subtotal
+        returned = defaultdict(float)
+        for original, amount in back.items():
+            # a discount line is negative: its refund is positive
+            amount = min(max(amount, 0.0), -original.price_subtotal)
+            returned[
+                original.order_id.partner_id.id, original.reward_id.program_id.id
+            ] += amount
+        return returned
 
     def _retail_month_bounds(self, moment):
         """Start and end, in UTC (naive, as stored), of the calendar month of
@@ -642,6 +693,7 @@ class LoyaltyProgram(models.Model):
         current company for programs of every company): the time zone of its
         partner, or `loyalty.timezone`, as sale_loyalty and the tills use."""
         company = self.company_id[:1] or self.env.company
+        # sudo: a public setting (the loyalty time zone), read for every user
         tz = pytz.timezone(
             company.partner_id.tz
             or self.env["ir.config_parameter"]
@@ -658,17 +710,48 @@ class LoyaltyProgram(models.Model):
     @api.model
     def retail_employee_allowance(self, partner_id, program_ids):
         """{program id: discount the employee may still get this month} of the
-        employee promotions `program_ids` (the till asks when the customer is
-        set)."""
-        partner = self.env["res.partner"].browse(int(partner_id)).exists()
+        employee promotions `program_ids` (the till asks when the order's
+        customer is an employee). Only for cashiers and salesmen, and only for
+        an employee of the companies they work in: nothing for other
+        customers."""
+        user = self.env.user
+        if not self.env.su and not (
+            user.has_group("point_of_sale.group_pos_user")
+            or user.has_group("sales_team.group_sale_salesman")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only cashiers and salesmen may ask an employee's allowance."
+                )
+            )
+        if not isinstance(partner_id, int) or not isinstance(program_ids, list | tuple):
+            raise ValidationError(self.env._("Give a customer and promotions."))
+        partner = self.env["res.partner"].browse(partner_id).exists()
+        if not partner:
+            return {}
+        partner.check_access("read")
+        if (
+            partner.company_id and partner.company_id not in self.env.companies
+        ) or not partner.retail_is_employee:
+            return {}
         programs = (
-            self.browse([int(pid) for pid in program_ids])
+            self.browse([pid for pid in program_ids if isinstance(pid, int)])
             .exists()
+            .filtered_domain(self._check_company_domain(self.env.companies))
             .filtered(lambda program: program.retail_promotion_type == "employee")
+        )
+        programs.check_access("read")
+        return programs._retail_employee_allowance(partner, fields.Datetime.now())
+
+    def _retail_employee_allowance(self, partner, moment):
+        """{program id: discount `partner` may still get} from the employee
+        promotions of `self` in the month of `moment` (naive UTC)."""
+        programs = self.filtered(
+            lambda program: program.retail_promotion_type == "employee"
         )
         if not partner or not programs:
             return {}
-        given = programs._retail_employee_discount_given(partner, fields.Datetime.now())
+        given = programs._retail_employee_discount_given(partner, moment)
         return {
             program.id: max(
                 0.0, program.retail_employee_ceiling - given[partner.id, program.id]
@@ -684,15 +767,23 @@ class LoyaltyProgram(models.Model):
         taxes excluded, as the reward lines' unit prices the engines cap."""
         if not lines:
             return
+        for order in lines.order_id:
+            self._retail_check_employee_ceiling(
+                order, lines.filtered(lambda line, o=order: line.order_id == o), orders
+            )
+
+    @api.model
+    def _retail_check_employee_ceiling(self, order, lines, orders):
+        """The check of _retail_check_employee_ceilings for one order: in the
+        month of the order's date (company time zone), the discount of `lines`
+        (server figures) with what other orders gave that month."""
         programs = lines.reward_id.program_id
-        partners = lines.order_id.partner_id
+        partners = order.partner_id
         this_order = defaultdict(float)
         for line in lines:
-            this_order[line.order_id.partner_id.id, line.reward_id.program_id.id] -= (
-                line.price_subtotal
-            )
+            this_order[partners.id, line.reward_id.program_id.id] -= line.price_subtotal
         given = programs._retail_employee_discount_given(
-            partners, fields.Datetime.now(), exclude=orders
+            partners, order.date_order or fields.Datetime.now(), exclude=orders
         )
         currency = programs.currency_id[:1]
         for (partner_id, program_id), amount in this_order.items():
@@ -746,6 +837,112 @@ class LoyaltyProgram(models.Model):
             ]
             return sum(prices) * reached[-1] / 100 if reached else 0.0
         return 0.0
+
+    def _retail_pos_discount_bound(self, reward_lines, product_lines, partner):
+        """Most discount, taxes included, that the promotion ``self`` may give
+        to a till order through its reward lines ``reward_lines``, computed
+        from the server's figures of the order's ``product_lines`` (sold lines,
+        reward lines left out) for its customer ``partner``: what the till's
+        reward lines may not exceed.
+
+        - nothing when the promotion is not for the customer, or when its rules
+          (minimum quantity of its products, minimum amount) are not met by the
+          basket (the order's whole amount, an upper bound);
+        - scaled promotions (N for M, fixed price, 2nd and 3rd units, quantity
+          breaks): the discount of ``_retail_group_discount`` on the units of
+          the group, the computation of sale orders and of the till;
+        - a percentage: the percentage of the lines the reward discounts;
+        - a fixed amount: the amount per claim;
+        - never more than the lines the reward discounts.
+
+        :return: (bound, reason): the bound (>= 0) and what makes it, in words
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        reward = reward_lines.reward_id[:1]
+        discounted = product_lines.browse()
+        for line_reward in reward_lines.reward_id:
+            if line_reward.discount_applicability == "specific":
+                discounted |= product_lines.filtered_domain(
+                    [("product_id", "any", line_reward._get_discount_product_domain())]
+                )
+            else:
+                discounted = product_lines
+        discountable = sum(discounted.mapped("price_subtotal_incl"))
+        if self.retail_promotion_type in (
+            "customer",
+            "employee",
+        ) and not self._retail_customer_matches(partner):
+            return 0.0, self.env._("not for this customer")
+        if self.applies_on != "future" and not self._retail_pos_rules_met(
+            product_lines
+        ):
+            return 0.0, self.env._("the basket does not meet its conditions")
+        if self.retail_promotion_type in SCALED_TYPES:
+            group = product_lines.filtered(
+                lambda line: line.product_id in self.retail_product_ids
+            )
+            unit_prices = [
+                line.price_subtotal_incl / line.qty
+                for line in group
+                for _unit in range(int(line.qty))
+            ]
+            bound = self._retail_group_discount(unit_prices)
+            reason = self.env._(
+                "%(units)s units of its products", units=len(unit_prices)
+            )
+        elif reward.discount_mode == "percent":
+            bound = discountable * reward.discount / 100
+            reason = self.env._(
+                "%(percent)s %% of %(amount)s",
+                percent=reward.discount,
+                amount=currency.format(discountable),
+            )
+        elif reward.discount_mode == "per_order":
+            claims = len(set(reward_lines.mapped("reward_identifier_code"))) or 1
+            bound = reward.discount * claims
+            reason = self.env._(
+                "%(amount)s per claim", amount=currency.format(reward.discount)
+            )
+        else:
+            bound = discountable
+            reason = self.env._("the lines it discounts")
+        if reward.discount_max_amount:
+            bound = min(bound, reward.discount_max_amount)
+        if bound > discountable:
+            bound = discountable
+            reason = self.env._(
+                "the lines it discounts: %(amount)s",
+                amount=currency.format(discountable),
+            )
+        return max(0.0, currency.round(bound)), reason
+
+    def _retail_pos_rules_met(self, product_lines):
+        """Whether one rule of the promotion is met by the till order's
+        ``product_lines`` (server figures): the quantity of the rule's products,
+        and the amount of the whole basket (an upper bound of what the rule
+        counts)."""
+        self.ensure_one()
+        if not self.rule_ids:
+            return True
+        valid = self._get_valid_products(product_lines.product_id)
+        for rule in self.rule_ids:
+            lines = product_lines.filtered(
+                lambda line, r=rule: line.product_id in valid.get(r, [])
+            )
+            amount_field = (
+                "price_subtotal_incl"
+                if rule.minimum_amount_tax_mode == "incl"
+                else "price_subtotal"
+            )
+            amount = sum(product_lines.mapped(amount_field))
+            if (
+                lines
+                and sum(lines.mapped("qty")) >= rule.minimum_qty
+                and self.currency_id.compare_amounts(amount, rule.minimum_amount) >= 0
+            ):
+                return True
+        return False
 
     def _retail_bundle_discount(self, unit_prices):
         """Discount of a fixed-price promotion on the units of its group

@@ -15,6 +15,7 @@ class PosConfig(models.Model):
 
     @api.depends("company_id.partner_id.tz")
     def _compute_retail_promotion_tz(self):
+        # sudo: a public setting (the loyalty time zone), read for every user
         default_tz = (
             self.env["ir.config_parameter"].sudo().get_param("loyalty.timezone", "UTC")
         )

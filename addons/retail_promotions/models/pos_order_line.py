@@ -1,9 +1,13 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import api, fields, models
 from odoo.tools import float_round
 
 from .pos_order import PROMOTION_PROGRAM_TYPES
+
+_logger = logging.getLogger(__name__)
 
 
 class PosOrderLine(models.Model):
@@ -72,8 +76,13 @@ class PosOrderLine(models.Model):
         )
         shares = {line: {} for line in product_lines}
         currency = self.order_id.currency_id[:1]
+        corrected = self.order_id[:1].retail_promotion_server_amounts or {}
         for reward_line in self._retail_promotion_reward_lines():
             amount = reward_line.price_unit * reward_line.qty
+            if str(reward_line.id) in corrected:
+                # the server's figure (_retail_check_promotion_amounts)
+                till = reward_line.price_subtotal_incl
+                amount *= corrected[str(reward_line.id)] / till if till else 0.0
             lines = reward_line._retail_discounted_lines(product_lines)
             base = sum(lines.mapped("price_subtotal_incl"))
             if not lines or not base:
@@ -88,4 +97,23 @@ class PosOrderLine(models.Model):
             )
         for line, line_shares in shares.items():
             if line.retail_promotion_shares != (line_shares or False):
-                line.retail_promotion_shares = line_shares or False
+                # sudo: the shares are the system's (frozen for users once paid)
+                line.sudo().retail_promotion_shares = line_shares or False
+
+    def _retail_check_refunded_reward_lines(self):
+        """The promotion a refund line gives back (a till's field) must be a
+        promotion reward line of an order the refund refunds: another link is
+        dropped and logged (the promotions' report would count it)."""
+        lines = self.filtered("retail_refunded_reward_line_id")
+        refunded = self.refunded_orderline_id.order_id
+        wrong = lines.filtered(
+            lambda line: line.retail_refunded_reward_line_id.order_id not in refunded
+            or not line.retail_refunded_reward_line_id._retail_promotion_reward_lines()
+        )
+        if wrong:
+            _logger.warning(
+                "Refund lines %s pointed at promotion lines of other orders: dropped",
+                wrong.ids,
+            )
+            # sudo: a link of the system's audit, dropped whoever syncs the order
+            wrong.sudo().retail_refunded_reward_line_id = False

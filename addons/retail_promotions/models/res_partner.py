@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ResPartner(models.Model):
@@ -28,6 +29,7 @@ class ResPartner(models.Model):
 
     def _compute_retail_discount_card_program_ids(self):
         domain = self.env["loyalty.program"]._retail_discount_card_domain()
+        # sudo: which discount card programs the customer holds (ids only)
         groups = dict(
             self.env["loyalty.card"]
             .sudo()
@@ -49,3 +51,27 @@ class ResPartner(models.Model):
             "retail_discount_card_program_ids",
             "retail_is_employee",
         ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("retail_is_employee") for vals in vals_list):
+            self._retail_check_employee_flag()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "retail_is_employee" in vals:
+            self._retail_check_employee_flag()
+        return super().write(vals)
+
+    @api.model
+    def _retail_check_employee_flag(self):
+        """Who is an employee (and gets employee discounts) is decided by
+        managers, not by the cashier who creates or edits a customer."""
+        user = self.env.user
+        if not self.env.su and not (
+            user.has_group("point_of_sale.group_pos_manager")
+            or user.has_group("sales_team.group_sale_manager")
+        ):
+            raise AccessError(
+                self.env._("Only managers may mark a customer as an employee.")
+            )

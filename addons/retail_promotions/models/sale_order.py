@@ -156,8 +156,8 @@ class SaleOrder(models.Model):
     def _retail_cap_employee_discount(self, program, values_list):
         """An employee discount is cut down to what is left of the employee's
         ceiling for the month (as the till does with the allowance it asks)."""
-        allowance = program.retail_employee_allowance(
-            self.partner_id.id, program.ids
+        allowance = program._retail_employee_allowance(
+            self.partner_id, self.date_order or fields.Datetime.now()
         ).get(program.id, 0.0)
         total = -sum(values["price_unit"] for values in values_list)
         if total > allowance:

@@ -114,7 +114,7 @@ class TestRetailPromotionPosSync(RetailPromotionPosCommon):
             [("retail_promotion_flagged", "=", True)]
         )
         self.assertEqual(flagged, order)
-        order.action_retail_promotion_checked()
+        order.action_retail_clear_till_flag("Checked with the store")
         self.assertFalse(order.retail_promotion_flagged)
         self.assertTrue(order.retail_promotion_issue, "the reason stays on the order")
 

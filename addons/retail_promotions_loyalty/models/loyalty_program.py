@@ -197,6 +197,7 @@ class LoyaltyProgram(models.Model):
         order = source["order"]
         sale = source["channel"] == "sale"
         # the promotions are read once per program and transaction (cache)
+        # sudo: the program's extra-point promotions, whoever's order is settled
         promotions = self.sudo().retail_extra_point_promotion_ids
         if not promotions:
             return promotions

@@ -95,7 +95,7 @@ class TestRetailExtraPoints(RetailExtraPointsCommon):
     @freeze_time(WEDNESDAY_MORNING_UTC)
     def test_gold_tier_multiplies_the_rules_not_the_extra_points(self):
         self.open_new_session()
-        card = self.Card.create(
+        card = self.Card.sudo().create(
             {
                 "program_id": self.program.id,
                 "partner_id": self.buyer.id,
