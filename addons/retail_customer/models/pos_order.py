@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount
 
+from .retail_till_payload_mixin import in_till_sync, till_sync
+
 _logger = logging.getLogger(__name__)
 
 # What a till's payload may not change once the order is paid: the figures the
@@ -80,7 +82,7 @@ class PosOrder(models.Model):
         """What the server posted from stays as it was: a user cannot rewrite
         the figures of a paid order (refund it instead), nor the server's audit
         flags (a manager clears them with a reason)."""
-        if self.env.su:
+        if self.env.su or in_till_sync():
             return
         if SYNC_AUDIT_FIELDS & set(vals):
             raise AccessError(
@@ -105,24 +107,30 @@ class PosOrder(models.Model):
     @api.model
     def _process_order(self, order, existing_order):
         self._retail_clean_till_payload(order)
-        return super()._process_order(order, existing_order)
+        with till_sync():
+            return super()._process_order(order, existing_order)
 
     @api.model
     def _retail_clean_till_payload(self, order):
         """Drop, in place, the fields of a till's order dict that only the
         server sets (order, lines and payments), and log them."""
         if not isinstance(order, dict):
-            return []
+            return {}
         dropped = self._retail_drop_server_fields(order)
-        dropped += self.env["pos.order.line"]._retail_clean_commands(order.get("lines"))
-        dropped += self.env["pos.payment"]._retail_clean_commands(
-            order.get("payment_ids")
-        )
-        if dropped:
+        for model, commands in (
+            ("pos.order.line", order.get("lines")),
+            ("pos.payment", order.get("payment_ids")),
+        ):
+            for name, value in self.env[model]._retail_clean_commands(commands).items():
+                dropped[name] = dropped.get(name) or value
+        # A till sends back every field it loaded, empty ones included: only a
+        # value is worth a warning.
+        forged = sorted(name for name, value in dropped.items() if value)
+        if forged:
             _logger.warning(
                 "Till order %s: fields only the server sets were dropped: %s",
                 order.get("uuid"),
-                ", ".join(sorted(set(dropped))),
+                ", ".join(forged),
             )
         return dropped
 

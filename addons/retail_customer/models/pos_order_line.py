@@ -3,6 +3,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from .retail_till_payload_mixin import in_till_sync
+
 # The figures of a sold line that the server posted from (cards, points, lists,
 # KPIs, the session's entries): frozen once the order is paid.
 PAID_LINE_FIELDS = frozenset(
@@ -36,7 +38,7 @@ class PosOrderLine(models.Model):
         """Users cannot rewrite what the server posted from once the order is
         paid: the line's figures, and every retail field only the server sets.
         Corrections go through refunds."""
-        if self.env.su or not self:
+        if self.env.su or not self or in_till_sync():
             return
         changed = {
             name

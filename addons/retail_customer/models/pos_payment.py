@@ -3,6 +3,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from .retail_till_payload_mixin import in_till_sync
+
 PAID_PAYMENT_FIELDS = frozenset(
     {"pos_order_id", "amount", "payment_method_id", "is_change", "currency_rate"}
 )
@@ -13,7 +15,7 @@ class PosPayment(models.Model):
     _inherit = ["pos.payment", "retail.till.payload.mixin"]
 
     def write(self, vals):
-        if not self.env.su and self:
+        if not self.env.su and self and not in_till_sync():
             changed = {
                 name
                 for name in vals

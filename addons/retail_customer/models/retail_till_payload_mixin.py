@@ -1,10 +1,32 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import contextlib
+import contextvars
 import logging
 
 from odoo import api, models
 
 _logger = logging.getLogger(__name__)
+
+# Set while the server processes a till's order (pos.order._process_order), in
+# this thread only: a client cannot set it (unlike a context key), so the guards
+# on paid orders let the sync's own server code write and refuse everyone else.
+_TILL_SYNC = contextvars.ContextVar("retail_till_sync", default=False)
+
+
+@contextlib.contextmanager
+def till_sync():
+    """Mark the code run inside as the server's processing of a till order."""
+    token = _TILL_SYNC.set(True)
+    try:
+        yield
+    finally:
+        _TILL_SYNC.reset(token)
+
+
+def in_till_sync():
+    """Whether the server is processing a till order in this thread."""
+    return _TILL_SYNC.get()
 
 
 class RetailTillPayloadMixin(models.AbstractModel):
@@ -44,28 +66,27 @@ class RetailTillPayloadMixin(models.AbstractModel):
     def _retail_drop_server_fields(self, vals):
         """Remove from ``vals`` (in place) the fields only the server sets.
 
-        :return: the names dropped
+        :return: {name: value} of the fields dropped
         """
         if not isinstance(vals, dict):
-            return []
-        dropped = [name for name in vals if self._retail_is_server_field(name)]
-        for name in dropped:
-            del vals[name]
-        return dropped
+            return {}
+        names = [name for name in vals if self._retail_is_server_field(name)]
+        return {name: vals.pop(name) for name in names}
 
     @api.model
     def _retail_clean_commands(self, commands):
         """Drop the server-only fields of the values of x2many ``commands``
         (create and update commands) sent for this model.
 
-        :return: the names dropped
+        :return: {name: value} of the fields dropped (a value sent, if any)
         """
-        dropped = []
+        dropped = {}
         for command in commands if isinstance(commands, list | tuple) else []:
             if (
                 isinstance(command, list | tuple)
                 and len(command) == 3
                 and isinstance(command[2], dict)
             ):
-                dropped += self._retail_drop_server_fields(command[2])
+                for name, value in self._retail_drop_server_fields(command[2]).items():
+                    dropped[name] = dropped.get(name) or value
         return dropped

@@ -7,3 +7,4 @@ from . import test_pos_search
 from . import test_frontend
 from . import test_gdpr
 from . import test_national_id_search
+from . import test_till_payload

@@ -1,0 +1,129 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A till's payload is untrusted input: fields only the server sets are
+dropped, line totals are the server's, and a paid order's figures stay as the
+server posted them. Each attack beside the honest case, driven as the till
+drives it (``pos.order.sync_from_ui`` as a cashier) or over RPC."""
+
+from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+
+
+@tagged("post_install", "-at_install", "retail_security")
+class TestTillPayload(TestPoSCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.config = cls.basic_config
+        cls.goods = cls.create_product("Scarf", cls.categ_basic, 10.0)
+        cls.customer = cls.env["res.partner"].create({"name": "Till customer"})
+        cls.cashier = new_test_user(
+            cls.env,
+            login="till_payload_cashier",
+            groups="base.group_user,point_of_sale.group_pos_user",
+            company_id=cls.company.id,
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="till_payload_manager",
+            groups="base.group_user,point_of_sale.group_pos_manager",
+            company_id=cls.company.id,
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.open_new_session()
+
+    def _sync(self, data, user=None):
+        Order = self.env["pos.order"].with_user(user or self.cashier)
+        result = Order.sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+    def test_honest_order_is_not_flagged(self):
+        order = self._sync(self.create_ui_order_data([(self.goods, 3)]))
+        self.assertEqual(order.state, "paid")
+        self.assertFalse(order.retail_sync_flagged)
+        self.assertAlmostEqual(order.lines.price_subtotal_incl, 30.0)
+
+    def test_forged_line_total_is_replaced_and_flagged(self):
+        data = self.create_ui_order_data([(self.goods, 1)], customer=self.customer)
+        line = data["lines"][0][2]
+        line.update(price_subtotal=500.0, price_subtotal_incl=500.0)
+        order = self._sync(data)
+        self.assertEqual(order.state, "paid", "a paid order still lands")
+        self.assertAlmostEqual(order.lines.price_subtotal_incl, 10.0)
+        self.assertAlmostEqual(order.lines.price_subtotal, 10.0)
+        self.assertTrue(order.retail_sync_flagged)
+        self.assertIn("500", order.retail_sync_issue)
+        # the customer's KPIs count the server's figure, not the till's
+        self.customer.invalidate_recordset()
+        self.assertAlmostEqual(self.customer.retail_total_spent, 10.0)
+
+    def test_forged_order_total_is_flagged(self):
+        data = self.create_ui_order_data([(self.goods, 2)], customer=self.customer)
+        data["amount_total"] = 2000.0
+        data["payment_ids"][0][2]["amount"] = 2000.0
+        data["amount_paid"] = 2000.0
+        order = self._sync(data)
+        self.assertTrue(order.retail_sync_flagged)
+        self.customer.invalidate_recordset()
+        self.assertAlmostEqual(self.customer.retail_total_spent, 20.0)
+
+    def test_server_only_fields_are_dropped(self):
+        data = self.create_ui_order_data([(self.goods, 1)], customer=self.customer)
+        data.update(
+            retail_kpi_done=True,
+            retail_sync_flagged=False,
+            retail_sync_issue="nothing to see",
+        )
+        order = self._sync(data)
+        self.assertTrue(order.retail_kpi_done, "counted by the server, once")
+        self.customer.invalidate_recordset()
+        self.assertAlmostEqual(self.customer.retail_total_spent, 10.0)
+        self.assertFalse(order.retail_sync_issue)
+
+    def test_allow_list_keeps_only_listed_retail_fields(self):
+        Order = self.env["pos.order"]
+        vals = {"retail_kpi_done": True, "note": "kept", "unknown": 1}
+        dropped = Order._retail_drop_server_fields(vals)
+        self.assertEqual(dropped, {"retail_kpi_done": True})
+        self.assertEqual(vals, {"note": "kept", "unknown": 1})
+
+    def test_paid_order_figures_frozen_for_users(self):
+        order = self._sync(self.create_ui_order_data([(self.goods, 1)]))
+        line, payment = order.lines, order.payment_ids
+        for model, record, vals in (
+            ("pos.order.line", line, {"price_subtotal_incl": 900.0}),
+            ("pos.order.line", line, {"qty": 90}),
+            ("pos.payment", payment, {"amount": 900.0}),
+            ("pos.order", order, {"amount_total": 900.0}),
+        ):
+            with self.subTest(model=model, vals=vals), self.assertRaises(UserError):
+                call_kw(
+                    self.env[model].with_user(self.manager),
+                    "write",
+                    [record.ids, vals],
+                    {},
+                )
+        self.assertAlmostEqual(line.price_subtotal_incl, 10.0)
+        self.assertAlmostEqual(payment.amount, 10.0)
+        # a harmless field stays editable
+        order.with_user(self.manager).write({"general_customer_note": "gift"})
+
+    def test_flag_cleared_by_manager_with_reason_only(self):
+        data = self.create_ui_order_data([(self.goods, 1)])
+        data["lines"][0][2]["price_subtotal_incl"] = 99.0
+        order = self._sync(data)
+        self.assertTrue(order.retail_sync_flagged)
+        with self.assertRaises(AccessError):
+            order.with_user(self.cashier).write({"retail_sync_flagged": False})
+        with self.assertRaises(AccessError):
+            order.with_user(self.cashier).action_retail_clear_till_flag("fine")
+        with self.assertRaises(UserError):
+            order.with_user(self.manager).action_retail_clear_till_flag("  ")
+        order.with_user(self.manager).action_retail_clear_till_flag("Checked")
+        self.assertFalse(order.retail_sync_flagged)
+        self.assertIn("Checked", order.message_ids[:1].body)
