@@ -71,3 +71,19 @@ class TestNationalIdSearch(RetailCustomerCommon):
         self.assertEqual(
             self._answers(self.cashier_b, dni(4343))["find"], self.shared.ids
         )
+
+    def test_national_id_domain_yields_only_readable_customers(self):
+        # fields that bypass the comodel's access rules (res.users.partner_id,
+        # the operator any!) run the domain of a name search without the record
+        # rules of res.partner: what it yields must already be readable
+        found = {}
+        for user in (self.cashier_a, self.cashier_b):
+            domain = (
+                self.env["res.partner"]
+                .with_user(user)
+                .with_company(user.company_id)
+                ._retail_national_id_domain(dni(4242))
+            )
+            found[user] = self.env["res.partner"].sudo().search(domain)
+        self.assertEqual(found[self.cashier_a], self.secret)
+        self.assertFalse(found[self.cashier_b])
