@@ -16,6 +16,7 @@
         "data/retail_gift_registry_type_data.xml",
         "data/product_product_data.xml",
         "views/retail_gift_registry_type_views.xml",
+        "wizards/retail_gift_registry_reopen_views.xml",
         "views/retail_gift_registry_views.xml",
         "views/retail_gift_registry_item_views.xml",
         "views/retail_gift_registry_purchase_views.xml",

@@ -34,5 +34,6 @@
         "point_of_sale._assets_pos": ["retail_incidents/static/src/**/*"],
         "web.assets_tests": ["retail_incidents/static/tests/tours/**/*"],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -674,14 +674,22 @@ class ResPartner(models.Model):
 
     @api.model
     def _retail_national_id_domain(self, compact):
-        """Partners whose national ID is ``compact``, for users who may not read
-        national IDs too (the till's search): the indexed equality runs as
-        superuser in a subquery, and only partner ids come out of it; record
-        rules still apply to the outer search."""
+        """Partners whose national ID is ``compact`` among those the user may
+        read, for users who may not read national IDs too (the till's search).
+
+        The user's own search of the partners they may read (record rules
+        applied) bounds the subquery, then the indexed equality on the number
+        runs as superuser inside it: only ids of readable partners come out, so
+        an ID held by a customer the user may not read (another company's
+        file) answers exactly as a name that matches nobody, whatever search
+        embeds this domain."""
+        readable = self.with_context(active_test=False)._search(Domain.TRUE)
+        # sudo: the number is searched for users outside the national ID group,
+        # only among the partners they may read (``readable`` above)
         national = (
             self.sudo()
             .with_context(active_test=False)
-            ._search(Domain("national_id", "=", compact))
+            ._search(Domain("national_id", "=", compact) & Domain("id", "in", readable))
         )
         return Domain("id", "in", national)
 

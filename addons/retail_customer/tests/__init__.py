@@ -8,3 +8,4 @@ from . import test_frontend
 from . import test_gdpr
 from . import test_till_payload
 from . import test_customer_file_rpc
+from . import test_national_id_search

@@ -19,6 +19,7 @@ class PosOrder(models.Model):
         """At sync of a paid order: refuse lists that are not open (sales) or
         settled (refunds), check each line's item, then lock the items and record
         what was bought beyond the wanted quantities."""
+        self._gift_registry_check_money_lines()
         lines = self.lines.filtered("gift_registry_id")
         if not lines:
             return
@@ -58,3 +59,36 @@ class PosOrder(models.Model):
                     )
                 )
         self.env["retail.gift.registry.item"]._allocate(sales, "qty")
+
+    def _gift_registry_check_money_lines(self):
+        """Money given to a list comes from the guest's payment: a contribution
+        is sold for a list only, and a line taking money back from a list
+        refunds a line sold for that same list (a negative line of a list
+        without it would pay an order's other lines with a list's money)."""
+        for line in self.lines:
+            registry = line.gift_registry_id
+            refunded = line.refunded_orderline_id
+            if line.product_id.gift_registry_contribution and not registry:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: %(product)s is given to a gift list "
+                        "only: choose the list.",
+                        order=line.order_id.pos_reference or line.order_id.name,
+                        product=line.product_id.display_name,
+                    )
+                )
+            if (
+                registry
+                and (line.qty < 0 or line.price_subtotal_incl < 0)
+                and not line.gift_registry_exchange_of_id
+                and refunded.gift_registry_id != registry
+            ):
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s: %(product)s takes back from gift list "
+                        "%(name)s without refunding a line sold for it.",
+                        order=line.order_id.pos_reference or line.order_id.name,
+                        product=line.product_id.display_name,
+                        name=registry.name,
+                    )
+                )

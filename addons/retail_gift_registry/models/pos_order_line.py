@@ -60,6 +60,11 @@ class PosOrderLine(models.Model):
             "gift_registry_keep",
         }
 
+    def _retail_check_paid_write(self, vals, frozen):
+        # which list, item, guest and delivery a paid line was counted for
+        # stays as the sync recorded it (a refund or an exchange changes it)
+        return super()._retail_check_paid_write(vals, frozen | set(LINK_FIELDS))
+
     @api.depends(
         "gift_registry_exchange_of_id.product_id",
         "gift_registry_exchanged_for_ids.product_id",

@@ -30,6 +30,24 @@ OWNER_SEARCH_FIELDS = (
 )
 
 
+# What only the list's actions set (open, close, deliver, settle, reopen): the
+# state and the payout. Never written by users, whatever their group.
+ACTION_FIELDS = frozenset(
+    {
+        "state",
+        "date_settled",
+        "credit_card_id",
+        "bonus_amount",
+        "discount_percent",
+        "discount_date_end",
+        "discount_pricelist_id",
+    }
+)
+# Who is paid at settlement: fixed once the list is opened (guests give to
+# these owners), except by a gift list manager (the change is tracked).
+PAYEE_FIELDS = frozenset({"owner_id", "co_owner_id", "company_id"})
+MANAGER_GROUP = "retail_gift_registry.group_gift_registry_manager"
+
 POS_HEADER_FIELDS = [
     "name",
     "title",
@@ -296,6 +314,21 @@ class RetailGiftRegistry(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                set_here = {
+                    fname
+                    for fname in ACTION_FIELDS & set(vals)
+                    if vals[fname] and (fname, vals[fname]) != ("state", "draft")
+                }
+                if set_here:
+                    raise AccessError(
+                        self.env._(
+                            "A new gift list starts as a draft without payout "
+                            "(%(fields)s are set by the list's actions).",
+                            fields=", ".join(sorted(set_here)),
+                        )
+                    )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -308,6 +341,60 @@ class RetailGiftRegistry(models.Model):
                     or "/"
                 )
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._gift_registry_check_write(vals)
+        return super().write(vals)
+
+    def _gift_registry_check_write(self, vals):
+        """The state and the payout of a list change only through its actions;
+        the owners of an opened list only by a gift list manager."""
+        if self.env.su:
+            return
+        changed = {
+            fname
+            for fname in (ACTION_FIELDS | PAYEE_FIELDS) & set(vals)
+            if self._gift_registry_changes(fname, vals[fname])
+        }
+        fixed = changed & ACTION_FIELDS
+        if fixed:
+            raise AccessError(
+                self.env._(
+                    "The state and the payout of a gift list change only through "
+                    "its actions (open, close, settle, reopen), not by editing "
+                    "them: %(fields)s.",
+                    fields=", ".join(sorted(fixed)),
+                )
+            )
+        payee = changed & PAYEE_FIELDS
+        opened = self.filtered(lambda r: r.state != "draft")
+        if payee and opened and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only gift list managers may change the owners or the company "
+                    "of an opened list (%(names)s): the owners are paid what "
+                    "guests gave.",
+                    names=", ".join(opened.mapped("name")),
+                )
+            )
+
+    def _gift_registry_changes(self, fname, value):
+        """Whether writing ``value`` to ``fname`` changes a list of ``self``
+        (the web client may send a field unchanged)."""
+        field = self._fields[fname]
+        return any(
+            field.convert_to_record(field.convert_to_cache(value, record), record)
+            != record[fname]
+            for record in self
+        )
+
+    def _gift_registry_write_action(self, vals):
+        """Write what only the list's actions set (state, payout), after the
+        action's own checks."""
+        self.check_access("write")
+        # sudo: state and payout fields are refused to users' writes; the
+        # calling action checked the state, the group and the access above
+        return self.sudo().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -331,7 +418,7 @@ class RetailGiftRegistry(models.Model):
     def action_open(self):
         self._check_state(("draft",), self.env._("Only draft lists can be opened."))
         for registry in self:
-            registry.write(
+            registry._gift_registry_write_action(
                 {
                     "state": "open",
                     "date_open": registry.date_open or fields.Date.context_today(self),
@@ -343,7 +430,7 @@ class RetailGiftRegistry(models.Model):
         self._check_state(("open",), self.env._("Only open lists can be closed."))
         today = fields.Date.context_today(self)
         for registry in self:
-            registry.write(
+            registry._gift_registry_write_action(
                 {
                     "state": "closed",
                     "date_close": min(registry.date_close or today, today),
@@ -367,7 +454,7 @@ class RetailGiftRegistry(models.Model):
                     pickings=", ".join(pending.mapped("name")),
                 )
             )
-        self.write({"state": "delivered"})
+        self._gift_registry_write_action({"state": "delivered"})
         return True
 
     def action_deliver_now(self):
@@ -397,33 +484,47 @@ class RetailGiftRegistry(models.Model):
             self.env._("Only closed or delivered lists can be settled."),
         )
         self._check_manager()
+        self.check_access("write")
         for registry in self:
             registry._settle()
         return True
 
-    def action_reopen(self):
-        """Reopen a closed, delivered or settled list (managers only; logged)."""
+    def action_reopen(self, reason=None):
+        """Reopen a closed, delivered or settled list (managers only; logged).
+        A settled list's owners were paid: its reopening says why (``reason``,
+        the reopening wizard asks for it)."""
         self._check_manager()
         self._check_state(
             ("closed", "delivered", "settled"),
             self.env._("Only closed, delivered or settled lists can be reopened."),
         )
-        for registry in self:
-            previous = dict(STATES)[registry.state]
-            registry.write({"state": "open"})
-            registry.message_post(
-                body=self.env._(
-                    "List reopened by %(user)s (it was %(state)s).",
-                    user=self.env.user.name,
-                    state=previous,
+        reason = reason.strip() if isinstance(reason, str) else ""
+        settled = self.filtered(lambda r: r.state == "settled")
+        if settled and not reason:
+            raise UserError(
+                self.env._(
+                    "Say why settled list %(names)s is reopened: its owners were "
+                    "already credited.",
+                    names=", ".join(settled.mapped("name")),
                 )
             )
+        for registry in self:
+            previous = dict(STATES)[registry.state]
+            registry._gift_registry_write_action({"state": "open"})
+            body = self.env._(
+                "List reopened by %(user)s (it was %(state)s).",
+                user=self.env.user.name,
+                state=previous,
+            )
+            if reason:
+                body = self.env._(
+                    "List reopened by %(user)s (it was %(state)s): %(reason)s",
+                    user=self.env.user.name,
+                    state=previous,
+                    reason=reason,
+                )
+            registry.message_post(body=body)
         return True
-
-    def action_add_remaining_to_order(self, order):
-        """Lines of ``order`` (a sale.order) for every remaining item."""
-        self.ensure_one()
-        return order._gift_registry_add_remaining(self)
 
     # ------------------------------------------------------------------
     # Business methods
@@ -441,9 +542,7 @@ class RetailGiftRegistry(models.Model):
             )
 
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(
-            "retail_gift_registry.group_gift_registry_manager"
-        ):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only gift list managers may settle or reopen a list.")
             )
@@ -514,7 +613,7 @@ class RetailGiftRegistry(models.Model):
                     name=self.name,
                 )
             )
-        card = self.credit_card_id
+        card = self._gift_registry_owners_card()
         if not card and program.program_type == "ewallet":
             card = self.env["loyalty.card"].search(
                 [
@@ -535,6 +634,16 @@ class RetailGiftRegistry(models.Model):
                     }
                 )
             )
+        return card
+
+    def _gift_registry_owners_card(self):
+        """The card of earlier settlements, if an owner of the list holds it
+        (after a change of owners, the new owners get a card of their own)."""
+        self.ensure_one()
+        card = self.credit_card_id
+        owners = self.owner_id | self.co_owner_id
+        if card and card.sudo().partner_id not in owners:
+            return card.browse()
         return card
 
     def _gift_registry_post_credit(self, card, movements):
@@ -605,7 +714,7 @@ class RetailGiftRegistry(models.Model):
         company = self.company_id
         today = fields.Date.context_today(self)
         discount = company.gift_registry_discount_percent
-        self.write(
+        self._gift_registry_write_action(
             {
                 "state": "settled",
                 "date_settled": today,
@@ -754,7 +863,10 @@ class RetailGiftRegistry(models.Model):
                 ["__count"],
             )
         )
-        closed.filtered(lambda r: not pending.get(r)).write({"state": "delivered"})
+        delivered = closed.filtered(lambda r: not pending.get(r))
+        # sudo: the last kept gift left (a done transfer, whoever validated
+        # it): the list is delivered, as the system records it
+        delivered.sudo().write({"state": "delivered"})
 
     # ------------------------------------------------------------------
     # Discount on the unbought items, for the owners, after settlement
@@ -817,7 +929,7 @@ class RetailGiftRegistry(models.Model):
             pricelist.sudo().write(vals)
         else:
             pricelist = Pricelist.create(vals)
-            self.discount_pricelist_id = pricelist
+            self._gift_registry_write_action({"discount_pricelist_id": pricelist.id})
         owners.sudo().write({"property_product_pricelist": pricelist.id})
 
     def _gift_registry_end_discount(self):

@@ -1,11 +1,12 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, float_compare, float_is_zero
 
 QTY_DIGITS = 6
+MANAGER_GROUP = "retail_gift_registry.group_gift_registry_manager"
 
 
 class RetailGiftRegistryItem(models.Model):
@@ -129,6 +130,48 @@ class RetailGiftRegistryItem(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("qty_not_taken") for vals in vals_list):
+            self._check_not_taken_access()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "qty_not_taken" in vals and any(
+            float_compare(
+                item.qty_not_taken,
+                vals["qty_not_taken"] or 0.0,
+                precision_digits=QTY_DIGITS,
+            )
+            for item in self
+        ):
+            self._check_not_taken_access()
+        moved = {"registry_id", "product_id"} & set(vals)
+        if moved and not self.env.su:
+            self.env.flush_all()
+            bought = self.env["retail.gift.registry.purchase"].search_count(
+                [("item_id", "in", self.ids)], limit=1
+            )
+            if bought:
+                raise ValidationError(
+                    self.env._(
+                        "An item guests already bought for cannot move to another "
+                        "list or product: add a new item instead."
+                    )
+                )
+        return super().write(vals)
+
+    def _check_not_taken_access(self):
+        """The gifts the owners leave are credited to them in money at the
+        settlement: only gift list managers record them."""
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only gift list managers record the gifts the owners do not "
+                    "take: they are credited to the owners at the settlement."
+                )
+            )
+
     def _compute_display_name(self):
         for item in self:
             item.display_name = (
@@ -219,7 +262,10 @@ class RetailGiftRegistryItem(models.Model):
                 if float_compare(
                     surplus, line.gift_registry_surplus_qty, precision_digits=QTY_DIGITS
                 ):
-                    line.gift_registry_surplus_qty = surplus
+                    # sudo: the surplus is the server's record of a paid order or
+                    # a confirmed sale, frozen for users; the sync or the
+                    # confirmation that counts the line writes it
+                    line.sudo().gift_registry_surplus_qty = surplus
         for registry in over.gift_registry_id:
             registry.message_post(
                 body=self.env._(

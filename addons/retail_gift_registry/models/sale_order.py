@@ -22,6 +22,24 @@ class SaleOrder(models.Model):
     )
     gift_registry_message = fields.Text(string="Guest Message")
 
+    def write(self, vals):
+        if (
+            "gift_registry_id" in vals
+            and not self.env.su
+            and any(
+                order.state == "sale"
+                and order.gift_registry_id.id != (vals["gift_registry_id"] or False)
+                for order in self
+            )
+        ):
+            raise UserError(
+                self.env._(
+                    "The gift list of a confirmed order cannot change: cancel the "
+                    "order and confirm a corrected one."
+                )
+            )
+        return super().write(vals)
+
     @api.onchange("gift_registry_id")
     def _onchange_gift_registry_id(self):
         registry = self.gift_registry_id
@@ -95,5 +113,7 @@ class SaleOrder(models.Model):
         )._gift_registry_lines().gift_registry_id._check_refundable()
         res = super()._action_cancel()
         lines = self._gift_registry_lines().filtered("gift_registry_surplus_qty")
-        lines.write({"gift_registry_surplus_qty": 0.0})
+        # sudo: the surplus is the server's record, frozen for users; a
+        # cancelled order no longer carries any
+        lines.sudo().write({"gift_registry_surplus_qty": 0.0})
         return res

@@ -1,10 +1,28 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
 REGISTRY_FIELDS = ("gift_registry_id", "gift_registry_item_id", "product_id")
+# What a confirmed line of a list was counted from (the list's purchases, its
+# contributions and the owners' settlement): fixed once the order is confirmed;
+# a correction cancels the order and confirms a corrected one.
+CONFIRMED_FIELDS = frozenset(
+    {
+        "product_id",
+        "product_uom_id",
+        "product_uom_qty",
+        "price_unit",
+        "discount",
+        "tax_ids",
+        "gift_registry_id",
+        "gift_registry_item_id",
+        "gift_registry_keep",
+    }
+)
+# Recorded by the server only (allocation at confirmation, returns, credit notes).
+SERVER_FIELDS = frozenset({"gift_registry_surplus_qty", "gift_registry_qty_back"})
 
 
 class SaleOrderLine(models.Model):
@@ -113,11 +131,44 @@ class SaleOrderLine(models.Model):
         return lines
 
     def write(self, vals):
+        self._gift_registry_check_write(vals)
         res = super().write(vals)
         if any(name in vals for name in REGISTRY_FIELDS):
             self._gift_registry_link_items()
             self._gift_registry_check_linkable()
         return res
+
+    def _gift_registry_check_write(self, vals):
+        """Users cannot rewrite what a confirmed line of a list was counted
+        from, nor what only the server records."""
+        if self.env.su or not self:
+            return
+        server = SERVER_FIELDS & set(vals)
+        if server:
+            raise AccessError(
+                self.env._(
+                    "What a gift list line counts is recorded by the system: "
+                    "%(fields)s.",
+                    fields=", ".join(sorted(server)),
+                )
+            )
+        changed = CONFIRMED_FIELDS & set(vals)
+        if not changed:
+            return
+        counted = self.filtered(
+            lambda line: line.order_id.state == "sale"
+            and (line.gift_registry_id or vals.get("gift_registry_id"))
+        )
+        if counted:
+            raise UserError(
+                self.env._(
+                    "Order %(orders)s counts for a gift list: its lines cannot "
+                    "be changed (%(fields)s). Cancel the order and confirm a "
+                    "corrected one.",
+                    orders=", ".join(counted.order_id.mapped("name")),
+                    fields=", ".join(sorted(changed)),
+                )
+            )
 
     def _gift_registry_link_items(self):
         """Lines of a list without an item get the list's item of their product

@@ -10,3 +10,4 @@ from . import test_discount
 from . import test_exchange
 from . import test_statement
 from . import test_analysis
+from . import test_money_security

@@ -109,7 +109,7 @@ class TestGiftRegistryDiscount(GiftRegistryCommon):
 
     def test_reopened_and_settled_again_updates_the_offer(self):
         pricelist = self._settle()
-        self.gift_list.with_user(self.manager).action_reopen()
+        self.gift_list.with_user(self.manager).action_reopen(reason="A late gift")
         self._sale_order([(self.toaster, 1)])
         self.gift_list.action_close()
         self.gift_list.with_user(self.manager).action_settle()

@@ -102,7 +102,7 @@ class TestGiftRegistrySettlement(GiftRegistryCommon):
         self._buy_and_close()
         self.gift_list.action_settle()
         card = self.gift_list.credit_card_id
-        self.gift_list.action_reopen()
+        self.gift_list.action_reopen(reason="A late gift")
         self._sale_order([(self.contribution, 1, 60.0)])
         self.gift_list.action_close()
         self.gift_list.action_settle()
@@ -112,7 +112,7 @@ class TestGiftRegistrySettlement(GiftRegistryCommon):
         self.assertEqual(len(self._ledger()), 5)
         self.assertEqual(card._retail_check_balance_invariant(), {})
         # settling twice without change posts nothing more
-        self.gift_list.action_reopen()
+        self.gift_list.action_reopen(reason="A late gift")
         self.gift_list.action_close()
         self.gift_list.action_settle()
         self.assertEqual(len(self._ledger()), 5)

@@ -24,7 +24,7 @@ class RetailGiftRegistry(models.Model):
         if not series:
             return super()._settlement_card()
         self.ensure_one()
-        card = self.credit_card_id
+        card = self._gift_registry_owners_card()
         if card.retail_series_id:
             return card
         Card = self.env["loyalty.card"].sudo()

@@ -96,7 +96,7 @@ class TestGiftRegistryGiftcardSettlement(GiftRegistryCommon):
         self._buy_and_close()
         self.gift_list.with_user(self.manager).action_settle()
         card = self.gift_list.credit_card_id
-        self.gift_list.with_user(self.manager).action_reopen()
+        self.gift_list.with_user(self.manager).action_reopen(reason="Plates taken")
         self.item_plates.qty_not_taken = 0
         self.gift_list.action_close()
         self.gift_list.with_user(self.manager).action_settle()

@@ -10,3 +10,4 @@ from . import stock_picking
 from . import account_move
 from . import pos_order
 from . import pos_session
+from . import res_company

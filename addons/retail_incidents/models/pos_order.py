@@ -67,6 +67,36 @@ class PosOrder(models.Model):
             related=[r.lines.refunded_orderline_id.order_id for r in refunds],
         )
 
+    def _retail_report_till_issue(self, issues):
+        res = super()._retail_report_till_issue(issues)
+        self._retail_raise_till_amounts_incident(issues)
+        return res
+
+    def _retail_raise_till_amounts_incident(self, issues):
+        """One incident for the store per order whose figures the server
+        corrected, once (an order may sync twice), with what the till sent and
+        what the server computed."""
+        if not self:
+            return self.env["retail.incident"]
+        # sudo: whether the system already raised it, whoever syncs the order
+        done = (
+            self.env["retail.incident"]
+            .sudo()
+            .search(
+                Domain("event_code", "=", "till_amounts")
+                & Domain("pos_order_ids", "in", self.ids)
+            )
+        )
+        orders = self - done.pos_order_ids
+        text = "\n".join(issues)
+        return self.env["retail.incident"]._retail_raise_incident(
+            "till_amounts",
+            orders,
+            [{} for _order in orders],
+            [{"issues": text} for _order in orders],
+            details=[text for _order in orders],
+        )
+
     def _retail_incident_place(self):
         return {
             "pos_config_id": self.config_id.id,

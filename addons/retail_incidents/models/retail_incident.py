@@ -1,7 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 
 ORIGINS = [
@@ -19,6 +19,25 @@ DOCUMENT_FIELDS = {
     "stock.picking": "picking_ids",
     "account.move": "invoice_ids",
 }
+
+# What the system records when a rule raises an incident: never set by users.
+SYSTEM_FIELDS = frozenset(
+    {"event_code", "rule_id", "event_user_id", "values_before", "values_after"}
+)
+# What the resolver of an automatic incident may change; every other field
+# records what happened and stays as the system wrote it.
+RESOLVER_FIELDS = frozenset(
+    {
+        "state",
+        "resolution",
+        "date_resolved",
+        "user_id",
+        "priority",
+        "date_deadline",
+        "category_id",
+    }
+)
+MANAGER_GROUP = "retail_incidents.group_retail_incidents_manager"
 
 
 class RetailIncident(models.Model):
@@ -197,6 +216,18 @@ class RetailIncident(models.Model):
                         name=incident.name,
                     )
                 )
+            if (
+                incident.state == "cancelled"
+                and incident.event_code
+                and not (incident.resolution or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Incident %(name)s was raised by the system: say in its "
+                        "resolution why it is cancelled.",
+                        name=incident.name,
+                    )
+                )
 
     @api.constrains("date", "date_resolved")
     def _check_dates(self):
@@ -228,6 +259,15 @@ class RetailIncident(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get(fname) for vals in vals_list for fname in SYSTEM_FIELDS
+        ):
+            raise AccessError(
+                self.env._(
+                    "Automatic incidents are raised by the system's rules, not "
+                    "logged by hand."
+                )
+            )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -244,6 +284,7 @@ class RetailIncident(models.Model):
         return incidents
 
     def write(self, vals):
+        self._retail_check_system_write(vals)
         if vals.get("state") == "resolved" and "date_resolved" not in vals:
             vals = {**vals, "date_resolved": fields.Datetime.now()}
         elif vals.get("state") in ("new", "in_progress"):
@@ -252,6 +293,74 @@ class RetailIncident(models.Model):
         if vals.get("user_id"):
             self._retail_schedule_responsible_activity()
         return result
+
+    def _retail_check_system_write(self, vals):
+        """An incident raised by the system belongs to its auditors: what it
+        records (problem, documents, amounts, who and when) is never rewritten
+        by users; its handling (state, resolution, responsible, priority,
+        deadline) is the incident managers' or its responsible's, never the
+        people whose change it records."""
+        if self.env.su:
+            return
+        names = {
+            fname for fname in vals if not fname.startswith(("message_", "activity_"))
+        }
+        raised = self.filtered("event_code")
+        facts = names - RESOLVER_FIELDS if raised else names & SYSTEM_FIELDS
+        if facts:
+            raise AccessError(
+                self.env._(
+                    "Incidents raised by the system keep what they recorded: "
+                    "%(fields)s cannot be changed.",
+                    fields=", ".join(sorted(facts)),
+                )
+            )
+        if not raised or not names:
+            return
+        user = self.env.user
+        manager = user.has_group(MANAGER_GROUP)
+        for incident in raised:
+            if user in incident._retail_concerned_users():
+                raise AccessError(
+                    self.env._(
+                        "Incident %(name)s records a change of yours: another "
+                        "person handles it.",
+                        name=incident.name,
+                    )
+                )
+            if not manager and incident.user_id != user:
+                raise AccessError(
+                    self.env._(
+                        "Incident %(name)s was raised by the system: only incident "
+                        "managers and its responsible handle it.",
+                        name=incident.name,
+                    )
+                )
+
+    def _retail_concerned_users(self):
+        """The users whose change or order an incident records: who made the
+        change, the cashier of its till orders, the salesperson of its sale
+        orders."""
+        # sudo: who the incident is about is read whatever the user may read of
+        # its orders; only users come out, to refuse them
+        incidents = self.sudo()
+        return (
+            incidents.event_user_id
+            | incidents.pos_order_ids.user_id
+            | incidents.sale_order_ids.user_id
+        ).sudo(False)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_raised(self):
+        raised = self.filtered("event_code")
+        if raised and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Incidents raised by the system cannot be deleted (%(names)s): "
+                    "cancel them with a reason.",
+                    names=", ".join(raised.mapped("name")),
+                )
+            )
 
     def action_start(self):
         self.filtered(lambda i: i.state == "new").write({"state": "in_progress"})
@@ -349,11 +458,15 @@ class RetailIncident(models.Model):
                 "label": self.env._("POS refund"),
                 "origin": "store",
             },
+            "till_amounts": {
+                "label": self.env._("Till amounts corrected by the server"),
+                "origin": "store",
+            },
         }
 
     @api.model
     def _retail_raise_incident(
-        self, event, records, values_before, values_after, related=None
+        self, event, records, values_before, values_after, related=None, details=None
     ):
         """Record the incidents of ``event`` on ``records`` (one per record).
 
@@ -364,6 +477,8 @@ class RetailIncident(models.Model):
         :param related: optional list, aligned with ``records``, of other
             documents to link (a recordset or a tuple of recordsets: the sale
             order of a delivery...)
+        :param details: optional list, aligned with ``records``, of texts added
+            to each incident's problem
         :return: the incidents created
 
         The active rules of the records' companies are read in one search; a
@@ -409,15 +524,16 @@ class RetailIncident(models.Model):
             if isinstance(extra, models.BaseModel):
                 extra = (extra,)
             documents = [record, *extra]
-            vals_list.append(
-                rule._retail_incident_values(
-                    events[event],
-                    record,
-                    documents,
-                    values_before[index],
-                    values_after[index],
-                )
+            vals = rule._retail_incident_values(
+                events[event],
+                record,
+                documents,
+                values_before[index],
+                values_after[index],
             )
+            if details and details[index]:
+                vals["description"] = f"{vals['description']}\n{details[index]}"
+            vals_list.append(vals)
         # Incidents are recorded for the company whatever the rights of the user
         # who made the change (a salesman may not create incidents by hand).
         return self.sudo().create(vals_list).sudo(False)

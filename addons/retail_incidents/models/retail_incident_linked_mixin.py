@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 from .retail_incident import DOCUMENT_FIELDS
 
@@ -14,6 +15,18 @@ class RetailIncidentLinkedMixin(models.AbstractModel):
     retail_incident_count = fields.Integer(
         string="Incidents", compute="_compute_retail_incident_count"
     )
+
+    def write(self, vals):
+        # the links of incidents are the incidents' (raised by the system or
+        # logged from the incident form), never unlinked from the document
+        if "retail_incident_ids" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Incidents are linked to documents from the incident, not "
+                    "from the document."
+                )
+            )
+        return super().write(vals)
 
     def _compute_retail_incident_count(self):
         fname = DOCUMENT_FIELDS[self._name]

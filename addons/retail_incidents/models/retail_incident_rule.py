@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 
 class RetailIncidentRule(models.Model):
@@ -42,6 +43,47 @@ class RetailIncidentRule(models.Model):
     @api.model
     def _selection_event_code(self):
         return self.env["retail.incident"]._selection_event_code()
+
+    @api.model
+    def _retail_default_rules(self):
+        """The rules every company has from the start: {event code: values}.
+        Meant to be extended with ``super()``; companies may edit or archive
+        them."""
+        category = self.env.ref(
+            "retail_incidents.retail_incident_category_till_amounts",
+            raise_if_not_found=False,
+        )
+        return {
+            "till_amounts": {
+                "category_id": category.id if category else False,
+                "priority": "2",
+                "deadline_days": 7,
+            },
+        }
+
+    @api.model
+    def _retail_create_default_rules(self, companies):
+        """Create the default rules of ``companies`` for the events they have
+        no rule for (active or archived: an archived rule was a choice)."""
+        defaults = self._retail_default_rules()
+        # sudo: rules are the head office's configuration, created for every
+        # company at install and when a company is created
+        Rule = self.sudo().with_context(active_test=False)
+        existing = {
+            (rule.company_id.id, rule.event_code)
+            for rule in Rule.search(
+                Domain("event_code", "in", list(defaults))
+                & Domain("company_id", "in", companies.ids)
+            )
+        }
+        return Rule.create(
+            [
+                {"company_id": company.id, "event_code": event, **values}
+                for company in companies
+                for event, values in defaults.items()
+                if (company.id, event) not in existing
+            ]
+        )
 
     @api.depends("event_code", "company_id")
     def _compute_display_name(self):

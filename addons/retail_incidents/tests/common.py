@@ -59,6 +59,10 @@ class RetailIncidentFlowCommon(TestPoSCommon):
         for product in (cls.chair, cls.lamp):
             cls.env["stock.quant"]._update_available_quantity(product, stock, 100)
         events = cls.Incident._retail_events()
+        # the company's default rules give way to the tests' own
+        cls.env["retail.incident.rule"].with_context(active_test=False).search(
+            [("company_id", "=", cls.company.id)]
+        ).unlink()
         cls.rules = cls.env["retail.incident.rule"].create(
             [
                 {
