@@ -319,4 +319,5 @@ class TestLedgerProperty(GiftcardPosCommon):
                     msg=f"seed {seed}: liability = outstanding; steps: {log}",
                 )
                 sp.rollback()
+                self.env.invalidate_all()
                 self.open_new_session()

@@ -11,7 +11,7 @@ class ResPartner(models.Model):
         "retail.incident", "partner_id", string="Incidents"
     )
     retail_incident_count = fields.Integer(
-        string="Incidents", compute="_compute_retail_incident_counts"
+        string="Incident Count", compute="_compute_retail_incident_counts"
     )
     retail_incident_open_count = fields.Integer(
         string="Open Incidents", compute="_compute_retail_incident_counts"

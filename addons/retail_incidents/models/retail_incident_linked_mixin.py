@@ -13,7 +13,7 @@ class RetailIncidentLinkedMixin(models.AbstractModel):
     _description = "Document Linked to Incidents"
 
     retail_incident_count = fields.Integer(
-        string="Incidents", compute="_compute_retail_incident_count"
+        string="Incident Count", compute="_compute_retail_incident_count"
     )
 
     def write(self, vals):

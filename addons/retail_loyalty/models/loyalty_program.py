@@ -42,7 +42,8 @@ class LoyaltyProgram(models.Model):
     retail_segment_ids = fields.Many2many(
         "retail.segment",
         string="Customer Segments",
-        help="Only customers of one of these segments earn points. Empty: all.",
+        help="Only customers of one of these segments benefit from the program "
+        "(earn points, get the discount). Empty: all customers.",
     )
     retail_channel_ids = fields.Many2many(
         "retail.channel",

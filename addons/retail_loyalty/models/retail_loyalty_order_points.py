@@ -41,7 +41,7 @@ class RetailLoyaltyOrderPoints(models.Model):
     company_id = fields.Many2one("res.company", index=True)
     order_model = fields.Char(required=True)
     order_id = fields.Many2oneReference(model_field="order_model", required=True)
-    order_ref = fields.Char(string="Order")
+    order_ref = fields.Char(string="Order Reference")
     store_id = fields.Many2one("pos.config", index="btree_not_null")
     user_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     date = fields.Datetime(required=True, default=fields.Datetime.now)

@@ -144,8 +144,9 @@ class LoyaltyProgram(models.Model):
     # customers of these segments".
     retail_segment_ids = fields.Many2many(
         "retail.segment",
-        string="Segments",
-        help="Members of these customer segments get the discount.",
+        string="Customer Segments",
+        help="Only customers of one of these segments benefit from the program "
+        "(earn points, get the discount). Empty: all customers.",
     )
     retail_customer_scope = fields.Json(
         compute="_compute_retail_customer_scope",

@@ -8,7 +8,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     retail_is_employee = fields.Boolean(
-        string="Employee",
+        string="Staff Member",
         help="The customer is an employee: employee discounts apply to them.",
     )
     retail_segment_id_list = fields.Json(

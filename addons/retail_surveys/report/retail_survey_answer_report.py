@@ -18,7 +18,9 @@ class RetailSurveyAnswerReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
 
-    user_input_id = fields.Many2one("survey.user_input", string="Answer", readonly=True)
+    user_input_id = fields.Many2one(
+        "survey.user_input", string="Response", readonly=True
+    )
     survey_id = fields.Many2one("survey.survey", string="Questionnaire", readonly=True)
     question_id = fields.Many2one("survey.question", readonly=True)
     answer_id = fields.Many2one("survey.question.answer", readonly=True)
