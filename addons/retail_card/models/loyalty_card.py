@@ -127,7 +127,8 @@ class LoyaltyCard(models.Model):
         if not self.env.su:
             if "retail_secret_hash" in vals:
                 raise AccessError(self._retail_secret_write_message())
-            self._retail_check_card_write(vals)
+            if self:
+                self._retail_check_card_write(vals)
         return super().write(vals)
 
     def _retail_check_card_write(self, vals):
