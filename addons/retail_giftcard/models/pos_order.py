@@ -240,7 +240,8 @@ class PosOrder(models.Model):
             amount = shortfalls.get(move["key"])
             if not amount:
                 continue
-            move["payment"].retail_giftcard_shortfall = amount
+            # sudo: the server's figure on a payment of an order that arrives paid
+            move["payment"].sudo().retail_giftcard_shortfall = amount
             reported.append(
                 {
                     "card": move["card"],
@@ -339,7 +340,9 @@ class PosOrder(models.Model):
                     )
                 )
             self._retail_giftcard_check_currency(card)
-            line.retail_giftcard_id = card
+            # sudo: the server's link of the line to its card; a till's order
+            # arrives paid, whose lines users cannot write
+            line.sudo().retail_giftcard_id = card
             amount = line.price_subtotal_incl
             source = self._retail_giftcard_source("line", line)
             if self.currency_id.compare_amounts(amount, 0.0) > 0:
@@ -376,7 +379,9 @@ class PosOrder(models.Model):
             self._retail_giftcard_check_currency(card)
             source = self._retail_giftcard_source("payment", payment)
             token = payment.retail_giftcard_token
-            payment.write(
+            # sudo: the server's link of the payment to its card (the token is
+            # spent); a till's order arrives paid, whose payments users cannot write
+            payment.sudo().write(
                 {"retail_giftcard_id": card.id, "retail_giftcard_token": False}
             )
             if self.currency_id.compare_amounts(payment.amount, 0.0) > 0:
