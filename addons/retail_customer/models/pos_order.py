@@ -4,7 +4,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_amount
+from odoo.tools import SQL, float_compare, format_amount
 
 from .retail_till_payload_mixin import in_till_sync, till_sync
 
@@ -26,6 +26,8 @@ PAID_ORDER_FIELDS = frozenset(
         "refunded_order_id",
     }
 )
+# States of an order whose lines were sold (and may be refunded).
+SOLD_STATES = ("paid", "done", "invoiced")
 # Fields of the server's own audit of a till order: set by the sync, cleared by a
 # manager's action with a reason.
 SYNC_AUDIT_FIELDS = frozenset({"retail_sync_flagged", "retail_sync_issue"})
@@ -139,7 +141,107 @@ class PosOrder(models.Model):
         # line totals replace the till's before any module reads them.
         if not draft:
             order._retail_check_till_amounts()
+            order._retail_check_refund_lines()
         return super()._process_payment_lines(pos_order, order, pos_session, draft)
+
+    def _retail_check_refund_lines(self):
+        """Refunds are bounded by the sale: every refund line must return a
+        line sold in this company, no more units than are left to refund, at no
+        more than the price paid (the server's amounts of the sold line,
+        discounts included). The sold lines are locked, so that two refunds of
+        the same unit wait for each other.
+
+        :return: the refunded amount (positive)
+        """
+        self.ensure_one()
+        currency = self.currency_id
+        refunds = self.lines.filtered("refunded_orderline_id")
+        if not refunds:
+            return 0.0
+        sold_lines = refunds.refunded_orderline_id.sudo()
+        self.env["pos.order.line"].flush_model()
+        self.env.execute_query(
+            SQL(
+                "SELECT id FROM pos_order_line WHERE id IN %s ORDER BY id "
+                "FOR NO KEY UPDATE",
+                tuple(sold_lines.ids),
+            )
+        )
+        # refunds of these lines by other orders (not cancelled), after the lock
+        others = dict(
+            self.env["pos.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("refunded_orderline_id", "in", sold_lines.ids),
+                    ("order_id", "!=", self.id),
+                    ("order_id.state", "!=", "cancel"),
+                ],
+                ["refunded_orderline_id"],
+                ["qty:sum"],
+            )
+        )
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
+        value = 0.0
+        for sold in sold_lines:
+            name = sold.full_product_name or sold.product_id.display_name
+            lines = refunds.filtered(
+                lambda line, sold=sold: line.refunded_orderline_id == sold
+            )
+            if (
+                sold.order_id == self
+                or sold.order_id.company_id != self.company_id
+                or sold.order_id.state not in SOLD_STATES
+                or sold.qty <= 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(line)s refunds a line that was not sold in this company.",
+                        line=name,
+                    )
+                )
+            returned = -sum(lines.mapped("qty"))
+            left = sold.qty + others.get(sold, 0.0)
+            if any(line.qty >= 0 for line in lines) or (
+                float_compare(returned, left, precision_digits=digits) > 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(line)s: %(returned)s units returned, %(left)s left to "
+                        "refund of the %(sold)s sold in %(order)s.",
+                        line=name,
+                        returned=returned,
+                        left=max(left, 0.0),
+                        sold=sold.qty,
+                        order=sold.order_id.name,
+                    )
+                )
+            unit = sold.price_subtotal_incl / sold.qty
+            for line in lines:
+                paid = -line.qty * unit
+                if currency.compare_amounts(-line.price_subtotal_incl, paid) > 0:
+                    raise UserError(
+                        self.env._(
+                            "%(line)s is refunded at %(refund)s: %(paid)s was paid "
+                            "for it in %(order)s.",
+                            line=name,
+                            refund=format_amount(
+                                self.env, -line.price_subtotal_incl, currency
+                            ),
+                            paid=format_amount(self.env, paid, currency),
+                            order=sold.order_id.name,
+                        )
+                    )
+                value -= line.price_subtotal_incl
+        return value
+
+    def _retail_refund_lines_value(self):
+        """What this order's refund lines give back (positive), at the server's
+        figures."""
+        self.ensure_one()
+        return -sum(
+            self.lines.filtered("refunded_orderline_id").mapped("price_subtotal_incl")
+        )
 
     def _retail_check_till_amounts(self):
         """Recompute every line's totals from its price, quantity, discount and

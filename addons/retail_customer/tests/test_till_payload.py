@@ -127,3 +127,50 @@ class TestTillPayload(TestPoSCommon):
         order.with_user(self.manager).action_retail_clear_till_flag("Checked")
         self.assertFalse(order.retail_sync_flagged)
         self.assertIn("Checked", order.message_ids[:1].body)
+
+    def _refund_data(self, sold_line, qty=1, price=None):
+        price = sold_line.price_unit if price is None else price
+        return self.create_ui_order_data(
+            [
+                {
+                    "product": self.goods,
+                    "quantity": -qty,
+                    "price_unit": price,
+                    "price_subtotal": -qty * price,
+                    "price_subtotal_incl": -qty * price,
+                    "refunded_orderline_id": sold_line.id,
+                }
+            ],
+            payments=[(self.cash_pm1, -qty * price)],
+            pos_order_ui_args={"is_refund": True},
+        )
+
+    def test_cash_refund_bounded_by_the_sale(self):
+        sale = self._sync(self.create_ui_order_data([(self.goods, 2)]))
+        line = sale.lines
+        # at 400 instead of the 10 paid: refused, nothing written
+        with (
+            self.assertRaisesRegex(UserError, "10.00 was paid"),
+            self.env.cr.savepoint(),
+        ):
+            self._sync(self._refund_data(line, price=400.0))
+        # more units than sold: refused
+        with (
+            self.assertRaisesRegex(UserError, "left to refund"),
+            self.env.cr.savepoint(),
+        ):
+            self._sync(self._refund_data(line, qty=3))
+        # the honest refund of one unit, then of the other, then none left
+        first = self._sync(self._refund_data(line))
+        self.assertEqual(first.state, "paid")
+        self.assertAlmostEqual(first.amount_total, -10.0)
+        self._sync(self._refund_data(line))
+        with (
+            self.assertRaisesRegex(UserError, "left to refund"),
+            self.env.cr.savepoint(),
+        ):
+            self._sync(self._refund_data(line))
+        self.assertEqual(
+            self.env["pos.order"].search_count([("refunded_order_id", "=", sale.id)]),
+            2,
+        )

@@ -2,10 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, format_amount
-
-# states of an order whose lines were sold (and may be refunded)
-SOLD_STATES = ("paid", "done", "invoiced")
+from odoo.tools import format_amount
 
 
 class PosOrder(models.Model):
@@ -62,7 +59,9 @@ class PosOrder(models.Model):
         the order sells (an unrelated negative line funds nothing)."""
         self.ensure_one()
         currency = self.currency_id
-        refunded = self._retail_giftcard_refunded_value()
+        # each refund line was bounded by the sale it returns when the order
+        # synced (pos.order._retail_check_refund_lines of retail_customer)
+        refunded = self._retail_refund_lines_value()
         credited = sum(move["amount"] for move in credits)
         if not credits:
             return
@@ -77,95 +76,6 @@ class PosOrder(models.Model):
                     credited=format_amount(self.env, credited, currency),
                 )
             )
-
-    def _retail_giftcard_refunded_value(self):
-        """The value this order refunds: its refund lines' server amounts, each
-        checked against the sold line it returns (under lock, so that two
-        refunds of the same unit wait for each other).
-
-        :return: the refunded amount (positive)
-        """
-        self.ensure_one()
-        currency = self.currency_id
-        refunds = self.lines.filtered("refunded_orderline_id")
-        if not refunds:
-            return 0.0
-        sold_lines = refunds.refunded_orderline_id.sudo()
-        self.env["pos.order.line"].flush_model()
-        self.env.execute_query(
-            SQL(
-                "SELECT id FROM pos_order_line WHERE id IN %s ORDER BY id "
-                "FOR NO KEY UPDATE",
-                tuple(sold_lines.ids),
-            )
-        )
-        # refunds of these lines by other orders (not cancelled), after the lock
-        others = dict(
-            self.env["pos.order.line"]
-            .sudo()
-            ._read_group(
-                [
-                    ("refunded_orderline_id", "in", sold_lines.ids),
-                    ("order_id", "!=", self.id),
-                    ("order_id.state", "!=", "cancel"),
-                ],
-                ["refunded_orderline_id"],
-                ["qty:sum"],
-            )
-        )
-        digits = self.env["decimal.precision"].precision_get("Product Unit")
-        value = 0.0
-        for sold in sold_lines:
-            name = sold.full_product_name or sold.product_id.display_name
-            lines = refunds.filtered(
-                lambda line, sold=sold: line.refunded_orderline_id == sold
-            )
-            if (
-                sold.order_id == self
-                or sold.order_id.company_id != self.company_id
-                or sold.order_id.state not in SOLD_STATES
-                or sold.qty <= 0
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(line)s refunds a line that was not sold in this company.",
-                        line=name,
-                    )
-                )
-            returned = -sum(lines.mapped("qty"))
-            left = sold.qty + others.get(sold, 0.0)
-            if any(line.qty >= 0 for line in lines) or (
-                float_compare(returned, left, precision_digits=digits) > 0
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(line)s: %(returned)s units returned, %(left)s left to "
-                        "refund of the %(sold)s sold in %(order)s.",
-                        line=name,
-                        returned=returned,
-                        left=max(left, 0.0),
-                        sold=sold.qty,
-                        order=sold.order_id.name,
-                    )
-                )
-            unit = sold.price_subtotal_incl / sold.qty
-            for line in lines:
-                paid = -line.qty * unit
-                if currency.compare_amounts(-line.price_subtotal_incl, paid) > 0:
-                    raise UserError(
-                        self.env._(
-                            "%(line)s is refunded at %(refund)s: %(paid)s was paid "
-                            "for it in %(order)s.",
-                            line=name,
-                            refund=format_amount(
-                                self.env, -line.price_subtotal_incl, currency
-                            ),
-                            paid=format_amount(self.env, paid, currency),
-                            order=sold.order_id.name,
-                        )
-                    )
-                value -= line.price_subtotal_incl
-        return value
 
     def _retail_giftcard_check_credits(self, credits):
         """Cards credited by a refund must be able to receive money: not blocked
