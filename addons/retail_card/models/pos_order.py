@@ -7,6 +7,8 @@ from odoo import models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from odoo.addons.retail_customer.models.retail_till_payload_mixin import till_sync
+
 from ..trusted import trusted_flow
 
 _logger = logging.getLogger(__name__)
@@ -49,11 +51,14 @@ class PosOrder(models.Model):
         paid: the points the till sends that the server cannot justify from the
         order's lines are not added (see ``_retail_justify_coupon_points``);
         the rest runs natively, as a trusted flow (the native method writes
-        card points and history rows as the user)."""
+        card points and history rows as the user) and as part of the server's
+        processing of the till's order (it links the paid order's reward lines
+        to the coupons it creates, which the paid-order guards of
+        retail_customer let only that processing do)."""
         self.ensure_one()
         self.check_access("write")
         coupon_data = self._retail_justify_coupon_points(coupon_data)
-        with trusted_flow("pos.order.confirm_coupon_programs"):
+        with trusted_flow("pos.order.confirm_coupon_programs"), till_sync():
             return super().confirm_coupon_programs(coupon_data)
 
     def _retail_justify_coupon_points(self, coupon_data):

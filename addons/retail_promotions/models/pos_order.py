@@ -9,8 +9,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.retail_customer.models.retail_till_payload_mixin import till_sync
-
 from .loyalty_program import CUSTOMER_TYPES
 
 _logger = logging.getLogger(__name__)
@@ -84,15 +82,6 @@ class PosOrder(models.Model):
         if not draft and order._retail_sold_promotion_lines():
             order._retail_check_promotion_amounts()
         return res
-
-    def confirm_coupon_programs(self, coupon_data):
-        """pos_loyalty links the order's reward lines to the coupons it has just
-        created for them (promotions' next-order vouchers): part of the server's
-        processing of the till's order, after it was paid, so the paid-order
-        guards of retail_customer let it write (what it links is the native
-        code's, not the till's fields)."""
-        with till_sync():
-            return super().confirm_coupon_programs(coupon_data)
 
     def _retail_sold_promotion_lines(self):
         """The promotion reward lines the order gives (not refunds of them)."""
