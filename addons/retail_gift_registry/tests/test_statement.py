@@ -4,6 +4,7 @@ import base64
 import io
 
 import openpyxl
+from PyPDF2 import PdfReader
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -77,6 +78,21 @@ class TestGiftRegistryStatement(GiftRegistryCommon):
         rows = self.gift_list._statement_purchases()
         self.assertEqual(rows.mapped("guest_name")[0], "Aunt Carmen")
         self.assertEqual(len(rows), 3)
+
+    def test_statement_is_a_real_pdf(self):
+        """Printed as the owners get it: a real PDF (wkhtmltopdf, installed by
+        the set-up), whose text holds the list's number and its guests."""
+        self._buy()
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(REPORT, self.gift_list.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        self.assertIn(self.gift_list.name, text)
+        self.assertIn("Aunt Carmen", text)
 
     def test_statement_of_a_list_without_purchases(self):
         html = (
