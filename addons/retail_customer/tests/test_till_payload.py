@@ -39,8 +39,9 @@ class TestTillPayload(TestPoSCommon):
 
     def _sync(self, data, user=None):
         Order = self.env["pos.order"].with_user(user or self.cashier)
-        result = Order.sync_from_ui([data])
-        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+        Order.sync_from_ui([data])
+        # (a refund's answer also carries the order it refunds)
+        return self.env["pos.order"].search([("uuid", "=", data["uuid"])])
 
     def test_honest_order_is_not_flagged(self):
         order = self._sync(self.create_ui_order_data([(self.goods, 3)]))
