@@ -172,6 +172,8 @@ class TestTillPayload(TestPoSCommon):
         ):
             self._sync(self._refund_data(line))
         self.assertEqual(
-            self.env["pos.order"].search_count([("refunded_order_id", "=", sale.id)]),
+            self.env["pos.order"].search_count(
+                [("lines.refunded_orderline_id", "=", line.id)]
+            ),
             2,
         )
