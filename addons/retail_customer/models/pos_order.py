@@ -256,7 +256,14 @@ class PosOrder(models.Model):
         for line in self.lines:
             server = line._retail_server_amounts()
             sent = {name: line[name] for name in server}
-            if any(currency.compare_amounts(sent[n], server[n]) for n in server):
+            if not any(currency.compare_amounts(sent[n], server[n]) for n in server):
+                continue
+            # sudo: the till's own line, before the order is paid; the server's
+            # figures replace the till's whoever syncs
+            line.sudo().write(server)
+            if any(
+                self._retail_till_amount_differs(sent[n], server[n]) for n in server
+            ):
                 issues.append(
                     self.env._(
                         "%(line)s: the till sent %(sent)s, the server computed "
@@ -270,9 +277,6 @@ class PosOrder(models.Model):
                         ),
                     )
                 )
-                # sudo: the till's own line, before the order is paid; the
-                # server's figures replace the till's whoever syncs
-                line.sudo().write(server)
         total = sum(self.lines.mapped("price_subtotal_incl"))
         # the till rounds taxes globally or per line: a cent per line may differ
         tolerance = currency.rounding * (len(self.lines) + 1)
@@ -293,6 +297,15 @@ class PosOrder(models.Model):
             )
             self._retail_flag_till_issue(issues)
         return issues
+
+    def _retail_till_amount_differs(self, sent, server):
+        """Whether a line figure the till sent differs from the server's by more
+        than the till's own ways of computing it: a cent of global tax rounding,
+        or the sign of a line whose sign is not the order's (the till signs every
+        line of a refund like the order). Either way the server's figure is the
+        one kept."""
+        rounding = self.currency_id.rounding * 1.5
+        return abs(sent - server) > rounding and abs(abs(sent) - abs(server)) > rounding
 
     def _retail_server_total(self):
         """The order's total as the server trusts it: the till's total, or the
