@@ -21,7 +21,6 @@ from odoo.addons.retail_giftcard.tests.common import GiftcardPosCommon
 _logger = logging.getLogger(__name__)
 
 REFUSED = (AccessError, UserError, ValidationError)
-SEEDS = (7, 1234, 20261207)
 STEPS = 30
 
 
@@ -76,11 +75,12 @@ class TestLedgerProperty(GiftcardPosCommon):
         )
         self.assertEqual(order.state, "paid")
         self.expected[card] += amount
+        self.sold.add(card)
         return f"sell {card.code} {amount}"
 
     def _step_spend(self, rng, card):
         balance = self.expected[card]
-        if balance < 1:
+        if balance < 1 or card not in self.sold:
             return self._step_sell(rng, card)
         amount = rng.randint(1, min(int(balance), 107))
         order = self._as_cashier(
@@ -141,21 +141,23 @@ class TestLedgerProperty(GiftcardPosCommon):
 
     def _step_forged_line(self, rng, card):
         amount = rng.randint(5, 50)
-        order = self._as_cashier(
-            self._order_data(
-                [
-                    self._sale_line(
-                        card,
-                        amount,
-                        price_subtotal=amount * 10,
-                        price_subtotal_incl=amount * 10,
-                    )
-                ],
-                [(self.cash_pm1, amount, {})],
-            )
+        data = self._order_data(
+            [
+                self._sale_line(
+                    card,
+                    amount,
+                    price_subtotal=amount * 10,
+                    price_subtotal_incl=amount * 10,
+                )
+            ],
+            [(self.cash_pm1, amount, {})],
         )
+        # the order's total matches what was paid: only the line lies
+        data.update(amount_total=amount, amount_paid=amount)
+        order = self._as_cashier(data)
         self.assertTrue(order.retail_sync_flagged)
         self.expected[card] += amount
+        self.sold.add(card)
         return f"forged line total: {card.code} loaded {amount}, not {amount * 10}"
 
     def _step_overspend(self, rng, card):
@@ -214,7 +216,8 @@ class TestLedgerProperty(GiftcardPosCommon):
                 ],
                 {},
             )
-            call_kw(Wizard, "action_update_card_point", [[wizard.id]], {})
+            wizard_id = getattr(wizard, "id", wizard)  # call_kw answers the id
+            call_kw(Wizard, "action_update_card_point", [[wizard_id]], {})
 
         return self._attack(call, f"balance wizard as {user.login}")
 
@@ -242,7 +245,7 @@ class TestLedgerProperty(GiftcardPosCommon):
         )
 
     def _step_forged_fields(self, rng, card):
-        if self.expected[card] < 1:
+        if self.expected[card] < 1 or card not in self.sold:
             return self._step_sell(rng, card)
         data = self._order_data(
             [(self.goods, 1)],
@@ -260,11 +263,9 @@ class TestLedgerProperty(GiftcardPosCommon):
         delta = rng.choice([-1, 1]) * rng.randint(1, 20)
         if self.expected[card] + delta < 0:
             delta = -delta
-        self.assertRaises(
-            REFUSED,
-            self.all_cards[:1].with_user(self.cashier).action_retail_adjust,
-            5,
-            "cashier",
+        self._attack(
+            lambda: card.with_user(self.cashier).action_retail_adjust(5, "cashier"),
+            "adjust as a cashier",
         )
         card.with_user(self.manager).action_retail_adjust(delta, "Property test")
         self.expected[card] += delta
@@ -284,7 +285,7 @@ class TestLedgerProperty(GiftcardPosCommon):
             f"after {label}: balance = sum of the ledger",
         )
 
-    def test_random_sequences(self):
+    def _run_sequence(self, seed):
         steps = [
             self._step_sell,
             self._step_sell,
@@ -301,23 +302,29 @@ class TestLedgerProperty(GiftcardPosCommon):
             self._step_adjust,
         ]
         self.all_cards = self.cards | self.more_cards
-        for seed in SEEDS:
-            with self.subTest(seed=seed), self.env.cr.savepoint(flush=False) as sp:
-                rng = random.Random(seed)
-                self.expected = {card: card.points for card in self.all_cards}
-                self.spent, self.refunded, log = [], set(), []
-                for _index in range(STEPS):
-                    step = rng.choice(steps)
-                    card = rng.choice(self.all_cards)
-                    log.append(step(rng, card))
-                    self._check_invariants(log[-1])
-                self._close_session()
-                outstanding = sum(self.expected.values())
-                self.assertAlmostEqual(
-                    -self._balance(self.liability),
-                    outstanding,
-                    msg=f"seed {seed}: liability = outstanding; steps: {log}",
-                )
-                sp.rollback()
-                self.env.invalidate_all()
-                self.open_new_session()
+        rng = random.Random(seed)
+        self.expected = {card: card.points for card in self.all_cards}
+        self.sold = {card for card in self.all_cards if card.retail_state == "active"}
+        self.spent, self.refunded, log = [], set(), []
+        for _index in range(STEPS):
+            step = rng.choice(steps)
+            card = rng.choice(self.all_cards)
+            log.append(step(rng, card))
+            self._check_invariants(log[-1])
+        self._close_session()
+        self.assertAlmostEqual(
+            -self._balance(self.liability),
+            sum(self.expected.values()),
+            msg=f"seed {seed}: liability = outstanding; steps: {log}",
+        )
+
+    # one sequence per test: each starts from the same cards and a fresh till
+
+    def test_random_sequence_seed_7(self):
+        self._run_sequence(7)
+
+    def test_random_sequence_seed_1234(self):
+        self._run_sequence(1234)
+
+    def test_random_sequence_seed_20261207(self):
+        self._run_sequence(20261207)
