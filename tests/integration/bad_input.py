@@ -748,7 +748,7 @@ BAD_INPUT_CASES += [
     gc_block("already blocked", "Lost", records="gc_blocked", expected=UserError),
     gc_block("card of no series", "Lost", records="gift_card", expected=UserError),
     gc_block("missing card", "Lost", records="missing_card", expected=UserError),
-    gc_block("other company's card", "Lost", records="card_b", expected=UserError),
+    gc_block("other company's card", "Lost", records="card_b", expected=AccessError),
     gc_transfer("target None", None),
     gc_transfer("target as text", "1", expected=ValidationError),
     gc_transfer("target NaN", NAN, expected=ValidationError),

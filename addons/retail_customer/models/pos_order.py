@@ -219,7 +219,12 @@ class PosOrder(models.Model):
             unit = sold.price_subtotal_incl / sold.qty
             for line in lines:
                 paid = -line.qty * unit
-                if currency.compare_amounts(-line.price_subtotal_incl, paid) > 0:
+                # a discount line is sold negative: its refund gives back at most
+                # the discount given (compared in size, with the opposite sign)
+                refunded = -line.price_subtotal_incl
+                if currency.compare_amounts(abs(refunded), abs(paid)) > 0 or (
+                    currency.compare_amounts(refunded * paid, 0.0) < 0
+                ):
                     raise UserError(
                         self.env._(
                             "%(line)s is refunded at %(refund)s: %(paid)s was paid "

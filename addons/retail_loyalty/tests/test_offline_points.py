@@ -166,7 +166,12 @@ class TestOfflinePoints(RetailLoyaltyCommon):
         self.assertEqual(card.points, 30, "-70 after the spending, +100 earned")
         self._refund(order)
         self.assertEqual(card.points, 30, "100 spent given back, 100 earned taken")
-        self._refund(order)
+        # the same sale refunded again: refused (nothing left to refund)
+        with (
+            self.assertRaisesRegex(UserError, "left to refund"),
+            self.env.cr.savepoint(),
+        ):
+            self._refund(order)
         self.assertEqual(card.points, 30)
         self.assertBalanceInvariant(card)
 

@@ -95,22 +95,29 @@ class TestTillPointsSecurity(RetailLoyaltyCommon):
         card = self._give_points(150)
         order, _data = self._sell([(self.shoes, 2), self._reward_line(card)])
         self.assertEqual(card.points, 150 - 100 + 200)
-        # attack: one shoe refunded with a till price of 1,000 (sold 100)
-        data = self.create_ui_order_data(
-            [
-                {
-                    "product": self.shoes,
-                    "quantity": -1,
-                    "price_unit": 1000.0,
-                    "refunded_orderline_id": order.lines.filtered(
-                        lambda line: line.product_id == self.shoes
-                    ).id,
-                }
-            ],
-            customer=self.buyer,
-        )
-        data["is_refund"] = True
-        self._sync(data)
+        shoes = order.lines.filtered(lambda line: line.product_id == self.shoes)
+
+        def refund(price_unit):
+            data = self.create_ui_order_data(
+                [
+                    {
+                        "product": self.shoes,
+                        "quantity": -1,
+                        "price_unit": price_unit,
+                        "refunded_orderline_id": shoes.id,
+                    }
+                ],
+                customer=self.buyer,
+            )
+            data["is_refund"] = True
+            return self._sync(data)
+
+        # attack: one shoe refunded with a till price of 1,000 (sold 100): the
+        # refund is bounded by the sale, nothing moves
+        with self.assertRaisesRegex(UserError, "was paid"), self.env.cr.savepoint():
+            refund(1000.0)
+        self.assertEqual(card.points, 250)
+        refund(100.0)
         # half of the units: 100 earned points taken back, 50 spent given back
         self.assertEqual(card.points, 250 - 100 + 50)
         self.assertRecordValues(

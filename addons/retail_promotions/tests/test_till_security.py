@@ -343,9 +343,17 @@ class TestEmployeeAllowanceSecurity(RetailPromotionSecurityCommon):
             data["is_refund"] = True
             self.env["pos.order"].sync_from_ui([data])
 
-        # attack: the refund line of the -30 discount says +300
-        refund(-300.0)
-        self.assertEqual(self._allowance(), {self.program.id: 40.0}, "30 back, not 300")
-        # a second refund of the same line gives nothing more
+        # attack: the refund line of the -30 discount says 300: refused (a
+        # refund is bounded by the sale), the allowance unchanged
+        with self.assertRaisesRegex(UserError, "was paid"), self.env.cr.savepoint():
+            refund(-300.0)
+        self.assertEqual(self._allowance(), {self.program.id: 10.0})
         refund(-30.0)
+        self.assertEqual(self._allowance(), {self.program.id: 40.0}, "30 back")
+        # a second refund of the same line is refused: nothing more
+        with (
+            self.assertRaisesRegex(UserError, "left to refund"),
+            self.env.cr.savepoint(),
+        ):
+            refund(-30.0)
         self.assertEqual(self._allowance(), {self.program.id: 40.0})
