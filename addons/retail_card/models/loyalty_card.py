@@ -116,12 +116,7 @@ class LoyaltyCard(models.Model):
             if not current_trusted_flow() and any(
                 vals.get("points") for vals in vals_list
             ):
-                raise AccessError(
-                    self.env._(
-                        "A card is created empty: its balance moves through the "
-                        "card ledger only."
-                    )
-                )
+                return self._retail_create_with_balances(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -129,8 +124,48 @@ class LoyaltyCard(models.Model):
             if "retail_secret_hash" in vals:
                 raise AccessError(self._retail_secret_write_message())
             if self:
+                if (
+                    "points" in vals
+                    and not current_trusted_flow()
+                    and self._retail_card_manager()
+                ):
+                    vals = dict(vals)
+                    self._retail_set_balances_by_hand(vals.pop("points"))
                 self._retail_check_card_write(vals)
         return super().write(vals)
+
+    @api.model
+    def _retail_create_with_balances(self, vals_list):
+        """Cards created with a balance by a card manager (the back office's
+        form, Odoo's own tests): created empty, then their balance posted to the
+        ledger as a manual adjustment. Anyone else is refused."""
+        if not self._retail_card_manager():
+            raise AccessError(
+                self.env._(
+                    "A card is created empty: its balance moves through the card "
+                    "ledger only."
+                )
+            )
+        balances = [vals.get("points") or 0.0 for vals in vals_list]
+        cards = super().create([{**vals, "points": 0.0} for vals in vals_list])
+        for card, balance in zip(cards, balances, strict=True):
+            if balance:
+                card._retail_set_balances_by_hand(balance)
+        return cards
+
+    def _retail_set_balances_by_hand(self, balance):
+        """A card manager sets the balance of these cards (the card form, Odoo's
+        own code run as a manager): each difference is posted to the ledger as
+        a manual adjustment, with the journal entries money cards need."""
+        amount = self._retail_check_amount(balance) if balance else 0.0
+        reason = self.env._("Balance set by hand by %(user)s", user=self.env.user.name)
+        self.check_access("write")
+        for card in self:
+            delta = amount - card.points
+            if not float_is_zero(delta, precision_digits=BALANCE_DIGITS):
+                # sudo: a card manager (checked by the caller) may adjust; the
+                # ledger engine and money entries are the system's
+                card.sudo().action_retail_adjust(delta, reason)
 
     def _retail_check_card_write(self, vals):
         """Refuse a user's write of a card's balance, number or program, and of

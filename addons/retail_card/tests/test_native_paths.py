@@ -80,15 +80,29 @@ class TestNativeBalancePaths(NativePathsCommon):
                     self._rpc(user, "loyalty.card", "write", [card.id], vals)
             self.assertEqual(card.points, before)
             self.assertFalse(card.partner_id == other)
-        # store managers change holder and expiry, never the balance itself
-        with self.assertRaises(AccessError):
-            self._rpc(
-                self.store_manager,
-                "loyalty.card",
-                "write",
-                [self.gift_card.id],
-                {"points": 5000},
-            )
+        # a store manager's write of the balance (the card form) goes through
+        # the ledger as an adjustment: the balance is still the ledger's sum
+        before = self.gift_card.points
+        self._rpc(
+            self.store_manager,
+            "loyalty.card",
+            "write",
+            [self.gift_card.id],
+            {"points": before + 5},
+        )
+        self.assertEqual(self.gift_card.points, before + 5)
+        adjust = self.gift_card.history_ids.filtered(
+            lambda row: row.retail_kind == "adjust"
+        )
+        self.assertEqual(adjust.mapped("issued"), [5])
+        self._rpc(
+            self.store_manager,
+            "loyalty.card",
+            "write",
+            [self.gift_card.id],
+            {"points": before},
+        )
+        # store managers change holder and expiry too
         self._rpc(
             self.store_manager,
             "loyalty.card",
@@ -110,22 +124,38 @@ class TestNativeBalancePaths(NativePathsCommon):
         self.assertBalanceInvariant(self.gift_card | self.card_b)
 
     def test_cards_are_created_empty(self):
-        with self.assertRaises(AccessError):
+        # cashiers and salesmen cannot create a card with a balance
+        for user, _card in self.attackers:
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self._rpc(
+                    user,
+                    "loyalty.card",
+                    "create",
+                    {"program_id": self.gift_program.id, "points": 100},
+                )
+        # a card manager's initial balance is a ledger adjustment
+        card = self.Card.browse(
             self._rpc(
                 self.head_office,
                 "loyalty.card",
                 "create",
                 {"program_id": self.gift_program.id, "points": 100},
             )
-        card_id = self._rpc(
-            self.head_office,
-            "loyalty.card",
-            "create",
-            {"program_id": self.gift_program.id},
         )
-        card = self.Card.browse(card_id)
-        self.assertEqual(card.points, 0)
+        self.assertEqual(card.points, 100)
+        self.assertEqual(
+            card.history_ids.mapped("retail_kind"), ["adjust"], "one ledger row"
+        )
         self.assertBalanceInvariant(card)
+        empty = self.Card.browse(
+            self._rpc(
+                self.head_office,
+                "loyalty.card",
+                "create",
+                {"program_id": self.gift_program.id},
+            )
+        )
+        self.assertEqual(empty.points, 0)
 
     def test_update_balance_wizard_goes_through_the_ledger(self):
         Wizard = self.env["loyalty.card.update.balance"]
