@@ -48,7 +48,6 @@ class RetailCardLookupFailure(models.Model):
     )
     card_id = fields.Many2one(
         comodel_name="loyalty.card",
-        string="Card",
         readonly=True,
         ondelete="cascade",
         help="The card whose PIN was wrong (PIN checks are throttled per card).",
