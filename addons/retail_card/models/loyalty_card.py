@@ -9,7 +9,7 @@ import secrets
 
 import psycopg2
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
@@ -147,11 +147,40 @@ class LoyaltyCard(models.Model):
                 )
             )
         balances = [vals.get("points") or 0.0 for vals in vals_list]
-        cards = super().create([{**vals, "points": 0.0} for vals in vals_list])
+        # history rows given with the card (Odoo's form and tests) make its
+        # opening balance; the rest is a manual adjustment
+        opening = [
+            self._retail_history_sum(vals.get("history_ids")) for vals in vals_list
+        ]
+        with trusted_flow("loyalty.card.create"):
+            cards = super().create(
+                [
+                    {**vals, "points": start}
+                    for vals, start in zip(vals_list, opening, strict=True)
+                ]
+            )
         for card, balance in zip(cards, balances, strict=True):
-            if balance:
+            if not float_is_zero(
+                balance - card.points, precision_digits=BALANCE_DIGITS
+            ):
                 card._retail_set_balances_by_hand(balance)
         return cards
+
+    @api.model
+    def _retail_history_sum(self, commands):
+        """What the history rows created by x2many ``commands`` add to a card."""
+        total = 0.0
+        for command in commands if isinstance(commands, list | tuple) else []:
+            if (
+                isinstance(command, list | tuple)
+                and len(command) == 3
+                and command[0] == Command.CREATE
+                and isinstance(command[2], dict)
+            ):
+                total += (command[2].get("issued") or 0.0) - (
+                    command[2].get("used") or 0.0
+                )
+        return total
 
     def _retail_set_balances_by_hand(self, balance):
         """A card manager sets the balance of these cards (the card form, Odoo's
@@ -253,7 +282,12 @@ class LoyaltyCard(models.Model):
             active_test=active_test,
             bypass_access=bypass_access,
         )
-        if lookup and not query.get_result_ids():
+        if (
+            isinstance(lookup, str)
+            and not query.get_result_ids()
+            and not self._retail_code_exists(lookup)
+        ):
+            # a promotion code typed where a card may be scanned is no failure
             self._retail_log_failed_lookup("card", lookup)
         return query
 
