@@ -3,8 +3,6 @@
 from odoo import models
 from odoo.exceptions import UserError
 
-from .retail_till_payload_mixin import in_till_sync
-
 # The figures of a sold line that the server posted from (cards, points, lists,
 # KPIs, the session's entries): frozen once the order is paid.
 PAID_LINE_FIELDS = frozenset(
@@ -38,14 +36,8 @@ class PosOrderLine(models.Model):
         """Users cannot rewrite what the server posted from once the order is
         paid: the line's figures, and every retail field only the server sets.
         Corrections go through refunds."""
-        if self.env.su or not self or in_till_sync():
-            return
-        changed = {
-            name
-            for name in vals
-            if name in frozen or self._retail_is_server_field(name)
-        }
-        if changed and any(rec.order_id.state != "draft" for rec in self):
+        changed = self._retail_paid_changes(vals, frozen, self.order_id)
+        if changed:
             raise UserError(
                 self.env._(
                     "The lines of a paid order cannot be changed (%(fields)s): "

@@ -62,6 +62,22 @@ class RetailTillPayloadMixin(models.AbstractModel):
             and name not in self._retail_till_fields()
         )
 
+    def _retail_paid_changes(self, vals, frozen, orders):
+        """The fields of ``vals`` a user may not change on these records, once
+        one of ``orders`` (theirs) is paid: the ``frozen`` figures and every
+        retail field only the server sets. Empty for the superuser and for the
+        server's own processing of a till order."""
+        if self.env.su or not self or in_till_sync():
+            return set()
+        changed = {
+            name
+            for name in vals
+            if name in frozen or self._retail_is_server_field(name)
+        }
+        if changed and any(order.state != "draft" for order in orders):
+            return changed
+        return set()
+
     @api.model
     def _retail_drop_server_fields(self, vals):
         """Remove from ``vals`` (in place) the fields only the server sets.
