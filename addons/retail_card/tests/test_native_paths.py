@@ -569,6 +569,62 @@ class TestNativePosPaths(TestPoSCommon):
         self.assertEqual(card.points, 200)
         self.assertFalse(honest.retail_sync_flagged)
 
+    def test_next_order_coupons_bounded_by_the_rules(self):
+        """A next-order coupon program gives one coupon point per order of 50 or
+        more: the till claiming ten, or three coupons, gets one point in all."""
+        program = self.env["loyalty.program"].create(
+            {
+                "name": "Native next order",
+                "program_type": "next_order_coupons",
+                "trigger": "auto",
+                "applies_on": "future",
+                "pos_config_ids": [Command.link(self.config.id)],
+                "rule_ids": [
+                    Command.create(
+                        {
+                            "reward_point_mode": "order",
+                            "reward_point_amount": 1,
+                            "minimum_amount": 50,
+                        }
+                    )
+                ],
+            }
+        )
+        order = self._sell([(self.jacket, 1)], partner=self.buyer)
+        claims = {
+            str(-index): {
+                "points": 10 if index == 1 else 1,
+                "program_id": program.id,
+                "coupon_id": -index,
+                "barcode": "",
+                "code": f"np-next-{index}",
+                "partner_id": self.buyer.id,
+            }
+            for index in (1, 2, 3)
+        }
+        self._confirm(order, claims)
+        coupons = self.Card.search([("program_id", "=", program.id)])
+        self.assertEqual(sum(coupons.mapped("points")), 1)
+        self.assertTrue(order.retail_sync_flagged)
+        # an honest till: one coupon of one point
+        honest = self._sell([(self.jacket, 1)], partner=self.buyer)
+        self._confirm(
+            honest,
+            {
+                "-1": {
+                    "points": 1,
+                    "program_id": program.id,
+                    "coupon_id": -1,
+                    "barcode": "",
+                    "code": "np-next-honest",
+                    "partner_id": self.buyer.id,
+                }
+            },
+        )
+        coupon = self.Card.search([("code", "=", "np-next-honest")])
+        self.assertEqual(coupon.points, 1)
+        self.assertFalse(honest.retail_sync_flagged)
+
     def test_order_history_rows_cannot_be_forged(self):
         card = self.Card.create({"program_id": self.gift_program.id})
         order = self._sell([(self.jacket, 1)])
