@@ -213,8 +213,13 @@ class SaleOrder(models.Model):
 
     def _action_cancel(self):
         """Cancelling an order cancels its gift card payments not yet matched with
-        an invoice: their amounts go back onto the cards, once."""
-        payments = self.retail_giftcard_payment_ids.filtered(
+        an invoice: their amounts go back onto the cards, once. Whoever may
+        cancel the orders cancels their gift card payments, invoicing rights or
+        not."""
+        self.check_access("write")
+        # sudo: the user may cancel these orders (checked above); their gift
+        # card payments are cancelled with them
+        payments = self.sudo().retail_giftcard_payment_ids.filtered(
             lambda payment: payment.state != "canceled"
         )
         matched = payments.filtered(

@@ -188,6 +188,35 @@ class TestGiftcardSalePayment(GiftcardAccountingCommon):
         self.assertEqual(self.card.points, 60)
 
 
+    def test_salesman_cancels_own_order_paid_by_card(self):
+        """A salesman without invoicing rights cancels their order paid by a
+        gift card (the order's Cancel button): the card gets its money back."""
+        salesman = new_test_user(
+            self.env,
+            login="gift_sale_canceller",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.env.company.id,
+            company_ids=[Command.set(self.env.company.ids)],
+        )
+        order = self._order()
+        order.user_id = salesman
+        self._pay(order, 40)
+        self.assertEqual(self.card.points, 60)
+        order.with_user(salesman).action_cancel()
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(self.card.points, 100)
+        self.assertEqual(
+            self._kinds(self.card), [("load", 100), ("redeem", -40), ("reverse", 40)]
+        )
+        # another salesman's order stays theirs to cancel
+        other = self._order()
+        self._pay(other, 10)
+        with self.assertRaises(AccessError):
+            other.with_user(salesman).action_cancel()
+        self.assertEqual(other.state, "sale")
+        self.assertEqual(self.card.points, 90)
+
+
 @tagged("post_install", "-at_install", "retail_security")
 class TestGiftcardSalePaymentSecurity(GiftcardAccountingCommon):
     """Who may take a gift card payment on a sale order, and whose cards."""
