@@ -19,6 +19,11 @@ template will do). For each size, in this order and each rolled back:
    history row each). With retail_card installed its codes have 64 random bits;
    native Odoo's 32-bit codes collide near 100,000 cards.
 
+3. Codes: ``loyalty.card._generate_code()`` called ``--codes`` times (1,000,000
+   by default), the card codes of retail_card (64 random bits), against native
+   Odoo's code (``loyalty.card._generate_code`` of the loyalty module, 32 bits),
+   with the duplicates each drew.
+
 The figures are printed as a markdown table and written to
 tests/benchmarks/results/giftcard.md.
 """
@@ -69,6 +74,23 @@ def measure_native(env, size):
     return {"generate": generate.ms, "cards": count}
 
 
+def measure_codes(env, count):
+    """Seconds and duplicates of ``count`` codes, retail_card's and native."""
+    from odoo.addons.loyalty.models.loyalty_card import LoyaltyCard
+
+    Card = env["loyalty.card"]
+    rows = []
+    for name, generate in (
+        ("retail_card `_generate_code`", Card._generate_code),
+        ("native loyalty `_generate_code`", lambda: LoyaltyCard._generate_code(Card)),
+    ):
+        with Timer() as timer:
+            codes = {generate() for _ in range(count)}
+        rows.append((count, name, timer.ms / 1000.0, count - len(codes)))
+        _logger.info("%s codes by %s: %.1f s", count, name, timer.ms / 1000.0)
+    return rows
+
+
 def run(env, sizes):
     rows = []
     for size in sizes:
@@ -82,6 +104,15 @@ def run(env, sizes):
             _logger.info("%s %s: %s", size, name, result)
     env.cr.rollback()
     return rows
+
+
+def report_codes(rows):
+    return "\n\nCard codes drawn in memory (no database).\n\n" + (
+        benchlib.markdown_table(
+            ["codes", "how", "seconds", "duplicates"],
+            [(count, name, seconds, dups) for count, name, seconds, dups in rows],
+        )
+    )
 
 
 def report(rows, db):
@@ -123,12 +154,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--codes", type=int, default=1_000_000)
     parser.add_argument("--output", default=benchlib.RESULTS_DIR)
     benchlib.add_common_arguments(parser)
     args = parser.parse_args()
     with benchlib.odoo_env(args.db, args.conf, args.log_level) as env:
         rows = run(env, args.sizes)
-    text = report(rows, args.db)
+        codes = measure_codes(env, args.codes)
+    text = report(rows, args.db) + report_codes(codes)
     print(text)
     os.makedirs(args.output, exist_ok=True)
     with open(os.path.join(args.output, "giftcard.md"), "w") as handle:

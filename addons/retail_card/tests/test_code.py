@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import re
-import time
 
 from odoo.tests import tagged
 
@@ -16,13 +15,12 @@ HEX_DIGITS = "0123456789abcdef"
 
 @tagged("post_install", "-at_install", "retail_security")
 class TestCardCode(RetailCardCommon):
-    def test_million_codes_without_duplicate(self):
+    def test_codes_without_duplicate(self):
+        """100,000 codes, no duplicate, every random position drawn over all 16
+        digits (the time of a million: tests/benchmarks/bench_giftcard.py)."""
         generate = self.env["loyalty.card"]._generate_code
-        start = time.perf_counter()
-        codes = {generate() for _ in range(1_000_000)}
-        elapsed = time.perf_counter() - start
-        _logger.info("1,000,000 card codes generated in %.1f s", elapsed)
-        self.assertEqual(len(codes), 1_000_000, "no duplicate among a million codes")
+        codes = {generate() for _ in range(100_000)}
+        self.assertEqual(len(codes), 100_000, "no duplicate among 100,000 codes")
         self.assertEqual(set(map(len, codes)), {23})
         # column by column (C-speed slices of all codes end to end): the prefix,
         # the dashes, and every random position takes all 16 hexadecimal digits
@@ -35,7 +33,6 @@ class TestCardCode(RetailCardCommon):
                 self.assertEqual(column, {"-"})
             else:
                 self.assertEqual(column, set(HEX_DIGITS), position)
-        self.assertLess(elapsed, 30, "generating codes must stay cheap")
 
     def test_cards_get_long_codes(self):
         cards = self.env["loyalty.card"].create(

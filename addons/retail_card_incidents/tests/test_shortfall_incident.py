@@ -7,10 +7,8 @@ from odoo.tests import tagged
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
 
-@tagged("post_install", "-at_install", "retail_money")
-class TestCardShortfallIncident(TestPoSCommon):
-    """Offline card shortfalls reported at sync become one incident per POS
-    order for the store, in the sync's transaction, once."""
+class CardShortfallCommon(TestPoSCommon):
+    """A store, a gift card, a points card and the shortfall incident rule."""
 
     @classmethod
     def setUpClass(cls):
@@ -50,23 +48,8 @@ class TestCardShortfallIncident(TestPoSCommon):
             }
         )
 
-        # with retail_giftcard installed, the gift card flow reports its shortfalls
-        cls.gift_pm = (
-            cls.company._retail_giftcard_payment_method()
-            if "retail.giftcard.series" in cls.env
-            else None
-        )
-
     def setUp(self):
         super().setUp()
-        if self.gift_pm:
-            self.config.write(
-                {
-                    "payment_method_ids": [(6, 0, (self.cash_pm1 | self.gift_pm).ids)],
-                    "retail_giftcard_offline_card_cap": 30,
-                    "retail_giftcard_offline_till_cap": 100,
-                }
-            )
         self.open_new_session()
 
     def _pos_order(self):
@@ -90,6 +73,13 @@ class TestCardShortfallIncident(TestPoSCommon):
             Domain("event_code", "=", "card_shortfall")
             & Domain("pos_order_ids", "in", orders.ids)
         )
+
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestCardShortfallIncident(CardShortfallCommon):
+    """Offline card shortfalls reported at sync become one incident per POS
+    order for the store, in the sync's transaction, once."""
 
     def test_one_incident_per_order_once(self):
         order, other = self._pos_order(), self._pos_order()
@@ -168,35 +158,3 @@ class TestCardShortfallIncident(TestPoSCommon):
         incident = self._incidents(order)
         self.assertEqual(incident.company_id, self.company)
         self.assertNotIn(other_company, incident.rule_id.company_id)
-
-    def test_gift_card_offline_sync(self):
-        if not self.gift_pm:
-            self.skipTest("retail_giftcard is not installed")
-        self.env.user.group_ids |= self.env.ref("retail_card.group_card_head_office")
-        series = self.env["retail.giftcard.series"].create(
-            {"name": "Offline cards", "prefix": "6631", "number_length": 12}
-        )
-        card = self.env["loyalty.card"].browse(series._generate_cards(1))
-        gift_pm = self.gift_pm
-        self.env["loyalty.card"]._retail_giftcard_load([{"card": card, "amount": 20}])
-        data = self.create_ui_order_data(
-            [(self.goods, 1)],
-            customer=self.customer,
-            payments=[(gift_pm, 25), (self.cash_pm1, 5)],
-        )
-        data["payment_ids"][0][2].update(
-            {"retail_giftcard_code": card.code, "retail_giftcard_offline": True}
-        )
-        self.env["pos.order"].sync_from_ui([data])
-        order = self.env["pos.order"].search([("uuid", "=", data["uuid"])])
-        self.assertEqual(order.state, "paid", "the order lands")
-        incident = self._incidents(order)
-        self.assertEqual(len(incident), 1)
-        self.assertEqual(incident.retail_card_ids, card)
-        self.assertEqual(incident.pos_config_id, self.config)
-        self.assertIn(card.code, incident.description)
-        self.assertIn("5.00", incident.description)
-        # the till sends the same order again (network retry)
-        self.env["pos.order"].sync_from_ui([data])
-        self.assertEqual(len(self._incidents(order)), 1)
-        self.assertEqual(card.points, 0)
