@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Till benchmark of retail_promotions (issue #7): with 200 active promotions and a
+"""Till benchmark of retail_promotions: with 200 active promotions and a
 50-line basket, the POS recomputes the order's promotions in under 50 ms, measured
 in the browser against native pos_loyalty with 200 native promotions.
 

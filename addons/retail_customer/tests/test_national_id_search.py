@@ -8,7 +8,7 @@ from .common import RetailCustomerCommon, company_user, dni
 
 @tagged("post_install", "-at_install", "retail_security")
 class TestNationalIdSearch(RetailCustomerCommon):
-    """Issue #22: finding a customer by national ID tells a user only about
+    """Finding a customer by national ID tells a user only about
     customers they may read; an ID they may not know answers as a name that
     matches nobody."""
 

@@ -12,7 +12,7 @@ from .common import GiftRegistryCommon
 
 @tagged("post_install", "-at_install", "retail_security")
 class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
-    """Issue #22: what a list pays its owners comes from the server's figures,
+    """What a list pays its owners comes from the server's figures,
     to the owners' card, through the managers' actions only."""
 
     @classmethod

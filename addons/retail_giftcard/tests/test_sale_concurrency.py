@@ -156,8 +156,7 @@ class TestGiftcardSaleConcurrency(TwoTillsMixin, TransactionCase):
 
     def test_two_cards_cannot_overpay_one_order(self):
         """Two cards pay the same order of 100 at once, 70 each: the second
-        waits for the first (the order is locked) and is refused on the 30 left
-        (issue #22)."""
+        waits for the first (the order is locked) and is refused on the 30 left."""
         card_id = self._committed_data(100)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Gift card money minted or moved through the till's payload (issue #22):
+"""Gift card money minted or moved through the till's payload:
 each attack beside the normal case, through ``pos.order.sync_from_ui`` as the
 till sends it, RPC as the user, or the wizards."""
 

@@ -11,7 +11,7 @@ from .common import RetailIncidentFlowCommon
 
 @tagged("post_install", "-at_install", "retail_security")
 class TestIncidentAudit(RetailIncidentFlowCommon):
-    """Issue #22: a till whose figures the server corrected raises an incident
+    """A till whose figures the server corrected raises an incident
     for the store; what the system recorded belongs to its auditors."""
 
     @classmethod

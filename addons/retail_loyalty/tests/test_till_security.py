@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Issue #22: what a till's payload or a user of another company can do to
+"""What a till's payload or a user of another company can do to
 points. Each test drives the attack through the entry point an attacker uses
 (``pos.order.sync_from_ui`` payloads, RPC as the user) beside the normal case."""
 
