@@ -5,7 +5,30 @@ from odoo.fields import Domain
 from odoo.addons.base.tests.common import BaseCommon
 
 
-class RetailCardCommon(BaseCommon):
+class LedgerAssertions:
+    """Assertions on the card ledger, for the test classes of every module that
+    moves balances (mixed in before the Odoo test class)."""
+
+    def _ledger(self, cards):
+        """The ledger rows of ``cards``, oldest first."""
+        return self.env["loyalty.history"].search(
+            Domain("card_id", "in", cards.ids) & Domain("retail_kind", "!=", False),
+            order="id",
+        )
+
+    def _kinds(self, card):
+        """[(kind, amount)] of the card's ledger rows, oldest first."""
+        return [(row.retail_kind, row.issued - row.used) for row in self._ledger(card)]
+
+    def assertBalanceInvariant(self, cards):
+        self.assertEqual(
+            cards._retail_check_balance_invariant(),
+            {},
+            "card balance must equal the sum of its history rows",
+        )
+
+
+class RetailCardCommon(LedgerAssertions, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -29,17 +52,4 @@ class RetailCardCommon(BaseCommon):
     def _post(self, card, amount, kind, **values):
         return self.Card._retail_post_movements(
             [{"card": card, "amount": amount, "kind": kind, **values}]
-        )
-
-    def _ledger(self, cards):
-        return self.History.search(
-            Domain("card_id", "in", cards.ids) & Domain("retail_kind", "!=", False),
-            order="id",
-        )
-
-    def assertBalanceInvariant(self, cards):
-        self.assertEqual(
-            cards._retail_check_balance_invariant(),
-            {},
-            "card balance must equal the sum of its history rows",
         )

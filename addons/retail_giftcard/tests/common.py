@@ -7,9 +7,10 @@ from odoo.fields import Domain
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+from odoo.addons.retail_card.tests.common import LedgerAssertions
 
 
-class RetailGiftcardCommon(BaseCommon):
+class RetailGiftcardCommon(LedgerAssertions, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -40,21 +41,8 @@ class RetailGiftcardCommon(BaseCommon):
         cls.Card._retail_giftcard_load([{"card": card, "amount": amount}])
         return card
 
-    def _ledger(self, cards):
-        return self.History.search(
-            Domain("card_id", "in", cards.ids) & Domain("retail_kind", "!=", False),
-            order="id",
-        )
 
-    def assertBalanceInvariant(self, cards):
-        self.assertEqual(
-            cards._retail_check_balance_invariant(),
-            {},
-            "card balance must equal the sum of its history rows",
-        )
-
-
-class GiftcardAccountingCommon(AccountTestInvoicingCommon):
+class GiftcardAccountingCommon(LedgerAssertions, AccountTestInvoicingCommon):
     """A sold gift card of 100 with a PIN, a taxed service product invoiced on
     order, and helpers to read the posted accounts."""
 
@@ -127,15 +115,8 @@ class GiftcardAccountingCommon(AccountTestInvoicingCommon):
         invoice.action_post()
         return invoice
 
-    def _kinds(self, card):
-        return (
-            card.history_ids.filtered("retail_kind")
-            .sorted("id")
-            .mapped(lambda row: (row.retail_kind, row.issued - row.used))
-        )
 
-
-class GiftcardPosCommon(TestPoSCommon):
+class GiftcardPosCommon(LedgerAssertions, TestPoSCommon):
     """A gift card series, its payment method and goods at an open till, with
     helpers to sync orders and read the posted accounts."""
 

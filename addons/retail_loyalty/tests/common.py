@@ -1,12 +1,12 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.fields import Domain
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
+from odoo.addons.retail_card.tests.common import LedgerAssertions
 
 
-class RetailLoyaltyCommon(TestPoSCommon):
+class RetailLoyaltyCommon(LedgerAssertions, TestPoSCommon):
     """A POS store, a retail ledger loyalty program (1 point per euro, 100
     points for 10 euros off) and customers, built in setUpClass."""
 
@@ -132,16 +132,3 @@ class RetailLoyaltyCommon(TestPoSCommon):
             - order
         )
         return refunds
-
-    def _ledger(self, cards):
-        return self.History.search(
-            Domain("card_id", "in", cards.ids) & Domain("retail_kind", "!=", False),
-            order="id",
-        )
-
-    def assertBalanceInvariant(self, cards):
-        self.assertEqual(
-            cards._retail_check_balance_invariant(),
-            {},
-            "card balance must equal the sum of its history rows",
-        )
