@@ -362,21 +362,22 @@ class LoyaltyCard(models.Model):
 
     def _retail_send_notices(self):
         """Email and SMS the cards' balance, tier and expiring points (per lot,
-        see ``_retail_expiry_phrases``) to the customers who consented to each
-        channel; log each sending on the customer. Batch: one mail batch, one
-        SMS batch, one log batch.
+        see ``_retail_expiry_phrases``) to the customers that
+        ``res.partner._retail_can_contact`` allows on each channel (consent, an
+        address or number, not blacklisted, neither archived nor anonymised);
+        log each sending on the customer. Batch: one mail batch, one SMS batch,
+        one log batch.
 
         :return: {"email": count, "sms": count, "skipped": count}
         """
         # sudo: the cron or a manager of the cards' companies (checked by
         # action_retail_send_notice) reads the customers' consents and numbers
         cards = self.sudo().filtered(lambda card: card.partner_id)
-        by_email = cards.filtered(
-            lambda card: card.partner_id.retail_consent_email and card.partner_id.email
-        )
+        emailable = cards.partner_id._retail_can_contact("email")
+        textable = cards.partner_id._retail_can_contact("sms")
+        by_email = cards.filtered(lambda card: card.partner_id in emailable)
         by_sms = cards.filtered(
-            lambda card: card.partner_id.retail_consent_sms
-            and card._retail_sms_number()
+            lambda card: card.partner_id in textable and card._retail_sms_number()
         )
         if by_email:
             self.env.ref("retail_loyalty.mail_template_loyalty_notice").send_mail_batch(
@@ -420,6 +421,18 @@ class LoyaltyCard(models.Model):
             "sms": len(by_sms),
             "skipped": len(cards - by_email - by_sms),
         }
+
+    def _send_points_reach_communication(self, points_changes):
+        """Odoo's "when reaching" emails of retail ledger programs go only to
+        the customers ``res.partner._retail_can_contact`` allows by email; the
+        cards of other programs keep Odoo's behaviour."""
+        ledger = self.filtered(lambda card: card.program_id.retail_ledger)
+        # sudo: only the customers' consents and addresses are read
+        allowed = ledger.sudo().partner_id._retail_can_contact("email")
+        refused = ledger.filtered(lambda card: card.partner_id not in allowed)
+        return super(LoyaltyCard, self - refused)._send_points_reach_communication(
+            points_changes
+        )
 
     def _retail_sms_number(self):
         self.ensure_one()
