@@ -288,7 +288,7 @@ class LoyaltyProgram(models.Model):
             cards with a positive balance and at least one lot left
         """
         self.ensure_one()
-        if not self.retail_expiry_months:
+        if not self.retail_expiry_months or (card_ids is not None and not card_ids):
             return {}
         self.env["loyalty.history"].flush_model()
         self.env["loyalty.card"].flush_model(["points", "program_id"])
