@@ -1162,7 +1162,12 @@ class RetailGiftRegistry(models.Model):
 
     def action_send_statement(self):
         """The mail composer with the statement template (PDF attached),
-        addressed to the owners, as native documents send theirs."""
+        addressed to the owners, as native documents send theirs.
+
+        Not filtered by ``res.partner._retail_can_contact``: the statement is
+        a transactional message, the account of the owners' own list, which a
+        staff member sends at their request and reads before sending; marketing
+        consent does not apply to it."""
         self.ensure_one()
         template = self.env.ref(
             "retail_gift_registry.mail_template_gift_registry_statement",

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 # Largest id PostgreSQL's integer columns hold.
 MAX_RECORD_ID = 2**31 - 1
@@ -50,11 +51,25 @@ class LoyaltyCard(models.Model):
         "is over.",
     )
     retail_expiring_points = fields.Float(
+        string="Points Expiring Soon",
         compute="_compute_retail_expiring",
-        help="Points that expire within the program's notice period.",
+        help="Points that expire within the program's notice period, all lots "
+        "together (the notice gives each lot with its day).",
     )
-    retail_expiring_days = fields.Integer(compute="_compute_retail_expiring")
-    retail_expiring_date = fields.Date(compute="_compute_retail_expiring")
+    retail_expiring_date = fields.Date(
+        string="Next Expiry",
+        compute="_compute_retail_expiring",
+        help="Day the earliest of those lots expires: the expiry job removes "
+        "its points that day.",
+    )
+    retail_expiring_days = fields.Integer(
+        string="Days to Next Expiry", compute="_compute_retail_expiring"
+    )
+    retail_expiring_lots = fields.Json(
+        compute="_compute_retail_expiring",
+        help="Technical: the lots of points that expire within the notice "
+        "period, [[expiry day, points], ...], soonest first.",
+    )
     retail_notice_date = fields.Date(
         readonly=True, copy=False, help="When the last loyalty notice was sent."
     )
@@ -268,23 +283,77 @@ class LoyaltyCard(models.Model):
 
     @api.depends_context("retail_notice_days")
     def _compute_retail_expiring(self):
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
+        today = fields.Date.today()
+        lots = self._retail_expiring_lots()
+        for card in self:
+            card_lots = lots.get(card._origin.id, [])
+            card.retail_expiring_points = round(
+                sum(points for __, points in card_lots), 2
+            )
+            card.retail_expiring_date = card_lots[0][0] if card_lots else False
+            card.retail_expiring_days = (
+                max(0, (card_lots[0][0] - today).days) if card_lots else 0
+            )
+            card.retail_expiring_lots = [
+                [fields.Date.to_string(day), points] for day, points in card_lots
+            ]
+
+    def _retail_expiring_lots(self):
+        """The lots of points of the cards that expire within their program's
+        notice period (the context's ``retail_notice_days`` if given), on the
+        day the expiry job removes them (``loyalty.program._retail_expiry_lots``).
+
+        :return: {card id: [(expiry day, points), ...]}, soonest first
+        """
+        today = fields.Date.today()
+        lots = {}
         for program, cards in self.grouped("program_id").items():
             days = self.env.context.get("retail_notice_days") or (
                 program.retail_notice_days
             )
-            due = {}
             if program.retail_ledger and program.retail_expiry_months and days:
-                due = program._retail_expirable_points(
-                    now + relativedelta(days=days), cards.ids
+                card_ids = cards._origin.ids
+                if card_ids:
+                    lots.update(
+                        program._retail_expiry_lots(
+                            card_ids, until=today + relativedelta(days=days)
+                        )
+                    )
+        return lots
+
+    def _retail_expiry_phrases(self):
+        """The card's points that expire within the notice period, one phrase
+        per lot, in the customer's language and date format: "30 Points expire
+        on 12/12/2026 (in 5 days)". The email and the SMS notices print them
+        (the lots of a batch of cards are read at once)."""
+        self.ensure_one()
+        card = self.with_context(lang=self.partner_id.lang or self.env.lang)
+        lang = card.env.lang
+        today = fields.Date.today()
+        phrases = []
+        for day_string, points in self.retail_expiring_lots or []:
+            day = fields.Date.to_date(day_string)
+            days = max(0, (day - today).days)
+            values = {
+                "points": card._format_points(points).strip(),
+                "date": format_date(card.env, day, lang_code=lang),
+                "days": days,
+            }
+            if days == 0:
+                phrases.append(
+                    card.env._("%(points)s expire today, %(date)s", **values)
                 )
-            for card in cards:
-                card.retail_expiring_points = due.get(card.id, 0.0)
-                card.retail_expiring_days = days if card.id in due else 0
-                card.retail_expiring_date = (
-                    today + relativedelta(days=days) if card.id in due else False
+            elif days == 1:
+                phrases.append(
+                    card.env._("%(points)s expire tomorrow, %(date)s", **values)
                 )
+            else:
+                phrases.append(
+                    card.env._(
+                        "%(points)s expire on %(date)s (in %(days)s days)", **values
+                    )
+                )
+        return phrases
 
     def action_retail_send_notice(self):
         """Send the balance and expiry notice to the cards' customers now."""
@@ -292,21 +361,23 @@ class LoyaltyCard(models.Model):
         return self._retail_send_notices()
 
     def _retail_send_notices(self):
-        """Email and SMS the cards' balance, tier and expiring points, to the
-        customers who consented to each channel; log each sending on the
-        customer. Batch: one mail batch, one SMS batch, one log batch.
+        """Email and SMS the cards' balance, tier and expiring points (per lot,
+        see ``_retail_expiry_phrases``) to the customers that
+        ``res.partner._retail_can_contact`` allows on each channel (consent, an
+        address or number, not blacklisted, neither archived nor anonymised);
+        log each sending on the customer. Batch: one mail batch, one SMS batch,
+        one log batch.
 
         :return: {"email": count, "sms": count, "skipped": count}
         """
         # sudo: the cron or a manager of the cards' companies (checked by
         # action_retail_send_notice) reads the customers' consents and numbers
         cards = self.sudo().filtered(lambda card: card.partner_id)
-        by_email = cards.filtered(
-            lambda card: card.partner_id.retail_consent_email and card.partner_id.email
-        )
+        emailable = cards.partner_id._retail_can_contact("email")
+        textable = cards.partner_id._retail_can_contact("sms")
+        by_email = cards.filtered(lambda card: card.partner_id in emailable)
         by_sms = cards.filtered(
-            lambda card: card.partner_id.retail_consent_sms
-            and card._retail_sms_number()
+            lambda card: card.partner_id in textable and card._retail_sms_number()
         )
         if by_email:
             self.env.ref("retail_loyalty.mail_template_loyalty_notice").send_mail_batch(
@@ -314,7 +385,7 @@ class LoyaltyCard(models.Model):
             )
         if by_sms:
             template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
-            bodies = template._render_field("body", by_sms.ids)
+            bodies = template._render_field("body", by_sms.ids, compute_lang=True)
             # sudo: users may not create SMS; the notices of the cards above
             self.env["sms.sms"].sudo().create(
                 [
@@ -350,6 +421,18 @@ class LoyaltyCard(models.Model):
             "sms": len(by_sms),
             "skipped": len(cards - by_email - by_sms),
         }
+
+    def _send_points_reach_communication(self, points_changes):
+        """Odoo's "when reaching" emails of retail ledger programs go only to
+        the customers ``res.partner._retail_can_contact`` allows by email; the
+        cards of other programs keep Odoo's behaviour."""
+        ledger = self.filtered(lambda card: card.program_id.retail_ledger)
+        # sudo: only the customers' consents and addresses are read
+        allowed = ledger.sudo().partner_id._retail_can_contact("email")
+        refused = ledger.filtered(lambda card: card.partner_id not in allowed)
+        return super(LoyaltyCard, self - refused)._send_points_reach_communication(
+            points_changes
+        )
 
     def _retail_sms_number(self):
         self.ensure_one()

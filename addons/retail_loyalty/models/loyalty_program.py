@@ -263,47 +263,103 @@ class LoyaltyProgram(models.Model):
     # Expiry
     # ------------------------------------------------------------------
 
-    def _retail_expirable_points(self, cutoff, card_ids=None):
-        """{card id: points} that expire at ``cutoff``, oldest first: what the
-        card earned up to ``cutoff - expiry months``, less every debit so far
-        and what already expired, never more than the balance."""
+    def _retail_lot_expiry_date(self, earned_on):
+        """The day the points earned on ``earned_on`` (a day, or a datetime in
+        UTC as the ledger keeps them) expire: the program's expiry months later.
+
+        The one rule of expiry: the expiry job removes a lot on that day (at its
+        first run on or after it), the notices and the card announce that day.
+        Days are UTC days, as the ledger's dates and the job's run."""
         self.ensure_one()
-        earned_until = cutoff - relativedelta(months=self.retail_expiry_months)
+        return fields.Date.to_date(earned_on) + relativedelta(
+            months=self.retail_expiry_months
+        )
+
+    def _retail_expiry_lots(self, card_ids=None, until=None):
+        """The points of the program's cards that are still to expire, by lot:
+        the points earned (or loaded) on one day form a lot, which expires on
+        ``_retail_lot_expiry_date`` of that day. Every debit so far (spent,
+        reversed, expired) consumed the oldest lots first, and the lots never
+        add up to more than the card's balance.
+
+        :param card_ids: the cards to read (all the program's cards if None)
+        :param until: keep only the lots that expire on or before this day
+        :return: {card id: [(expiry day, points), ...]}, soonest first; only
+            cards with a positive balance and at least one lot left
+        """
+        self.ensure_one()
+        if not self.retail_expiry_months or (card_ids is not None and not card_ids):
+            return {}
         self.env["loyalty.history"].flush_model()
         self.env["loyalty.card"].flush_model(["points", "program_id"])
         card_filter = SQL("AND c.id = ANY(%s)", list(card_ids)) if card_ids else SQL()
-        rows = self.env.execute_query(
+        balances = {
+            card_id: (points, used)
+            for card_id, points, used in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT c.id, c.points, SUM(COALESCE(h.used, 0))
+                      FROM loyalty_card c
+                      JOIN loyalty_history h ON h.card_id = c.id
+                     WHERE c.program_id = %(program)s AND c.points > 0 %(cards)s
+                     GROUP BY c.id, c.points
+                    """,
+                    program=self.id,
+                    cards=card_filter,
+                )
+            )
+        }
+        earned = self.env.execute_query(
             SQL(
                 """
-                SELECT c.id, LEAST(c.points,
-                       SUM(CASE WHEN h.retail_kind IN ('earn', 'adjust')
-                                 AND h.create_date <= %(until)s
-                                THEN COALESCE(h.issued, 0) ELSE 0 END)
-                       - SUM(COALESCE(h.used, 0)))
+                SELECT h.card_id, h.create_date::date, SUM(h.issued)
                   FROM loyalty_card c
                   JOIN loyalty_history h ON h.card_id = c.id
                  WHERE c.program_id = %(program)s AND c.points > 0 %(cards)s
-                 GROUP BY c.id, c.points
+                   AND h.retail_kind IN ('earn', 'adjust') AND h.issued > 0
+                 GROUP BY h.card_id, h.create_date::date
+                 ORDER BY h.card_id, h.create_date::date
                 """,
-                until=earned_until,
                 program=self.id,
                 cards=card_filter,
             )
         )
-        return {card_id: round(points, 2) for card_id, points in rows if points > 0.005}
+        lots = {}
+        left = {}
+        for card_id, day, points in earned:
+            balance, used = balances[card_id]
+            # what the lots up to this one still hold, oldest consumed first
+            before = left.get(card_id, -used)
+            left[card_id] = before + points
+            remaining = round(
+                max(0.0, min(balance, left[card_id])) - max(0.0, min(balance, before)),
+                2,
+            )
+            expiry = self._retail_lot_expiry_date(day)
+            if remaining > 0.005 and (until is None or expiry <= until):
+                lots.setdefault(card_id, []).append((expiry, remaining))
+        return lots
+
+    def _retail_expirable_points(self, day, card_ids=None):
+        """{card id: points} of the lots that expire on or before ``day`` (a
+        day or a datetime), oldest first (see ``_retail_expiry_lots``)."""
+        self.ensure_one()
+        lots = self._retail_expiry_lots(card_ids, until=fields.Date.to_date(day))
+        return {
+            card_id: round(sum(points for __, points in card_lots), 2)
+            for card_id, card_lots in lots.items()
+        }
 
     def _retail_expire_points(self, now=None, card_ids=None):
-        """Post one "expire" movement per card of the program whose points are
-        due, in one posting. Idempotent per day (movement key).
+        """Post one "expire" movement per card of the program with lots whose
+        expiry day (``_retail_lot_expiry_date``) is ``now``'s day or before, in
+        one posting. Idempotent per day (movement key).
 
         :return: {card id: points expired}
         """
         self.ensure_one()
-        now = now or fields.Datetime.now()
-        due = self._retail_expirable_points(now, card_ids)
-        until = fields.Date.to_string(
-            now - relativedelta(months=self.retail_expiry_months)
-        )
+        day = fields.Date.to_date(now or fields.Date.today())
+        due = self._retail_expirable_points(day, card_ids)
         self.env["loyalty.card"]._retail_post_movements(
             [
                 {
@@ -311,9 +367,9 @@ class LoyaltyProgram(models.Model):
                     "amount": -points,
                     "kind": "expire",
                     "description": self.env._(
-                        "Points earned until %(date)s expired", date=until
+                        "Points expired on %(date)s", date=fields.Date.to_string(day)
                     ),
-                    "key": f"retail_loyalty/expire/{card_id}/{until}",
+                    "key": f"retail_loyalty/expire/{card_id}/{day}",
                 }
                 for card_id, points in due.items()
             ]
@@ -351,7 +407,7 @@ class LoyaltyProgram(models.Model):
         once per period, by chunks of cards."""
         Cron = self.env["ir.cron"]
         Card = self.env["loyalty.card"]
-        now = fields.Datetime.now()
+        today = fields.Date.today()
         for program in self.search(
             [
                 ("retail_ledger", "=", True),
@@ -359,9 +415,7 @@ class LoyaltyProgram(models.Model):
                 ("retail_notice_days", ">", 0),
             ]
         ):
-            since = fields.Date.context_today(self) - relativedelta(
-                days=program.retail_notice_days
-            )
+            since = today - relativedelta(days=program.retail_notice_days)
             last_id = 0
             while True:
                 cards = Card.search(
@@ -380,7 +434,7 @@ class LoyaltyProgram(models.Model):
                     break
                 last_id = cards[-1].id
                 due = program._retail_expirable_points(
-                    now + relativedelta(days=program.retail_notice_days), cards.ids
+                    today + relativedelta(days=program.retail_notice_days), cards.ids
                 )
                 Card.browse(due)._retail_send_notices()
                 if not Cron._commit_progress(len(cards)):

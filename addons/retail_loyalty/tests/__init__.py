@@ -8,3 +8,5 @@ from . import test_frontend
 from . import test_offline_points
 from . import test_redeemable
 from . import test_till_security
+from . import test_expiry_notice
+from . import test_notice_consent

@@ -74,12 +74,14 @@ class TestNoticesAndAnalysis(RetailLoyaltyCommon):
         mail = self.env["mail.mail"].search(
             [("model", "=", "loyalty.card"), ("res_id", "=", cards[0].id)]
         )
+        expiry = fields.Date.today() + relativedelta(days=5)
         self.assertIn("Ana Email", mail.body_html)
-        self.assertIn("120", mail.body_html)
-        self.assertIn("expire in", mail.body_html)
+        self.assertIn(
+            f"120 Points expire on {expiry:%m/%d/%Y} (in 5 days)", mail.body_html
+        )
         sms = self.env["sms.sms"].search([("partner_id", "=", self.by_sms.id)])
-        self.assertIn("Bea Sms, you have 120.0 points", sms.body)
-        self.assertIn("expire in 10 days", sms.body)
+        self.assertIn("Bea Sms, you have 120 Points", sms.body)
+        self.assertIn(f"120 Points expire on {expiry:%m/%d/%Y} (in 5 days)", sms.body)
         self.assertFalse(
             self.env["sms.sms"].search([("partner_id", "=", self.silent.id)])
         )
