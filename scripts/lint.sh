@@ -16,7 +16,7 @@ mapfile -t mods < <(find addons -mindepth 2 -maxdepth 2 -name __manifest__.py -p
 [[ ${#mods[@]} -eq 0 ]] || "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${mods[@]}"
 stage_end
 stage "the product states what is true now: no issue numbers nor work log"
-history=$(grep -rnE "[Ii]ssues? #?[0-9]+|\(#[0-9]+[,)]|another branch|[Tt]o merge\b" \
+history=$(grep -rnE "[Ii]ssues? #?[0-9]+|\(#[0-9]+[,)]|another branch|[Tt]o merge\b|[Ss]ession [0-9]+\b" \
   addons docs README.md tests scripts --include=*.py --include=*.js --include=*.xml \
   --include=*.md --include=*.rst --include=*.sh | grep -v "^scripts/lint.sh:" || true)
 [[ -z $history ]] || die "history or issue numbers in the product (keep them in commits):
