@@ -187,9 +187,7 @@ class PosOrder(models.Model):
             if not matching:
                 continue
             if rule.reward_point_mode == "money":
-                points += rule.reward_point_amount * sum(
-                    matching.mapped("price_subtotal_incl")
-                )
+                points += rule.reward_point_amount * matching._retail_amount()
             elif rule.reward_point_mode == "unit":
                 points += rule.reward_point_amount * sum(matching.mapped("qty"))
             else:

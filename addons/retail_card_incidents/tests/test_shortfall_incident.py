@@ -75,7 +75,6 @@ class CardShortfallCommon(TestPoSCommon):
         )
 
 
-
 @tagged("post_install", "-at_install", "retail_money")
 class TestCardShortfallIncident(CardShortfallCommon):
     """Offline card shortfalls reported at sync become one incident per POS

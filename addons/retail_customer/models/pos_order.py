@@ -216,12 +216,12 @@ class PosOrder(models.Model):
                         order=sold.order_id.name,
                     )
                 )
-            unit = sold.price_subtotal_incl / sold.qty
+            unit = sold._retail_amount() / sold.qty
             for line in lines:
                 paid = -line.qty * unit
                 # a discount line is sold negative: its refund gives back at most
                 # the discount given (compared in size, with the opposite sign)
-                refunded = -line.price_subtotal_incl
+                refunded = -line._retail_amount()
                 if currency.compare_amounts(abs(refunded), abs(paid)) > 0 or (
                     currency.compare_amounts(refunded * paid, 0.0) < 0
                 ):
@@ -230,23 +230,19 @@ class PosOrder(models.Model):
                             "%(line)s is refunded at %(refund)s: %(paid)s was paid "
                             "for it in %(order)s.",
                             line=name,
-                            refund=format_amount(
-                                self.env, -line.price_subtotal_incl, currency
-                            ),
+                            refund=format_amount(self.env, refunded, currency),
                             paid=format_amount(self.env, paid, currency),
                             order=sold.order_id.name,
                         )
                     )
-                value -= line.price_subtotal_incl
+                value -= line._retail_amount()
         return value
 
     def _retail_refund_lines_value(self):
         """What this order's refund lines give back (positive), at the server's
         figures."""
         self.ensure_one()
-        return -sum(
-            self.lines.filtered("refunded_orderline_id").mapped("price_subtotal_incl")
-        )
+        return -self.lines.filtered("refunded_orderline_id")._retail_amount()
 
     def _retail_check_till_amounts(self):
         """Recompute every line's totals from its price, quantity, discount and
@@ -282,7 +278,7 @@ class PosOrder(models.Model):
                         ),
                     )
                 )
-        total = sum(self.lines.mapped("price_subtotal_incl"))
+        total = self.lines._retail_amount()
         # the till rounds taxes globally or per line: a cent per line may differ
         tolerance = currency.rounding * (len(self.lines) + 1)
         if abs(self.amount_total - total) > tolerance + currency.rounding / 2:
@@ -317,7 +313,7 @@ class PosOrder(models.Model):
         sum of the server's line totals when the till's figures were wrong."""
         self.ensure_one()
         if self.retail_sync_flagged:
-            return sum(self.lines.mapped("price_subtotal_incl"))
+            return self.lines._retail_amount()
         return self.amount_total
 
     def _retail_flag_till_issue(self, issues):
@@ -371,6 +367,6 @@ class PosOrder(models.Model):
             "channel_id": self.retail_channel_id.id,
             "store_id": self.config_id.id,
             "categories": self._retail_kpi_categories(
-                (line, line.price_subtotal_incl / rate) for line in self.lines
+                (line, line._retail_amount() / rate) for line in self.lines
             ),
         }

@@ -46,11 +46,30 @@ class PosOrderLine(models.Model):
                 )
             )
 
+    def _retail_order_sign(self):
+        """-1 for a line of a refund order, else 1: Odoo stores the totals of a
+        refund order's lines with the order's sign (a returned unit positive,
+        a line sold in the same order negative), and its reports read them so."""
+        self.ensure_one()
+        return -1 if self.order_id.is_refund else 1
+
     def _retail_server_amounts(self):
         """The line's totals computed by the server from its price, quantity,
-        discount and taxes (the till's own figures are never used).
+        discount and taxes (the till's own figures are never used), stored as
+        Odoo stores them (``_retail_order_sign``).
 
         :return: {"price_subtotal": ..., "price_subtotal_incl": ...}
         """
         self.ensure_one()
-        return self._compute_amount_line_all()
+        sign = self._retail_order_sign()
+        return {
+            name: amount * sign
+            for name, amount in self._compute_amount_line_all().items()
+        }
+
+    def _retail_amount(self, field="price_subtotal_incl"):
+        """The sum of the lines' ``field`` (``price_subtotal_incl`` or
+        ``price_subtotal``), each with its own sign: sold units positive,
+        returned units and discounts negative, whatever the order. Every
+        retail module reads a till line's money through it."""
+        return sum(line[field] * line._retail_order_sign() for line in self)

@@ -158,6 +158,46 @@ class TestTillPayload(TestPoSCommon):
             pos_order_ui_args={"is_refund": True},
         )
 
+    def test_refund_as_the_till_sends_it(self):
+        """Odoo's till stores a refund order's line totals with the order's
+        sign (two returned units of 10: +20 on the line, -20 on the order), and
+        its reports read them so. The server keeps that convention, flags
+        nothing, and every retail figure reads the units returned as negative."""
+        sale = self._sync(
+            self.create_ui_order_data([(self.goods, 2)], customer=self.customer)
+        )
+        self.customer.invalidate_recordset()
+        self.assertAlmostEqual(self.customer.retail_total_spent, 20.0)
+        data = self._refund_data(sale.lines, qty=2)
+        data["partner_id"] = self.customer.id
+        data["lines"][0][2].update(price_subtotal=20.0, price_subtotal_incl=20.0)
+        refund = self._sync(data)
+        self.assertEqual(refund.state, "paid")
+        self.assertFalse(refund.retail_sync_flagged, refund.retail_sync_issue)
+        self.assertAlmostEqual(refund.amount_total, -20.0)
+        self.assertAlmostEqual(refund.lines.price_subtotal, 20.0, "Odoo's convention")
+        self.assertAlmostEqual(refund.lines._retail_amount(), -20.0)
+        self.assertAlmostEqual(refund._retail_refund_lines_value(), 20.0)
+        # the customer's KPIs take the refund back
+        self.customer.invalidate_recordset()
+        self.assertAlmostEqual(self.customer.retail_total_spent, 0.0)
+        # Odoo's own sales analysis: the refund's margin is negative
+        refund.session_id.action_pos_session_closing_control()
+        report = (
+            self.env["report.pos.order"]
+            .sudo()
+            .search([("order_id", "in", (sale | refund).ids)])
+        )
+        margins = {row.order_id: row.margin for row in report}
+        self.assertAlmostEqual(margins[sale], 20.0)
+        self.assertAlmostEqual(margins[refund], -20.0)
+        # the same refund signed like its units (as Odoo's test helpers send
+        # it) is corrected to Odoo's convention without a flag
+        again = self._sync(self._refund_data(sale.lines, qty=1))
+        self.assertFalse(again.retail_sync_flagged)
+        self.assertEqual(again.state, "paid")
+        self.assertAlmostEqual(again.lines.price_subtotal_incl, 10.0)
+
     def test_cash_refund_bounded_by_the_sale(self):
         sale = self._sync(self.create_ui_order_data([(self.goods, 2)]))
         line = sale.lines

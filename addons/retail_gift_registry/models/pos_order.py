@@ -79,7 +79,7 @@ class PosOrder(models.Model):
                 )
             if (
                 registry
-                and (line.qty < 0 or line.price_subtotal_incl < 0)
+                and (line.qty < 0 or line._retail_amount() < 0)
                 and not line.gift_registry_exchange_of_id
                 and refunded.gift_registry_id != registry
             ):

@@ -71,7 +71,9 @@ class RetailGiftRegistryPurchase(models.Model):
                          'order-' || po.id::text)) AS guest_key,
                    pol.gift_registry_message AS message,
                    pol.qty AS qty,
-                   pol.price_subtotal_incl AS amount,
+                   -- Odoo stores a refund order's line totals with its sign
+                   CASE WHEN po.is_refund THEN -1 ELSE 1 END
+                       * pol.price_subtotal_incl AS amount,
                    COALESCE(pol.gift_registry_surplus_qty, 0) AS surplus_qty,
                    COALESCE(pt.gift_registry_contribution, FALSE) AS is_contribution,
                    COALESCE(pol.gift_registry_keep, FALSE) AS keep

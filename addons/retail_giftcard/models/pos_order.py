@@ -65,7 +65,7 @@ class PosOrder(models.Model):
         credited = sum(move["amount"] for move in credits)
         if not credits:
             return
-        total = sum(self.lines.mapped("price_subtotal_incl"))
+        total = self.lines._retail_amount()
         allowed = max(min(refunded, -total), 0.0)
         if currency.compare_amounts(credited, allowed) > 0:
             raise UserError(
@@ -122,13 +122,11 @@ class PosOrder(models.Model):
             lambda line: not line.product_id.retail_giftcard_product
         )
         for series, amount in paid.items():
-            eligible = sum(
-                goods.filtered(
-                    lambda line, series=series: series._spv_accepts(
-                        line.tax_ids_after_fiscal_position
-                    )
-                ).mapped("price_subtotal_incl")
-            )
+            eligible = goods.filtered(
+                lambda line, series=series: series._spv_accepts(
+                    line.tax_ids_after_fiscal_position
+                )
+            )._retail_amount()
             if self.currency_id.compare_amounts(amount, eligible) > 0:
                 raise UserError(
                     self.env._(
@@ -221,7 +219,7 @@ class PosOrder(models.Model):
                         )
                     )
                 card = sold_card
-            elif self.currency_id.compare_amounts(line.price_subtotal_incl, 0.0) < 0:
+            elif self.currency_id.compare_amounts(line._retail_amount(), 0.0) < 0:
                 # a negative card line that refunds no sale would pay a card out
                 raise UserError(
                     self.env._(
@@ -253,7 +251,7 @@ class PosOrder(models.Model):
             # sudo: the server's link of the line to its card; a till's order
             # arrives paid, whose lines users cannot write
             line.sudo().retail_giftcard_id = card
-            amount = line.price_subtotal_incl
+            amount = line._retail_amount()
             source = self._retail_giftcard_source("line", line)
             if self.currency_id.compare_amounts(amount, 0.0) > 0:
                 loads.append(

@@ -187,7 +187,6 @@ class TestGiftcardSalePayment(GiftcardAccountingCommon):
             order._action_cancel()
         self.assertEqual(self.card.points, 60)
 
-
     def test_salesman_cancels_own_order_paid_by_card(self):
         """A salesman without invoicing rights cancels their order paid by a
         gift card (the order's Cancel button): the card gets its money back."""

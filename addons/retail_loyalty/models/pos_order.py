@@ -142,7 +142,7 @@ class PosOrder(models.Model):
         )
         lines = self._retail_loyalty_lines()
         # server figures (the foundation recomputed every line before posting)
-        basis = sum(lines.mapped("price_subtotal_incl"))
+        basis = lines._retail_amount()
         return {
             "order": self,
             "partner": self.partner_id,
@@ -154,7 +154,7 @@ class PosOrder(models.Model):
                 {
                     "product": line.product_id,
                     "qty": line.qty,
-                    "amount": line.price_subtotal_incl,
+                    "amount": line._retail_amount(),
                 }
                 for line in lines
             ],
@@ -163,7 +163,7 @@ class PosOrder(models.Model):
                     "reward": line.reward_id,
                     "card": line.coupon_id,
                     "points_cost": line.points_cost,
-                    "amount": line.price_subtotal_incl,
+                    "amount": line._retail_amount(),
                     "code": line.reward_identifier_code,
                     "offline": line.retail_loyalty_offline,
                     "basis": basis,

@@ -31,4 +31,4 @@ class PosOrderLine(models.Model):
         if not original.qty:
             return 0.0
         share = min(abs(self.qty), abs(original.qty)) / abs(original.qty)
-        return abs(original.price_subtotal_incl) * share
+        return abs(original._retail_amount()) * share

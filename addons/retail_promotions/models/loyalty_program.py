@@ -637,7 +637,9 @@ class LoyaltyProgram(models.Model):
                 ._read_group(domain, ["order_id", "reward_id"], ["price_subtotal:sum"])
             )
             for order, reward, amount in groups:
-                given[order.partner_id.id, reward.program_id.id] -= amount
+                # Odoo stores a refund order's line totals with its sign
+                sign = -1 if model == "pos.order.line" and order.is_refund else 1
+                given[order.partner_id.id, reward.program_id.id] -= amount * sign
         for (partner_id, program_id), amount in self._retail_employee_discount_returned(
             partners, month_start, month_end, exclude
         ).items():
@@ -678,11 +680,11 @@ class LoyaltyProgram(models.Model):
             order = original.order_id
             if order.partner_id not in partners or not start <= order.date_order < end:
                 continue
-            back[original] += refund.price_subtotal
+            back[original] += refund._retail_amount("price_subtotal")
         returned = defaultdict(float)
         for original, amount in back.items():
             # a discount line is negative: its refund is positive
-            amount = min(max(amount, 0.0), -original.price_subtotal)
+            amount = min(max(amount, 0.0), -original._retail_amount("price_subtotal"))
             returned[
                 original.order_id.partner_id.id, original.reward_id.program_id.id
             ] += amount
@@ -782,7 +784,12 @@ class LoyaltyProgram(models.Model):
         partners = order.partner_id
         this_order = defaultdict(float)
         for line in lines:
-            this_order[partners.id, line.reward_id.program_id.id] -= line.price_subtotal
+            amount = (
+                line._retail_amount("price_subtotal")
+                if line._name == "pos.order.line"
+                else line.price_subtotal
+            )
+            this_order[partners.id, line.reward_id.program_id.id] -= amount
         given = programs._retail_employee_discount_given(
             partners, order.date_order or fields.Datetime.now(), exclude=orders
         )
@@ -869,7 +876,7 @@ class LoyaltyProgram(models.Model):
                 )
             else:
                 discounted = product_lines
-        discountable = sum(discounted.mapped("price_subtotal_incl"))
+        discountable = discounted._retail_amount()
         if self.retail_promotion_type in (
             "customer",
             "employee",
@@ -884,7 +891,7 @@ class LoyaltyProgram(models.Model):
                 lambda line: line.product_id in self.retail_product_ids
             )
             unit_prices = [
-                line.price_subtotal_incl / line.qty
+                line._retail_amount() / line.qty
                 for line in group
                 for _unit in range(int(line.qty))
             ]
@@ -936,7 +943,7 @@ class LoyaltyProgram(models.Model):
                 if rule.minimum_amount_tax_mode == "incl"
                 else "price_subtotal"
             )
-            amount = sum(product_lines.mapped(amount_field))
+            amount = product_lines._retail_amount(amount_field)
             if (
                 lines
                 and sum(lines.mapped("qty")) >= rule.minimum_qty

@@ -209,12 +209,12 @@ class PosOrder(models.Model):
         tolerance = currency.rounding * (len(self.lines) + 1)
         corrections = {}
         issues = []
-        left = sum(product_lines.mapped("price_subtotal_incl"))
+        left = product_lines._retail_amount()
         for program in reward_lines.reward_id.program_id._retail_application_order():
             lines = reward_lines.filtered(
                 lambda line, p=program: line.reward_id.program_id == p
             )
-            given = -sum(lines.mapped("price_subtotal_incl"))
+            given = -lines._retail_amount()
             bound, reason = program._retail_pos_discount_bound(
                 lines, product_lines, self.partner_id
             )
@@ -226,7 +226,7 @@ class PosOrder(models.Model):
             factor = bound / given if given else 0.0
             for line in lines:
                 corrections[str(line.id)] = currency.round(
-                    line.price_subtotal_incl * factor
+                    line._retail_amount() * factor
                 )
             left -= bound
             issues.append(
@@ -268,9 +268,7 @@ class PosOrder(models.Model):
             self.retail_promotion_server_amounts if corrections is None else corrections
         ) or {}
         lines = self.lines.browse([int(line_id) for line_id in corrections])
-        return sum(
-            corrections[str(line.id)] - line.price_subtotal_incl for line in lines
-        )
+        return sum(corrections[str(line.id)] - line._retail_amount() for line in lines)
 
     def _retail_server_total(self):
         """The till's promotion discounts beyond what the promotions give are

@@ -81,15 +81,15 @@ class PosOrderLine(models.Model):
             amount = reward_line.price_unit * reward_line.qty
             if str(reward_line.id) in corrected:
                 # the server's figure (_retail_check_promotion_amounts)
-                till = reward_line.price_subtotal_incl
+                till = reward_line._retail_amount()
                 amount *= corrected[str(reward_line.id)] / till if till else 0.0
             lines = reward_line._retail_discounted_lines(product_lines)
-            base = sum(lines.mapped("price_subtotal_incl"))
+            base = lines._retail_amount()
             if not lines or not base:
                 continue
             left = amount
             for line in lines[:-1]:
-                share = currency.round(amount * line.price_subtotal_incl / base)
+                share = currency.round(amount * line._retail_amount() / base)
                 shares[line][str(reward_line.id)] = share
                 left -= share
             shares[lines[-1]][str(reward_line.id)] = float_round(
