@@ -36,7 +36,10 @@ def rpc_methods(env):
             if not module.startswith("odoo.addons.retail_"):
                 continue
             for name, member in vars(klass).items():
-                if name.startswith("_") or not inspect.isfunction(member):
+                if name.startswith("_") or not (
+                    inspect.isfunction(member)
+                    or isinstance(member, staticmethod | classmethod)
+                ):
                     continue
                 try:
                     get_public_method(model, name)
