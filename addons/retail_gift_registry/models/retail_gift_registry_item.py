@@ -144,7 +144,7 @@ class RetailGiftRegistryItem(models.Model):
             not isinstance(not_taken, int | float) or not math.isfinite(not_taken)
         ):
             raise ValidationError(
-                self.env._("The gifts the owners do not take are a quantity.")
+                self.env._("The gifts the owners do not take are given as a number.")
             )
         if "qty_not_taken" in vals and any(
             float_compare(

@@ -4,8 +4,9 @@ from odoo import api, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-# PostgreSQL's integer ids; card codes are far shorter than this
+# PostgreSQL's integer ids
 MAX_ID = 2**31 - 1
+# a card code typed or scanned at the till (as retail_card's lookup accepts)
 CODE_MAX_LENGTH = 64
 
 
