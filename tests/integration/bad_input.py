@@ -61,7 +61,29 @@ SNAPSHOT_TABLES = (
     # retail_incidents
     "retail_incident",
     "mail_activity",
+    # orders and deliveries (gift lists, questionnaires, native buttons)
+    "sale_order_line",
+    "stock_picking",
+    "stock_move",
+    # retail_gift_registry
+    "retail_gift_registry",
+    "retail_gift_registry_item",
+    # retail_loyalty notices
+    "mail_mail",
+    "sms_sms",
+    # retail_surveys
+    "survey_user_input",
+    "survey_user_input_line",
 )
+
+
+# Entry points whose malformed input is the till's order payload, synced in
+# tests/integration/test_bad_pos_sync.py (gift card payments) rather than called
+# from this table; the questionnaire answers of the payload are thrown at it in
+# addons/retail_surveys/tests/test_pos_sync.py.
+TILL_PAYLOAD_METHODS = {
+    ("pos.order", "sync_from_ui"): "test_bad_pos_sync.py",
+}
 
 
 class Ref(NamedTuple):
@@ -1150,4 +1172,1005 @@ GIFTCARD_HTTP_CASES = [
     gc_series_sql("99-digit numbers", {"number_length": 99}),
     gc_series_sql("negative maximum load", {"max_load": -5}),
     gc_series_sql("negative validity", {"validity_months": -1}),
+]
+
+
+# --- entry points without arguments: buttons and view actions -------------------
+def button(label, model, method, records, expected=UserError, user="manager", **kw):
+    """A form's button (its records are the first argument over RPC)."""
+    return Case(
+        label,
+        model,
+        method,
+        kw.pop("args", ()),
+        kw.pop("kwargs", None),
+        records=records,
+        user=user,
+        expected=expected,
+        **kw,
+    )
+
+
+BAD_INPUT_CASES += [
+    # retail_customer
+    button(
+        "channel customers: missing channel",
+        "retail.channel",
+        "action_view_customers",
+        "channel_missing",
+        expected=None,
+    ),
+    button(
+        "segment customers: missing segment",
+        "retail.segment",
+        "action_view_customers",
+        "missing_segment",
+        expected=None,
+    ),
+    Case(
+        "anonymise wizard: a user's partner",
+        "retail.gdpr.anonymize",
+        "action_confirm",
+        user="manager",
+        expected=UserError,
+        create={"partner_ids": [(6, 0, [Ref("user_partner")])], "reason": "Asked"},
+    ),
+    Case(
+        "marketing export defaults: ids as text",
+        "retail.customer.export",
+        "default_get",
+        (["domain"],),
+        {"context": {"active_model": "res.partner", "active_ids": "1,2"}},
+        user="salesman",
+        expected=None,
+    ),
+    Case(
+        "company: keep a file apart by a salesman",
+        "res.company",
+        "write",
+        ({"retail_customer_file": "own"},),
+        records="franchise",
+        user="salesman",
+        expected=AccessError,
+    ),
+    Case(
+        "till flag: cleared by a cashier",
+        "pos.order",
+        "action_retail_clear_till_flag",
+        ("Checked",),
+        records="pos_order_missing",
+        expected=AccessError,
+    ),
+    Case(
+        "till flag: reason as a list",
+        "pos.order",
+        "action_retail_clear_till_flag",
+        (["Checked"],),
+        records="pos_order_missing",
+        user="superuser",
+    ),
+    # retail_card: Odoo's till and back-office calls that retail_card overrides
+    Case(
+        "till gift card status: code as a list",
+        "loyalty.card",
+        "get_gift_card_status",
+        (["x"], Ref("store")),
+        user="pos_cashier",
+    ),
+    Case(
+        "till gift card status: till as text",
+        "loyalty.card",
+        "get_gift_card_status",
+        (UNKNOWN_CODE, "1"),
+        user="pos_cashier",
+    ),
+    Case(
+        "till card partner: code None",
+        "loyalty.card",
+        "get_loyalty_card_partner_by_code",
+        (None,),
+        user="pos_cashier",
+    ),
+    Case(
+        "till card partner: 100,000 characters",
+        "loyalty.card",
+        "get_loyalty_card_partner_by_code",
+        (HUGE_TEXT,),
+        user="pos_cashier",
+    ),
+    Case(
+        "till coupon code: code as a number",
+        "pos.config",
+        "use_coupon_code",
+        (12345, "2026-01-01 00:00:00", False, False),
+        records="store",
+        user="pos_cashier",
+    ),
+    Case(
+        "till coupon code: 100,000 characters",
+        "pos.config",
+        "use_coupon_code",
+        (HUGE_TEXT, "2026-01-01 00:00:00", False, False),
+        records="store",
+        user="pos_cashier",
+    ),
+    Case(
+        "till coupon points: changes as text",
+        "pos.order",
+        "validate_coupon_programs",
+        ("points", {}),
+        records="pos_order_missing",
+        user="pos_cashier",
+    ),
+    Case(
+        "till coupon confirmation: data as text",
+        "pos.order",
+        "confirm_coupon_programs",
+        ("coupons",),
+        records="pos_order_missing",
+        user="pos_cashier",
+    ),
+    Case(
+        "card export: by a cashier",
+        "loyalty.card",
+        "export_data",
+        (["code", "points"],),
+        records="gift_card",
+        expected=AccessError,
+    ),
+    Case(
+        "history: forge a movement",
+        "loyalty.history",
+        "create",
+        ({"card_id": CARD, "issued": 1000, "used": 0},),
+        user="head_office",
+        expected=AccessError,
+    ),
+    Case(
+        "native balance wizard: negative balance",
+        "loyalty.card.update.balance",
+        "action_update_card_point",
+        user="store_manager",
+        create={"card_id": CARD, "new_balance": -5, "description": "x"},
+    ),
+    Case(
+        "native coupon generation: by a cashier",
+        "loyalty.generate.wizard",
+        "generate_coupons",
+        create={"program_id": Ref("gift_program"), "coupon_qty": 5},
+        expected=AccessError,
+    ),
+    Case(
+        "failed lookups: rewrite one",
+        "retail.card.lookup.failure",
+        "write",
+        ({"query": "x"},),
+        records="missing_lookup_failure",
+        user="head_office",
+        expected=AccessError,
+    ),
+]
+
+
+# --- retail_gift_registry --------------------------------------------------------
+def gift_list_till(label, method, config, value, expected=ValidationError, **kw):
+    """The till's gift list search and items (``*_related``: the till's format)."""
+    return Case(
+        f"gift list till {method}: {label}",
+        "retail.gift.registry",
+        method,
+        (config, value),
+        user=kw.pop("user", "pos_cashier"),
+        expected=expected,
+    )
+
+
+GL_SEARCH, GL_SEARCH_TILL = "retail_pos_search", "retail_pos_search_related"
+GL_ITEMS, GL_ITEMS_TILL = "retail_pos_items", "retail_pos_items_related"
+GL_OPEN = Ref("gl_open")
+
+BAD_INPUT_CASES += [
+    gift_list_till("till None", GL_SEARCH, None, "Rosa"),
+    gift_list_till("till as text", GL_SEARCH, "1", "Rosa"),
+    gift_list_till("missing till", GL_SEARCH, MISSING_ID, "Rosa"),
+    gift_list_till("query as number", GL_SEARCH, STORE, 612345678),
+    gift_list_till("query of 100,000 characters", GL_SEARCH, STORE, HUGE_TEXT),
+    gift_list_till("SQL quotes", GL_SEARCH, STORE, SQL_QUOTES, expected=None),
+    gift_list_till("till NaN", GL_SEARCH_TILL, NAN, "Rosa"),
+    gift_list_till("huge till id", GL_SEARCH_TILL, 2**63, "Rosa"),
+    gift_list_till("query as list", GL_SEARCH_TILL, STORE, ["Rosa"]),
+    gift_list_till("query None", GL_SEARCH_TILL, STORE, None),
+    gift_list_till("NUL byte", GL_SEARCH_TILL, STORE, "Ro\x00sa"),
+    gift_list_till("unicode", GL_SEARCH_TILL, STORE, UNICODE, expected=None),
+    gift_list_till("quotes and wildcards", GL_SEARCH_TILL, STORE, QUOTES, None),
+    gift_list_till("list as text", GL_ITEMS, STORE, "1"),
+    gift_list_till("list NaN", GL_ITEMS, STORE, NAN),
+    gift_list_till("missing list", GL_ITEMS, STORE, MISSING_ID),
+    gift_list_till("draft list", GL_ITEMS, STORE, Ref("gl_draft"), UserError),
+    gift_list_till("till as list", GL_ITEMS, [1], GL_OPEN),
+    gift_list_till("list None", GL_ITEMS_TILL, STORE, None),
+    gift_list_till("huge list id", GL_ITEMS_TILL, STORE, HUGE_INT),
+    gift_list_till("negative list", GL_ITEMS_TILL, STORE, -1),
+    gift_list_till("draft list", GL_ITEMS_TILL, STORE, Ref("gl_draft"), UserError),
+    gift_list_till("missing till", GL_ITEMS_TILL, MISSING_ID, GL_OPEN),
+    # the list's buttons
+    button(
+        "gift list: open it twice", "retail.gift.registry", "action_open", "gl_open"
+    ),
+    button(
+        "gift list: close a draft", "retail.gift.registry", "action_close", "gl_draft"
+    ),
+    button(
+        "gift list: deliver an open list",
+        "retail.gift.registry",
+        "action_mark_delivered",
+        "gl_open",
+    ),
+    button(
+        "gift list: deliver a draft now",
+        "retail.gift.registry",
+        "action_deliver_now",
+        "gl_draft",
+    ),
+    button(
+        "gift list: deliver now, nothing held",
+        "retail.gift.registry",
+        "action_deliver_now",
+        "gl_open",
+    ),
+    button(
+        "gift list: settle an open list",
+        "retail.gift.registry",
+        "action_settle",
+        "gl_open",
+        user="gift_list_manager",
+    ),
+    button(
+        "gift list: settle by a salesman",
+        "retail.gift.registry",
+        "action_settle",
+        "gl_open",
+        user="salesman",
+    ),
+    button(
+        "gift list: reopen by a salesman",
+        "retail.gift.registry",
+        "action_reopen",
+        "gl_open",
+        expected=AccessError,
+        user="salesman",
+    ),
+    button(
+        "gift list: reopen an open list, reason a list",
+        "retail.gift.registry",
+        "action_reopen",
+        "gl_open",
+        user="gift_list_manager",
+        kwargs={"reason": ["why"]},
+    ),
+    button(
+        "gift list: deliveries of a missing list",
+        "retail.gift.registry",
+        "action_view_deliveries",
+        "gl_missing",
+        expected=None,
+    ),
+    button(
+        "gift list: statement of a missing list",
+        "retail.gift.registry",
+        "action_send_statement",
+        "gl_missing",
+        expected=None,
+    ),
+    button(
+        "gift list: thank-you list, nothing bought",
+        "retail.gift.registry",
+        "action_export_thank_you",
+        "gl_open",
+    ),
+    Case(
+        "gift list: create it open",
+        "retail.gift.registry",
+        "create",
+        (
+            {
+                "title": "Bad input",
+                "type_id": 1,
+                "owner_id": CUSTOMER,
+                "event_date": "2026-06-20",
+                "state": "open",
+            },
+        ),
+        user="salesman",
+        expected=AccessError,
+    ),
+    Case(
+        "gift list: settle by editing",
+        "retail.gift.registry",
+        "write",
+        ({"state": "settled"},),
+        records="gl_open",
+        user="manager",
+        expected=AccessError,
+    ),
+    Case(
+        "gift list item: gifts not taken as text",
+        "retail.gift.registry.item",
+        "write",
+        ({"qty_not_taken": "two"},),
+        records="gl_item",
+        user="gift_list_manager",
+    ),
+    Case(
+        "gift list item: gifts not taken by a salesman",
+        "retail.gift.registry.item",
+        "write",
+        ({"qty_not_taken": 1},),
+        records="gl_item",
+        user="salesman",
+        expected=AccessError,
+    ),
+    Case(
+        "gift list item: created with gifts not taken",
+        "retail.gift.registry.item",
+        "create",
+        (
+            {
+                "registry_id": Ref("gl_draft"),
+                "product_id": 1,
+                "qty_wanted": 1,
+                "qty_not_taken": 1,
+            },
+        ),
+        user="salesman",
+        expected=AccessError,
+    ),
+    button(
+        "gift list item: deliver now, nothing held",
+        "retail.gift.registry.item",
+        "action_deliver_now",
+        "gl_item",
+    ),
+    button(
+        "gift list item: deliver now from a draft",
+        "retail.gift.registry.item",
+        "action_deliver_now",
+        "gl_draft_item",
+    ),
+    Case(
+        "gift list reopen wizard: by a salesman",
+        "retail.gift.registry.reopen",
+        "action_reopen",
+        user="salesman",
+        expected=AccessError,
+        create={"registry_ids": [(6, 0, [GL_OPEN])], "reason": "Asked"},
+    ),
+    Case(
+        "gift list thank-you export: nothing bought",
+        "retail.gift.registry.thanks.export",
+        "action_export",
+        user="manager",
+        expected=UserError,
+        create={"registry_id": GL_OPEN},
+    ),
+    button(
+        "quotation: add a list's items without a list",
+        "sale.order",
+        "action_gift_registry_add_remaining",
+        "quotation",
+    ),
+]
+
+
+# --- retail_giftcard: buttons and wizards of orders and invoices ------------------
+BAD_INPUT_CASES += [
+    button(
+        "giftcard: pay a vendor bill",
+        "account.move",
+        "action_retail_giftcard_pay",
+        "gc_bill",
+        expected=None,
+        user="accountant",
+    ),
+    button(
+        "giftcard: pay a quotation",
+        "sale.order",
+        "action_retail_giftcard_pay",
+        "quotation",
+        expected=None,
+        user="salesman",
+    ),
+    Case(
+        "giftcard sale payment: a quotation",
+        "retail.giftcard.sale.pay",
+        "action_pay",
+        user="superuser",
+        create={"order_id": Ref("quotation"), "number": GC_NUMBER, "amount": 10},
+        expected=UserError,
+    ),
+    Case(
+        "giftcard sale payment: unknown number",
+        "retail.giftcard.sale.pay",
+        "action_pay",
+        user="superuser",
+        create={"order_id": Ref("quotation"), "number": GC_UNKNOWN, "amount": 10},
+        expected=UserError,
+    ),
+    Case(
+        "giftcard sale payment defaults: order as text",
+        "retail.giftcard.sale.pay",
+        "default_get",
+        (["amount", "order_id"],),
+        {"context": {"default_order_id": "abc"}},
+        user="manager",
+        expected=None,
+    ),
+    Case(
+        "giftcard invoice payment defaults: missing invoice",
+        "retail.giftcard.invoice.pay",
+        "default_get",
+        (["amount", "move_id"],),
+        {"context": {"default_move_id": MISSING_ID}},
+        user="accountant",
+        expected=UserError,
+    ),
+    button(
+        "giftcard series: cards of a series, by a cashier",
+        "retail.giftcard.series",
+        "action_view_cards",
+        "gc_series",
+        user="cashier",
+        expected=None,
+    ),
+    button(
+        "giftcard series: generate by a cashier",
+        "retail.giftcard.series",
+        "action_open_generate",
+        "gc_series",
+        user="cashier",
+        expected=None,
+    ),
+    button(
+        "giftcard: open the block wizard on a missing card",
+        "loyalty.card",
+        "action_retail_open_block",
+        "missing_card",
+        user="store_manager",
+        expected=None,
+    ),
+]
+
+
+# --- retail_incidents: the incident's buttons --------------------------------------
+BAD_INPUT_CASES += [
+    button(
+        "incident: start a missing one",
+        "retail.incident",
+        "action_start",
+        "missing_incident",
+    ),
+    button(
+        "incident: cancel a missing one",
+        "retail.incident",
+        "action_cancel",
+        "missing_incident",
+    ),
+    button(
+        "incident: reopen a missing one",
+        "retail.incident",
+        "action_reopen",
+        "missing_incident",
+    ),
+    button(
+        "incident: documents of a missing one",
+        "retail.incident",
+        "action_view_documents",
+        "missing_incident",
+        None,
+    ),
+    button(
+        "incident: customer's incidents, missing customer",
+        "res.partner",
+        "action_view_retail_incidents",
+        "missing_partner",
+        None,
+    ),
+    button(
+        "incident: order's incidents, missing order",
+        "sale.order",
+        "action_view_retail_incidents",
+        "missing_order",
+    ),
+    button(
+        "incident: till order's incidents, missing order",
+        "pos.order",
+        "action_view_retail_incidents",
+        "pos_order_missing",
+        user="pos_cashier",
+    ),
+    button(
+        "incident: invoice's incidents, missing invoice",
+        "account.move",
+        "action_view_retail_incidents",
+        "missing_move",
+    ),
+    button(
+        "incident: transfer's incidents, missing transfer",
+        "stock.picking",
+        "action_view_retail_incidents",
+        "missing_picking",
+    ),
+    Case(
+        "incident: created resolved without resolution",
+        "retail.incident",
+        "create",
+        ({"partner_id": CUSTOMER, "description": "x", "state": "resolved"},),
+        user="manager",
+        strict=False,
+    ),
+    Case(
+        "incident: unlink it from its order",
+        "sale.order",
+        "write",
+        ({"retail_incident_ids": [(5, 0, 0)]},),
+        records="quotation",
+        user="manager",
+        expected=AccessError,
+    ),
+]
+
+
+# --- retail_loyalty ----------------------------------------------------------------
+def loyalty_adjust(label, vals, expected=ValidationError, user="store_manager"):
+    """The wizard that loads or deducts points by hand."""
+    return Case(
+        f"loyalty adjust wizard: {label}",
+        "retail.loyalty.adjust",
+        "action_apply",
+        user=user,
+        expected=expected,
+        create={
+            "program_id": Ref("gift_program"),
+            "points": 10,
+            "reason_id": Ref("ly_reason"),
+            "card_ids": [(6, 0, [CARD])],
+            **vals,
+        },
+    )
+
+
+def tier_override(label, vals, expected=ValidationError, user="store_manager"):
+    return Case(
+        f"loyalty tier wizard: {label}",
+        "retail.loyalty.tier.override",
+        "action_apply",
+        user=user,
+        expected=expected,
+        create={"card_ids": [(6, 0, [CARD])], "reason": "Bad input test", **vals},
+    )
+
+
+BAD_INPUT_CASES += [
+    loyalty_adjust("negative points", {"points": -5}),
+    loyalty_adjust("zero points", {"points": 0}),
+    loyalty_adjust("NaN points", {"points": NAN}),
+    loyalty_adjust("infinite points", {"points": INF}),
+    loyalty_adjust("no reason", {"reason_id": False}),
+    loyalty_adjust("no cards", {"card_ids": [(6, 0, [])]}, UserError),
+    loyalty_adjust(
+        "another company's card", {"card_ids": [(6, 0, [Ref("card_b")])]}, AccessError
+    ),
+    loyalty_adjust(
+        "deduct more than the balance",
+        {"operation": "deduct", "points": 1e9},
+        UserError,
+    ),
+    loyalty_adjust("note of 100,000 characters", {"note": HUGE_TEXT}),
+    loyalty_adjust("by a cashier", {}, AccessError, "cashier"),
+    Case(
+        "loyalty adjust defaults: ids as text",
+        "retail.loyalty.adjust",
+        "default_get",
+        (["card_ids", "program_id"],),
+        {"context": {"active_model": "loyalty.card", "active_ids": "1,2"}},
+        user="store_manager",
+        expected=None,
+    ),
+    tier_override("no tier, no reason", {"reason": " "}),
+    tier_override(
+        "back to automatic by a cashier", {"unlock": True}, AccessError, "cashier"
+    ),
+    tier_override(
+        "another company's card", {"card_ids": [(6, 0, [Ref("card_b")])]}, AccessError
+    ),
+    Case(
+        "loyalty tier defaults: ids as text",
+        "retail.loyalty.tier.override",
+        "default_get",
+        (["card_ids"],),
+        {"context": {"active_model": "loyalty.card", "active_ids": "1,2"}},
+        user="store_manager",
+        expected=None,
+    ),
+    button(
+        "loyalty: unlock a tier by a cashier",
+        "loyalty.card",
+        "action_retail_unlock_tier",
+        "gift_card",
+        AccessError,
+        "cashier",
+    ),
+    button(
+        "loyalty: unlock another company's card",
+        "loyalty.card",
+        "action_retail_unlock_tier",
+        "card_b",
+        AccessError,
+        "store_manager",
+    ),
+    button(
+        "loyalty: send a notice by a cashier",
+        "loyalty.card",
+        "action_retail_send_notice",
+        "gift_card",
+        AccessError,
+        "cashier",
+    ),
+    button(
+        "loyalty: send a notice on a missing card",
+        "loyalty.card",
+        "action_retail_send_notice",
+        "missing_card",
+        UserError,
+        "store_manager",
+    ),
+]
+
+
+# --- retail_promotions ---------------------------------------------------------------
+def discount_scan(label, code, config=STORE, expected=ValidationError, **kw):
+    """The till's discount card scan."""
+    return Case(
+        f"discount card scan: {label}",
+        "loyalty.card",
+        "retail_discount_card_scan",
+        (code, config),
+        user=kw.pop("user", "pos_cashier"),
+        expected=expected,
+    )
+
+
+def allowance(label, partner, programs, expected=ValidationError, **kw):
+    """The till's question: what is left of an employee's monthly discount."""
+    return Case(
+        f"employee allowance: {label}",
+        "loyalty.program",
+        "retail_employee_allowance",
+        (partner, programs),
+        user=kw.pop("user", "pos_cashier"),
+        expected=expected,
+    )
+
+
+def promotion_export(label, vals, expected=UserError):
+    return Case(
+        f"promotion results export: {label}",
+        "retail.promotion.results.export",
+        "action_export",
+        user="manager",
+        expected=expected,
+        create={"program_ids": [(6, 0, [Ref("gift_program")])], **vals},
+    )
+
+
+BAD_INPUT_CASES += [
+    discount_scan("code None", None, expected=None),
+    discount_scan("code as number", 12345),
+    discount_scan("code as list", ["x"]),
+    discount_scan("code of 100,000 characters", HUGE_TEXT),
+    discount_scan("NUL byte", "ab\x00c"),
+    discount_scan("unknown code", UNKNOWN_CODE, expected=None),
+    discount_scan("SQL quotes", SQL_QUOTES, expected=None),
+    discount_scan("till None", UNKNOWN_CODE, None),
+    discount_scan("till as text", UNKNOWN_CODE, "abc"),
+    discount_scan("till NaN", UNKNOWN_CODE, NAN),
+    discount_scan("till as list", UNKNOWN_CODE, [1]),
+    discount_scan("huge till id", UNKNOWN_CODE, 2**63),
+    discount_scan("missing till", UNKNOWN_CODE, MISSING_ID),
+    allowance("customer as text", "1", []),
+    allowance("customer None", None, []),
+    allowance("customer NaN", NAN, []),
+    allowance("huge customer id", HUGE_INT, []),
+    allowance("negative customer", -1, []),
+    allowance("negative promotion id", CUSTOMER, [-1]),
+    allowance("missing customer", MISSING_ID, [], expected=None),
+    allowance("promotions as text", CUSTOMER, "1,2"),
+    allowance("promotions as dict", CUSTOMER, {"1": 1}),
+    allowance("huge promotion id", CUSTOMER, [HUGE_INT]),
+    allowance("promotion ids as text", CUSTOMER, ["1"], expected=None),
+    allowance("not an employee", CUSTOMER, [Ref("gift_program")], expected=None),
+    allowance("by a user without till", CUSTOMER, [], AccessError, user="employee"),
+    button(
+        "promotion: discount cards of a missing one",
+        "loyalty.program",
+        "action_retail_discount_cards",
+        "missing_program",
+        None,
+    ),
+    promotion_export(
+        "end before start", {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    ),
+    promotion_export("year 9999", {"date_from": "9999-12-01", "date_to": "9999-12-31"}),
+    promotion_export("year 1", {"date_from": "0001-01-01", "date_to": "0001-01-31"}),
+    promotion_export(
+        "comparison without end",
+        {
+            "date_from": "2026-01-01",
+            "date_to": "2026-01-31",
+            "compare_from": "2025-01-01",
+        },
+    ),
+    Case(
+        "promotion: edited by a cashier",
+        "loyalty.program",
+        "write",
+        ({"retail_employee_ceiling": -5},),
+        records="gift_program",
+        expected=AccessError,
+    ),
+    Case(
+        "promotion: created by a cashier",
+        "loyalty.program",
+        "create",
+        ({"name": "Bad input"},),
+        expected=AccessError,
+    ),
+    Case(
+        "promotion: customer made an employee by a cashier",
+        "res.partner",
+        "write",
+        ({"retail_is_employee": True},),
+        records="customer",
+        expected=AccessError,
+    ),
+]
+
+
+# --- retail_surveys -------------------------------------------------------------------
+def survey_export(label, vals, expected=UserError):
+    return Case(
+        f"questionnaire export: {label}",
+        "retail.survey.analysis.export",
+        "action_export",
+        user="superuser",
+        expected=expected,
+        create={"survey_id": Ref("sv_survey"), **vals},
+    )
+
+
+def survey_wizard(label, method, lines, expected=UserError, user="manager", **vals):
+    """The questionnaire asked when a salesperson confirms a quotation."""
+    return Case(
+        f"questionnaire at confirmation {method}: {label}",
+        "retail.survey.sale.wizard",
+        method,
+        user=user,
+        expected=expected,
+        strict=False,
+        create={
+            "order_id": Ref("sv_order"),
+            "rule_id": Ref("sv_rule"),
+            **vals,
+            "line_ids": [
+                (0, 0, {"question_id": Ref("sv_question"), **line}) for line in lines
+            ],
+        },
+    )
+
+
+BAD_INPUT_CASES += [
+    survey_wizard("question left unanswered", "action_answer", [{}]),
+    survey_wizard(
+        "rating out of range", "action_answer", [{"rating": 99}], ValidationError
+    ),
+    survey_wizard(
+        "negative rating", "action_answer", [{"rating": -1}], ValidationError
+    ),
+    survey_wizard("skip a questionnaire that cannot be", "action_skip", [{}]),
+    survey_wizard(
+        "another team's questionnaire",
+        "action_answer",
+        [{"rating": 3}],
+        rule_id=Ref("sv_other_rule"),
+    ),
+    survey_export("two stores, none chosen", {"compare": "stores"}),
+    survey_export(
+        "end before start",
+        {"compare": "periods", "date_from": "2026-02-01", "date_to": "2026-01-01"},
+    ),
+    survey_export(
+        "year 9999",
+        {
+            "compare": "periods",
+            "date_from": "9999-12-31",
+            "date_to": "9999-12-31",
+            "date_from_b": "0001-01-01",
+            "date_to_b": "0001-01-01",
+        },
+        None,
+    ),
+    Case(
+        "questionnaire statistics: refresh by a cashier",
+        "retail.survey.answer.stat",
+        "action_retail_refresh",
+        expected=AccessError,
+    ),
+]
+
+
+# --- Odoo's own entry points that the retail modules override --------------------
+def native(label, model, method, records, args=(), expected=AccessError, **kw):
+    """A native button or write, called on records the user may not touch or
+    that do not exist: the retail override refuses (or lets Odoo refuse) it
+    with a user error, never a traceback."""
+    return Case(
+        f"native {model}.{method}: {label}",
+        model,
+        method,
+        args,
+        records=records,
+        user=kw.pop("user", "cashier"),
+        expected=expected,
+        **kw,
+    )
+
+
+BAD_INPUT_CASES += [
+    native("by a cashier", "sale.order", "action_confirm", "quotation"),
+    native("by a cashier", "sale.order", "unlink", "quotation"),
+    native("by a cashier", "sale.order", "write", "quotation", ({"note": "x"},)),
+    Case(
+        "native sale.order.line.create: by a cashier",
+        "sale.order.line",
+        "create",
+        ({"order_id": Ref("quotation"), "name": "x", "product_uom_qty": 1},),
+        expected=AccessError,
+    ),
+    native(
+        "missing line",
+        "sale.order.line",
+        "write",
+        "missing_order_line",
+        ({"product_uom_qty": 2},),
+        UserError,
+        user="salesman",
+    ),
+    native("by a cashier", "sale.order.line", "unlink", "missing_order_line"),
+    native(
+        "missing order",
+        "pos.order",
+        "write",
+        "pos_order_missing",
+        ({"general_note": "x"},),
+        UserError,
+        user="pos_cashier",
+    ),
+    native(
+        "missing order",
+        "pos.order",
+        "action_pos_order_paid",
+        "pos_order_missing",
+        expected=UserError,
+        user="pos_cashier",
+    ),
+    Case(
+        "native pos.order.line.create: missing order",
+        "pos.order.line",
+        "create",
+        (
+            {
+                "order_id": MISSING_ID,
+                "product_id": 1,
+                "qty": 1,
+                "price_subtotal": 1,
+                "price_subtotal_incl": 1,
+            },
+        ),
+        user="pos_cashier",
+        expected=UserError,
+    ),
+    native(
+        "missing line",
+        "pos.order.line",
+        "write",
+        "missing_pos_line",
+        ({"qty": 2},),
+        UserError,
+        user="pos_cashier",
+    ),
+    native(
+        "missing payment",
+        "pos.payment",
+        "write",
+        "missing_pos_payment",
+        ({"amount": 2},),
+        UserError,
+        user="pos_cashier",
+    ),
+    Case(
+        "native pos.payment.method.create: by a cashier",
+        "pos.payment.method",
+        "create",
+        ({"name": "Bad input"},),
+        user="pos_cashier",
+        expected=AccessError,
+    ),
+    native(
+        "missing record",
+        "stock.picking",
+        "button_validate",
+        "missing_picking",
+        expected=UserError,
+    ),
+    native(
+        "missing record",
+        "stock.picking",
+        "write",
+        "missing_picking",
+        ({"origin": "x"},),
+        UserError,
+    ),
+    native(
+        "missing record",
+        "account.move",
+        "write",
+        "missing_move",
+        ({"ref": "x"},),
+        expected=UserError,
+    ),
+    native(
+        "missing record",
+        "account.move",
+        "button_draft",
+        "missing_move",
+        expected=UserError,
+    ),
+    native(
+        "missing record",
+        "account.move",
+        "button_cancel",
+        "missing_move",
+        expected=UserError,
+    ),
+    native("by a cashier", "account.payment", "action_draft", "missing_payment"),
+    Case(
+        "native res.company.create: by a salesman",
+        "res.company",
+        "create",
+        ({"name": "Bad input company"},),
+        user="salesman",
+        expected=AccessError,
+    ),
+    Case(
+        "native loyalty.card.create: with a balance, by a cashier",
+        "loyalty.card",
+        "create",
+        ({"program_id": Ref("gift_program"), "points": 100},),
+        expected=AccessError,
+    ),
+    native(
+        "by head office",
+        "loyalty.history",
+        "write",
+        "gift_card_history",
+        ({"issued": 1000},),
+        user="head_office",
+    ),
+    native(
+        "by head office",
+        "loyalty.history",
+        "unlink",
+        "gift_card_history",
+        user="head_office",
+    ),
 ]

@@ -1039,7 +1039,7 @@ class RetailGiftRegistry(models.Model):
         """Open lists matching ``query`` (number, owner's name or phone) for the
         till: server search, at most 20 lists, never the whole file."""
         config = self._check_pos_config(config_id)
-        if not isinstance(query, str) or len(query) > 256:
+        if not isinstance(query, str) or len(query) > 256 or "\x00" in query:
             raise ValidationError(
                 self.env._("Search gift lists with a number, a name or a phone.")
             )

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
@@ -137,6 +139,13 @@ class RetailGiftRegistryItem(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        not_taken = vals.get("qty_not_taken")
+        if not_taken is not None and (
+            not isinstance(not_taken, int | float) or not math.isfinite(not_taken)
+        ):
+            raise ValidationError(
+                self.env._("The gifts the owners do not take are given as a number.")
+            )
         if "qty_not_taken" in vals and any(
             float_compare(
                 item.qty_not_taken,

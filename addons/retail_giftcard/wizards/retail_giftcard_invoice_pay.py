@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class RetailGiftcardInvoicePay(models.TransientModel):
@@ -15,6 +15,7 @@ class RetailGiftcardInvoicePay(models.TransientModel):
     pin = fields.Char(string="PIN")
     amount = fields.Monetary(currency_field="currency_id", required=True)
 
+    @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         move = self.env["account.move"].browse(values.get("move_id"))

@@ -4,7 +4,7 @@ import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, groupby
 
 _logger = logging.getLogger(__name__)
@@ -48,11 +48,31 @@ class PosOrder(models.Model):
             )._retail_report_shortfalls()
         return res
 
+    @api.model
+    def _retail_coupon_data(self, coupon_data):
+        """The till's ``{card id: {"program_id": id, ...}}`` with integer keys,
+        or a ValidationError when it is not of that shape."""
+        malformed = ValidationError(
+            self.env._("The till sent malformed loyalty card data.")
+        )
+        if not isinstance(coupon_data, dict):
+            raise malformed
+        result = {}
+        for key, value in coupon_data.items():
+            try:
+                card_id = int(key)
+            except (TypeError, ValueError):
+                raise malformed from None
+            if not isinstance(value, dict) or type(value.get("program_id")) is not int:
+                raise malformed
+            result[card_id] = value
+        return result
+
     def confirm_coupon_programs(self, coupon_data):
         """Cards of retail ledger programs were settled when the order was paid
         (server figures): they are left out of the native confirmation, which
         would add the till's points, and answered with their server balance."""
-        coupon_data = {int(key): value for key, value in coupon_data.items()}
+        coupon_data = self._retail_coupon_data(coupon_data)
         # sudo: only which programs the till named are ledger programs
         programs = (
             self.env["loyalty.program"]

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+MAX_ID = 2**31 - 1
+
 
 class RetailLoyaltyAdjust(models.TransientModel):
     """Load or deduct points by hand, with a reason from the configured list, on
@@ -33,7 +35,7 @@ class RetailLoyaltyAdjust(models.TransientModel):
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         model = self.env.context.get("active_model")
-        active_ids = self.env.context.get("active_ids") or []
+        active_ids = self._retail_active_ids()
         if model == "loyalty.card" and "card_ids" in fields_list:
             cards = self.env["loyalty.card"].browse(active_ids)
             values["card_ids"] = [fields.Command.set(cards.ids)]
@@ -42,6 +44,15 @@ class RetailLoyaltyAdjust(models.TransientModel):
         elif model == "res.partner" and "partner_ids" in fields_list:
             values["partner_ids"] = [fields.Command.set(active_ids)]
         return values
+
+    @api.model
+    def _retail_active_ids(self):
+        """The ids selected in the list the wizard is opened from (ids of
+        another type in the context are left out)."""
+        active_ids = self.env.context.get("active_ids")
+        if not isinstance(active_ids, list | tuple):
+            return []
+        return [rid for rid in active_ids if type(rid) is int and 0 < rid <= MAX_ID]
 
     def action_apply(self):
         """Post one adjustment per card; all or nothing.

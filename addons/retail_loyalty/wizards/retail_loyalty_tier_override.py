@@ -25,7 +25,9 @@ class RetailLoyaltyTierOverride(models.TransientModel):
         values = super().default_get(fields_list)
         if self.env.context.get("active_model") == "loyalty.card":
             values["card_ids"] = [
-                fields.Command.set(self.env.context.get("active_ids") or [])
+                fields.Command.set(
+                    self.env["retail.loyalty.adjust"]._retail_active_ids()
+                )
             ]
         return values
 

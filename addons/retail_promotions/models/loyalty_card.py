@@ -1,7 +1,13 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+
+# PostgreSQL's integer ids
+MAX_ID = 2**31 - 1
+# a card code typed or scanned at the till (as retail_card's lookup accepts)
+CODE_MAX_LENGTH = 64
 
 
 class LoyaltyCard(models.Model):
@@ -14,10 +20,19 @@ class LoyaltyCard(models.Model):
         when `code` is no discount card of a promotion of this till (the till
         then treats it as a native code). One search on the card code (unique
         index)."""
-        code = (code or "").strip()
+        config = self._retail_scan_config(config_id)
+        if code is None or code is False:
+            return False
+        if not isinstance(code, str) or len(code) > CODE_MAX_LENGTH or "\x00" in code:
+            raise ValidationError(
+                self.env._(
+                    "Scan or type a card code of at most %(max)s characters.",
+                    max=CODE_MAX_LENGTH,
+                )
+            )
+        code = code.strip()
         if not code:
             return False
-        config = self.env["pos.config"].browse(int(config_id)).exists()
         card = self.search(
             Domain(self.env["loyalty.program"]._retail_discount_card_domain())
             & Domain("code", "=", code),
@@ -26,7 +41,6 @@ class LoyaltyCard(models.Model):
         program = card.program_id
         if (
             not card
-            or not config
             or not program.pos_ok
             or (program.pos_config_ids and config not in program.pos_config_ids)
         ):
@@ -36,6 +50,19 @@ class LoyaltyCard(models.Model):
             "partner_id": card.partner_id.id,
             "code": card.code,
         }
+
+    @api.model
+    def _retail_scan_config(self, config_id):
+        """The till ``config_id`` (an id the user may read), or a ValidationError."""
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
+            raise ValidationError(
+                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
+            )
+        config = self.env["pos.config"].browse(config_id).exists()
+        if not config:
+            raise ValidationError(self.env._("This till does not exist."))
+        config.check_access("read")
+        return config
 
     @api.model
     def _retail_discount_cards_in_force(self, codes):

@@ -52,6 +52,9 @@ CUSTOMER_TYPES = ("customer", "discount_card", "employee")
 # States of the orders whose discounts count against an employee's ceiling.
 POS_DONE_STATES = ("paid", "done", "invoiced")
 
+# PostgreSQL's integer ids
+MAX_ID = 2**31 - 1
+
 
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
@@ -727,7 +730,12 @@ class LoyaltyProgram(models.Model):
                     "Only cashiers and salesmen may ask an employee's allowance."
                 )
             )
-        if not isinstance(partner_id, int) or not isinstance(program_ids, list | tuple):
+        if (
+            type(partner_id) is not int
+            or not 0 < partner_id <= MAX_ID
+            or not isinstance(program_ids, list | tuple)
+            or any(type(pid) is int and not 0 < pid <= MAX_ID for pid in program_ids)
+        ):
             raise ValidationError(self.env._("Give a customer and promotions."))
         partner = self.env["res.partner"].browse(partner_id).exists()
         if not partner:

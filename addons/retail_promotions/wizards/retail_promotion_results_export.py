@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import xlsxwriter
 
@@ -63,6 +63,14 @@ class RetailPromotionResultsExport(models.TransientModel):
         if self.compare_from:
             return period, bounds(self.compare_from, self.compare_to)
         length = self.date_to - self.date_from + timedelta(days=1)
+        if self.date_from - date.min < length:
+            raise UserError(
+                self.env._(
+                    "The period of the same length before %(start)s would start "
+                    "before the year 1: give the comparison period.",
+                    start=self.date_from,
+                )
+            )
         return period, bounds(
             self.date_from - length, self.date_from - timedelta(days=1)
         )

@@ -49,7 +49,17 @@ class RetailSurveySaleWizard(models.TransientModel):
 
     def _retail_record_and_confirm(self, payload):
         order = self.order_id
-        if order._retail_survey_rule():
+        rule = order._retail_survey_rule()
+        if rule and rule != self.rule_id:
+            # the wizard is saved by the client: its rule is the order's only
+            raise UserError(
+                self.env._(
+                    "Order %(order)s is asked another questionnaire: confirm it "
+                    "again to answer its own.",
+                    order=order.name,
+                )
+            )
+        if rule:
             # salespeople do not read surveys: the answer is written as the
             # till's answers are, with the rule's questionnaire checked here
             Input = self.env["survey.user_input"].sudo()
