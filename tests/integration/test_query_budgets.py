@@ -26,7 +26,7 @@ CALL_BUDGETS = {
     "customer_search": 14,
     "giftcard_check": 11,
     "gift_card_status": 5,
-    "discount_card_scan": 9,
+    "discount_card_scan": 10,
     "employee_allowance": 3,
     "log_incident": 20,
     "gift_list_search": 6,

@@ -426,7 +426,15 @@ class LoyaltyCard(models.Model):
         """Odoo's "when reaching" emails of retail ledger programs go only to
         the customers ``res.partner._retail_can_contact`` allows by email; the
         cards of other programs keep Odoo's behaviour."""
-        ledger = self.filtered(lambda card: card.program_id.retail_ledger)
+        ledger = self.filtered(
+            lambda card: card.program_id.retail_ledger
+            and card.partner_id
+            and card.program_id.communication_plan_ids.filtered(
+                lambda plan: plan.trigger == "points_reach"
+            )
+        )
+        if not ledger:
+            return super()._send_points_reach_communication(points_changes)
         # sudo: only the customers' consents and addresses are read
         allowed = ledger.sudo().partner_id._retail_can_contact("email")
         refused = ledger.filtered(lambda card: card.partner_id not in allowed)
