@@ -18,5 +18,8 @@
         "views/res_config_settings_views.xml",
         "data/ir_cron_data.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_card/static/src/**/*"],
+    },
     "installable": True,
 }
