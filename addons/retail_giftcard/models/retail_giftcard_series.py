@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, float_compare, format_amount
+from odoo.tools import SQL, float_compare
 
 # Rows inserted per statement by the mass generation.
 GENERATE_CHUNK = 20000
@@ -509,9 +509,10 @@ class RetailGiftcardSeries(models.Model):
             )
 
     def _format_money(self, amount):
-        """``amount`` in the series' currency, as its messages write it."""
+        """``amount`` in the series' currency (its program's), as its messages
+        write it."""
         self.ensure_one()
-        return format_amount(self.env, amount, self.currency_id)
+        return self.program_id._retail_format_money(amount)
 
     def _is_spv(self):
         self.ensure_one()
