@@ -4,7 +4,7 @@ from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.service.model import call_kw
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import format_amount
 
 from .common import RetailCardCommon
@@ -146,3 +146,22 @@ class TestMoneyCards(RetailCardCommon):
     def test_pos_loads_whether_points_are_money(self):
         fields = self.env["loyalty.program"]._load_pos_data_fields(self.store)
         self.assertIn("retail_is_money", fields)
+
+    def test_update_balance_wizard_in_currency(self):
+        """Odoo's *Update Balance*, opened from the card's balance: a money
+        card's balances are amounts of its currency, a points card's numbers."""
+        action = self.gift_card.with_user(self.manager).action_loyalty_update_balance()
+        Wizard = self.env[action["res_model"]].with_user(self.manager)
+        views = Wizard.get_views([(False, "form")])["views"]
+        arch = etree.fromstring(views["form"]["arch"])
+        for name in ("old_balance", "new_balance"):
+            node = arch.xpath(f"//field[@name='{name}']")[0]
+            self.assertEqual(node.get("widget"), "monetary", name)
+            self.assertIn("retail_currency_id", node.get("options"), name)
+        gift = Form(Wizard.with_context(**action["context"]))
+        self.assertEqual(gift.old_balance, 50)
+        self.assertEqual(gift.retail_currency_id, self.currency)
+        context = self.points_card.action_loyalty_update_balance()["context"]
+        points = Form(Wizard.with_context(**context))
+        self.assertEqual(points.old_balance, 5)
+        self.assertFalse(points.retail_currency_id)
