@@ -13,6 +13,8 @@ class LoyaltyProgram(models.Model):
     retail_is_money = fields.Boolean(
         string="Points Are Money",
         compute="_compute_retail_is_money",
+        # the currency's symbol is read by users who may not read currencies
+        compute_sudo=True,
         help="Gift cards, eWallets and any program whose point name is its "
         "currency's symbol: balances are amounts of the program's currency, "
         "shown as such in the back office, at the till and in messages.",
