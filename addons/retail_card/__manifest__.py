@@ -14,9 +14,13 @@
         "security/ir.model.access.csv",
         "views/loyalty_card_views.xml",
         "views/loyalty_history_views.xml",
+        "wizards/loyalty_card_update_balance_views.xml",
         "views/retail_card_lookup_failure_views.xml",
         "views/res_config_settings_views.xml",
         "data/ir_cron_data.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_card/static/src/**/*"],
+    },
     "installable": True,
 }

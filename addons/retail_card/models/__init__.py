@@ -1,4 +1,5 @@
 from . import loyalty_history
+from . import loyalty_program
 from . import loyalty_card
 from . import retail_card_lookup_failure
 from . import res_partner

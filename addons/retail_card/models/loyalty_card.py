@@ -103,10 +103,32 @@ class LoyaltyCard(models.Model):
         "the barcode that holds it).",
     )
 
+    retail_currency_id = fields.Many2one(
+        comodel_name="res.currency",
+        string="Money Currency",
+        compute="_compute_retail_currency_id",
+        help="The program's currency when its points are money (gift cards, "
+        "eWallets): balances are shown as amounts of it. Empty for points.",
+    )
+
     @api.depends("retail_secret_hash")
     def _compute_retail_has_secret(self):
         for card in self:
             card.retail_has_secret = bool(card.retail_secret_hash)
+
+    @api.depends("program_id.retail_is_money", "program_id.currency_id")
+    def _compute_retail_currency_id(self):
+        for card in self:
+            program = card.program_id
+            card.retail_currency_id = program.retail_is_money and program.currency_id
+
+    def _format_points(self, points):
+        """Money cards in their program's currency (Odoo does so only when the
+        point name is the currency's symbol); points with their name."""
+        self.ensure_one()
+        if self.program_id.retail_is_money:
+            return self.program_id._retail_format_money(points)
+        return super()._format_points(points)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -1180,12 +1202,17 @@ class LoyaltyCard(models.Model):
         Meant to be extended (gift card state, tier...) with ``super()``.
         """
         self.ensure_one()
+        # sudo: the balance as the user reads it, on a card the lookup found among
+        # the user's cards (formatting reads the program's currency, which cashiers
+        # without back-office rights may not read)
+        balance_display = self.sudo()._format_points(self.points)
         return {
             "id": self.id,
             "code": self.code,
             "program_id": self.program_id.id,
             "program_type": self.program_id.program_type,
             "points": self.points,
+            "balance_display": balance_display,
             "currency_id": self.currency_id.id,
             "expiration_date": self.expiration_date
             and fields.Date.to_string(self.expiration_date),

@@ -62,6 +62,11 @@ class LoyaltyHistory(models.Model):
         readonly=True,
         help="Balance of the card once this movement was posted.",
     )
+    retail_currency_id = fields.Many2one(
+        related="card_id.retail_currency_id",
+        string="Money Currency",
+        help="The card's currency when its points are money; empty for points.",
+    )
     retail_reversed_id = fields.Many2one(
         comodel_name="loyalty.history",
         string="Reverses",

@@ -6,3 +6,4 @@ from . import test_concurrency
 from . import test_lookup
 from . import test_personal_data
 from . import test_native_paths
+from . import test_money

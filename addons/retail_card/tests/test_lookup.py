@@ -5,7 +5,7 @@ import re
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount
 
 from .common import RetailCardCommon
 
@@ -18,6 +18,7 @@ LOOKUP_KEYS = {
     "program_id",
     "program_type",
     "points",
+    "balance_display",
     "currency_id",
     "expiration_date",
     "has_secret",
@@ -107,6 +108,9 @@ class TestCardLookup(RetailLookupCommon):
                 "program_id": self.gift_program.id,
                 "program_type": "gift_card",
                 "points": 50,
+                "balance_display": format_amount(
+                    self.env, 50, self.gift_program.currency_id
+                ),
                 "currency_id": self.gift_program.currency_id.id,
                 "expiration_date": False,
                 "has_secret": False,

@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
@@ -9,6 +9,8 @@ from ..models.loyalty_card import BALANCE_DIGITS
 
 class LoyaltyCardUpdateBalance(models.TransientModel):
     _inherit = "loyalty.card.update.balance"
+
+    retail_currency_id = fields.Many2one(related="card_id.retail_currency_id")
 
     def action_update_card_point(self):
         """Odoo's "Update Balance" goes through the card ledger: a manual

@@ -5,7 +5,7 @@ import uuid
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount
 
 
 class AccountMove(models.Model):
@@ -84,8 +84,8 @@ class AccountMove(models.Model):
                 self.env._(
                     "%(amount)s is more than the %(residual)s left to pay on "
                     "%(invoice)s.",
-                    amount=amount,
-                    residual=self.amount_residual,
+                    amount=format_amount(self.env, amount, currency),
+                    residual=format_amount(self.env, self.amount_residual, currency),
                     invoice=self.name,
                 )
             )

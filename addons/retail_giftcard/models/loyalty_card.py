@@ -915,7 +915,7 @@ class LoyaltyCard(models.Model):
                         "%(amount)s: it cannot be posted again on another card or "
                         "for another amount.",
                         code=row.card_id.code,
-                        amount=moved,
+                        amount=row.card_id._format_points(moved),
                     )
                 )
         return [move for move in movements if move.get("key") not in posted]

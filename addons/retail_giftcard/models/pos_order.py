@@ -370,8 +370,8 @@ class PosOrder(models.Model):
                         "Gift card %(code)s paid %(amount)s offline, above the store's "
                         "offline cap of %(cap)s per card.",
                         code=card.code,
-                        amount=amount,
-                        cap=card_cap,
+                        amount=format_amount(self.env, amount, self.currency_id),
+                        cap=format_amount(self.env, card_cap, self.currency_id),
                     )
                 )
         taken = sum(
@@ -387,8 +387,8 @@ class PosOrder(models.Model):
                 self.env._(
                     "This till took %(amount)s in gift cards offline in this session, "
                     "above its offline cap of %(cap)s.",
-                    amount=taken,
-                    cap=till_cap,
+                    amount=format_amount(self.env, taken, self.currency_id),
+                    cap=format_amount(self.env, till_cap, self.currency_id),
                 )
             )
 
@@ -406,6 +406,6 @@ class PosOrder(models.Model):
         raise UserError(
             self.env._(
                 "Give the gift card number of the payment of %(amount)s.",
-                amount=payment.amount,
+                amount=format_amount(self.env, payment.amount, self.currency_id),
             )
         )

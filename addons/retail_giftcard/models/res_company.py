@@ -33,6 +33,15 @@ class ResCompany(models.Model):
         "vouchers: the net amount of the vouchers sold and not spent yet.",
     )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "currency_id" in vals:
+            # sudo: the series of the companies whose currency the user may change
+            self.env["retail.giftcard.series"].sudo().with_context(
+                active_test=False
+            ).search([("company_id", "in", self.ids)])._sync_program_currency()
+        return res
+
     def _retail_giftcard_deferred_account(self, create=False):
         """The company's deferred income account for single-purpose vouchers
         (created when a series of vouchers is set up)."""

@@ -320,10 +320,45 @@ class RetailGiftcardSeries(models.Model):
             self._check_voucher_change(vals)
             if len(self) == 1:
                 self._default_deferred_account(vals, self)
+        moved = self.browse()
+        if vals.get("company_id"):
+            moved = self._move_to_company(vals["company_id"])
         res = super().write(vals)
-        if voucher_fields & set(vals):
+        if moved:
+            moved.company_id._retail_giftcard_setup()
+            moved._sync_program_currency()
+        if moved or voucher_fields & set(vals):
             self._sync_product_taxes()
         return res
+
+    def _move_to_company(self, company_id):
+        """Series changing company take their program and product along; refused
+        once cards were numbered (the cards and their ledger stay where they were
+        sold). Returns the series that move."""
+        moved = self.filtered(lambda series: series.company_id.id != company_id)
+        if any(series.next_number > 1 for series in moved):
+            raise UserError(
+                self.env._(
+                    "The company of a series cannot change once cards were numbered."
+                )
+            )
+        moved.product_id.write({"company_id": company_id})
+        moved.program_id.write({"company_id": company_id})
+        return moved
+
+    def _sync_program_currency(self):
+        """The series' program counts money of the series' currency and names
+        its points after it (the cashier reads amounts, not "Points")."""
+        for series in self:
+            currency = series.currency_id
+            program = series.program_id
+            if (
+                program.currency_id != currency
+                or program.portal_point_name != currency.symbol
+            ):
+                program.write(
+                    {"currency_id": currency.id, "portal_point_name": currency.symbol}
+                )
 
     def _default_deferred_account(self, vals, series=None):
         """A new series of single-purpose vouchers gets the company's deferred
@@ -425,6 +460,7 @@ class RetailGiftcardSeries(models.Model):
         )
         for series, program, product in zip(self, programs, products, strict=True):
             series.write({"program_id": program.id, "product_id": product.id})
+        self._sync_program_currency()
 
     def _product_vals(self):
         self.ensure_one()
@@ -472,6 +508,12 @@ class RetailGiftcardSeries(models.Model):
                 )
             )
 
+    def _format_money(self, amount):
+        """``amount`` in the series' currency (its program's), as its messages
+        write it."""
+        self.ensure_one()
+        return self.program_id._retail_format_money(amount)
+
     def _is_spv(self):
         self.ensure_one()
         return self.voucher_type == "single"
@@ -499,8 +541,8 @@ class RetailGiftcardSeries(models.Model):
                     series=self.name,
                     tax=self.tax_id.name,
                     document=document,
-                    eligible=max(eligible, 0.0),
-                    amount=amount,
+                    eligible=self._format_money(max(eligible, 0.0)),
+                    amount=self._format_money(amount),
                 )
             )
 
@@ -710,7 +752,7 @@ class RetailGiftcardSeries(models.Model):
             raise UserError(
                 self.env._(
                     "A gift card load must be a positive amount, not %(amount)s.",
-                    amount=amount,
+                    amount=self._format_money(amount),
                 )
             )
         if self.min_load and currency.compare_amounts(amount, self.min_load) < 0:
@@ -718,8 +760,8 @@ class RetailGiftcardSeries(models.Model):
                 self.env._(
                     "%(amount)s is below the minimum load of %(min)s for %(series)s "
                     "gift cards.",
-                    amount=amount,
-                    min=self.min_load,
+                    amount=self._format_money(amount),
+                    min=self._format_money(self.min_load),
                     series=self.name,
                 )
             )
@@ -728,8 +770,8 @@ class RetailGiftcardSeries(models.Model):
                 self.env._(
                     "%(amount)s is above the maximum load of %(max)s for %(series)s "
                     "gift cards.",
-                    amount=amount,
-                    max=self.max_load,
+                    amount=self._format_money(amount),
+                    max=self._format_money(self.max_load),
                     series=self.name,
                 )
             )
@@ -747,9 +789,9 @@ class RetailGiftcardSeries(models.Model):
                 self.env._(
                     "Loading %(amount)s would bring the card to %(total)s, above the "
                     "maximum balance of %(max)s for %(series)s gift cards.",
-                    amount=amount,
-                    total=balance + amount,
-                    max=self.max_balance,
+                    amount=self._format_money(amount),
+                    total=self._format_money(balance + amount),
+                    max=self._format_money(self.max_balance),
                     series=self.name,
                 )
             )

@@ -5,7 +5,7 @@ import uuid
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount
 
 
 class SaleOrder(models.Model):
@@ -172,8 +172,10 @@ class SaleOrder(models.Model):
             raise UserError(
                 self.env._(
                     "%(amount)s is more than the %(due)s left to pay on %(order)s.",
-                    amount=amount,
-                    due=self.retail_giftcard_amount_due,
+                    amount=format_amount(self.env, amount, currency),
+                    due=format_amount(
+                        self.env, self.retail_giftcard_amount_due, currency
+                    ),
                     order=self.name,
                 )
             )

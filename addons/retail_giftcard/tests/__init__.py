@@ -13,3 +13,4 @@ from . import test_spv_pos
 from . import test_spv_invoice
 from . import test_demo_tills
 from . import test_till_money_security
+from . import test_money_display

@@ -124,14 +124,16 @@ class TestGiftcardBulkLoad(AccountTestInvoicingCommon):
         wizard = self._wizard(allow_partial=True, **self._csv(self._bad_file()))
         wizard.action_load()
         self.assertEqual(self.cards[:2].mapped("points"), [50, 40])
-        self.assertIn("2 cards loaded, 90", wizard.report)
+        self.assertRegex(wizard.report, r"2 cards loaded, \$\s90\.00 in all")
         self.assertEqual(wizard.report.count("refused"), 6)
         self.assertAlmostEqual(self._outstanding(), -self._balance(self.liability))
 
     def test_file_limits_add_up(self):
         card = self.cards[0]
         csv = f"{card.code},150\n{card.code},150\n{card.code},10\n"
-        with self.assertRaisesRegex(UserError, r"Line 3 .*maximum balance of 300"):
+        with self.assertRaisesRegex(
+            UserError, r"Line 3 .*maximum balance of \$\s300\.00"
+        ):
             self._wizard(**self._csv(csv)).action_load()
         self.assertEqual(card.points, 0)
 

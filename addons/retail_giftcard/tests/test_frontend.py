@@ -35,6 +35,9 @@ class TestRetailGiftcardPosUi(TestPointOfSaleHttpCommon):
     def setUp(self):
         super().setUp()
         self.assertEqual(self.card.code, "770100000015", "the number the tours type")
+        self.assertEqual(
+            self.main_pos_config.currency_id.symbol, "$", "the currency the tours read"
+        )
 
     def _ledger(self):
         return self.card.history_ids.filtered("retail_kind").sorted("id")

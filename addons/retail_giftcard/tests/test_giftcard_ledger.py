@@ -51,11 +51,11 @@ class TestGiftcardLedger(RetailGiftcardCommon):
     def test_load_limits(self):
         card = self._sold_card(100)
         for amount, message in (
-            (4, "below the minimum load of 5"),
-            (301, "above the maximum load of 300"),
+            (4, r"\$\s4\.00 is below the minimum load of \$\s5\.00"),
+            (301, r"\$\s301\.00 is above the maximum load of \$\s300\.00"),
             (-20, "positive amount"),
             (0, "positive amount"),
-            (250, "above the maximum balance of 500"),
+            (250, r"to \$\s550\.00, above the maximum balance of \$\s500\.00"),
         ):
             if amount == 250:
                 self.Card._retail_giftcard_load([{"card": card, "amount": 200}])

@@ -309,7 +309,7 @@ class TestGiftcardPosMoney(GiftcardPosCommon):
                 [(self.goods, 1)],
                 [self._offline_payment(card, 31), (self.cash_pm1, 76, {})],
             ),
-            "above the store's offline cap of 30",
+            r"paid \$\s31\.00 offline, above the store's offline cap of \$\s30\.00",
         )
         # a blocked card pays nothing: all of it is shortfall
         order = self._sync(
@@ -326,7 +326,7 @@ class TestGiftcardPosMoney(GiftcardPosCommon):
                 [(self.goods, 1)],
                 [self._offline_payment(blocked, 10), (self.cash_pm1, 97, {})],
             ),
-            "above its offline cap of 50",
+            r"took \$\s55\.00 in gift cards offline .* offline cap of \$\s50\.00",
         )
         self._close_session()
         today = fields.Date.context_today(self.env.user)
@@ -342,6 +342,6 @@ class TestGiftcardPosMoney(GiftcardPosCommon):
                 [(self.goods, 1)],
                 [self._offline_payment(card, 5), (self.cash_pm1, 102, {})],
             ),
-            "offline cap of 0",
+            r"offline cap of \$\s0\.00",
         )
         self.assertEqual(card.points, 20)

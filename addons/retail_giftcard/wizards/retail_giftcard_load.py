@@ -91,7 +91,9 @@ class RetailGiftcardLoad(models.TransientModel):
             self.env._(
                 "%(count)s cards loaded, %(total)s in all.",
                 count=len(loaded),
-                total=sum(amount for _line, _card, amount in loaded),
+                total=self.series_id._format_money(
+                    sum(amount for _line, _card, amount in loaded)
+                ),
             )
         ]
         text += [

@@ -46,15 +46,17 @@ class RetailGiftcardOutstanding(models.TransientModel):
         }
 
     def _xlsx(self, rows):
+        """One row per company and store, amounts in the company's currency;
+        one total per currency (amounts of different currencies are not added)."""
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         sheet = workbook.add_worksheet(self.env._("Outstanding"))
         bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
         headers = [
             self.env._("Company"),
             self.env._("Store"),
             self.env._("Outstanding at %(date)s", date=self.date),
+            self.env._("Currency"),
         ]
         sheet.write_row(0, 0, headers, bold)
         companies = self.env["res.company"].browse({row["company_id"] for row in rows})
@@ -64,16 +66,46 @@ class RetailGiftcardOutstanding(models.TransientModel):
             .browse({row["store_id"] for row in rows if row["store_id"]})
         )
         company_names = {company.id: company.name for company in companies}
+        currencies = {company.id: company.currency_id for company in companies}
         store_names = {store.id: store.name for store in stores}
+        formats = {}
+
+        def money(currency, **extra):
+            key = (currency.id, tuple(sorted(extra)))
+            if key not in formats:
+                formats[key] = workbook.add_format(
+                    {"num_format": self._xlsx_money_format(currency), **extra}
+                )
+            return formats[key]
+
         back_office = self.env._("Back office")
+        totals = {}
         for index, row in enumerate(rows, start=1):
+            currency = currencies[row["company_id"]]
             sheet.write(index, 0, company_names[row["company_id"]])
             sheet.write(index, 1, store_names.get(row["store_id"], back_office))
-            sheet.write_number(index, 2, row["amount"], money)
-        total_row = len(rows) + 1
-        sheet.write(total_row, 0, self.env._("Total"), bold)
-        sheet.write_number(total_row, 2, sum(row["amount"] for row in rows), money)
+            sheet.write_number(index, 2, row["amount"], money(currency))
+            sheet.write(index, 3, currency.name)
+            totals[currency] = totals.get(currency, 0.0) + row["amount"]
+        for index, (currency, total) in enumerate(
+            sorted(totals.items(), key=lambda item: item[0].name), start=len(rows) + 1
+        ):
+            sheet.write(index, 0, self.env._("Total"), bold)
+            sheet.write_number(index, 2, total, money(currency, bold=True))
+            sheet.write(index, 3, currency.name, bold)
         sheet.set_column(0, 1, 28)
         sheet.set_column(2, 2, 22)
         workbook.close()
         return output.getvalue()
+
+    @staticmethod
+    def _xlsx_money_format(currency):
+        """Spreadsheet number format of amounts of ``currency``, its symbol on
+        the side the currency puts it."""
+        digits = "0" * currency.decimal_places
+        number = f"#,##0.{digits}" if digits else "#,##0"
+        quoted = currency.symbol.replace('"', "")
+        symbol = f'"{quoted}"'
+        if currency.position == "before":
+            return f"{symbol} {number}"
+        return f"{number} {symbol}"

@@ -20,12 +20,21 @@ export function enterPin(pin) {
     ];
 }
 
-/** The load prompt shows the card's balance. */
-export function balanceIs(code, balance) {
-    return {
-        content: `card ${code} shows balance ${balance}`,
-        trigger: `.modal .modal-header:contains("${code}"):contains("${balance}")`,
-    };
+/**
+ * The load prompt shows the card's balance as money of the till's currency
+ * (`symbol`), never as points.
+ */
+export function balanceIs(code, balance, symbol = "$") {
+    return [
+        {
+            content: `card ${code} shows balance ${symbol} ${balance}`,
+            trigger: `.modal .modal-header:contains("${code}"):contains("${balance}"):contains("${symbol}")`,
+        },
+        {
+            content: `card ${code}: its balance is money, not points`,
+            trigger: `.modal .modal-header:contains("${code}"):not(:contains("Points"))`,
+        },
+    ];
 }
 
 /** Load `amount` on the card whose load prompt is open. */
