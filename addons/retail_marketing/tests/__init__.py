@@ -5,3 +5,4 @@ from . import test_results
 from . import test_unsubscribe
 from . import test_smtp
 from . import test_security
+from . import test_input
