@@ -1,0 +1,29 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Retail Marketing",
+    "summary": "Email and SMS campaigns on the customer file, with consent, "
+    "holdout groups and measured purchases, on Odoo's mass mailing",
+    "version": "19.0.1.0.0",
+    "category": "Marketing/Email Marketing",
+    "author": "Retail CRM Suite",
+    "website": "https://github.com/retail-crm-suite/retail-crm",
+    "license": "LGPL-3",
+    "depends": [
+        "retail_customer",
+        "mass_mailing",
+        "mass_mailing_sms",
+        "sms",
+        "link_tracker",
+        "utm",
+    ],
+    "data": [
+        "security/retail_marketing_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_actions_server_data.xml",
+        "views/mailing_mailing_views.xml",
+        "views/utm_campaign_views.xml",
+        "views/retail_marketing_holdout_views.xml",
+    ],
+    "installable": True,
+}

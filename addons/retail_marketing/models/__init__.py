@@ -1,0 +1,7 @@
+from . import retail_marketing_result_mixin
+from . import retail_marketing_holdout
+from . import mailing_mailing
+from . import utm_campaign
+from . import res_partner
+from . import mail_blacklist
+from . import phone_blacklist

@@ -1,0 +1,371 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+# Consent channel of retail_customer for each mailing type.
+CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
+# Why a customer the mailing's domain selects is left out, in the order the
+# reasons are checked: a customer counts under the first reason only.
+EXCLUSION_REASONS = ("anonymized", "archived", "no_address", "blacklisted")
+# Attribution window of a mailing without campaign (days).
+DEFAULT_ATTRIBUTION_DAYS = 14
+
+
+class MailingMailing(models.Model):
+    _name = "mailing.mailing"
+    _inherit = ["mailing.mailing", "retail.marketing.result.mixin"]
+
+    retail_holdout_percent = fields.Float(
+        string="Holdout (%)",
+        default=10.0,
+        help="Share of the audience kept out of the send at random, to measure "
+        "the campaign against customers who got nothing. Drawn once, when the "
+        "mailing is sent; not used by A/B tests.",
+    )
+    retail_holdout_ids = fields.One2many(
+        "retail.marketing.holdout", "mailing_id", string="Holdout Customers"
+    )
+    retail_audience_snapshot = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The audience and its exclusions counted when the send started.",
+    )
+    retail_is_customer_mailing = fields.Boolean(
+        compute="_compute_retail_audience", string="Customer Mailing"
+    )
+    retail_audience_count = fields.Integer(
+        compute="_compute_retail_audience",
+        string="Audience",
+        help="Customers of the filter whom marketing may contact on this channel.",
+    )
+    retail_excluded_count = fields.Integer(
+        compute="_compute_retail_audience", string="Excluded"
+    )
+    retail_excluded_no_consent_count = fields.Integer(
+        compute="_compute_retail_audience", string="Excluded: No Consent"
+    )
+    retail_excluded_no_address_count = fields.Integer(
+        compute="_compute_retail_audience",
+        string="Excluded: No Address or Number",
+    )
+    retail_excluded_blacklisted_count = fields.Integer(
+        compute="_compute_retail_audience", string="Excluded: Blacklisted"
+    )
+    retail_excluded_archived_count = fields.Integer(
+        compute="_compute_retail_audience", string="Excluded: Archived"
+    )
+    retail_excluded_anonymized_count = fields.Integer(
+        compute="_compute_retail_audience", string="Excluded: Anonymised"
+    )
+    retail_preview_partner_id = fields.Many2one(
+        "res.partner",
+        string="Preview For",
+        help="The customer the preview is rendered for; the first customer of the "
+        "audience when empty.",
+    )
+    retail_preview_subject = fields.Char(
+        compute="_compute_retail_preview", string="Preview Subject"
+    )
+    retail_preview_body = fields.Html(
+        compute="_compute_retail_preview", string="Rendered Preview"
+    )
+
+    @api.depends(
+        "mailing_domain", "mailing_type", "mailing_model_id", "retail_audience_snapshot"
+    )
+    def _compute_retail_audience(self):
+        for mailing in self:
+            channel = mailing._retail_contact_channel()
+            mailing.retail_is_customer_mailing = bool(channel)
+            counts = (
+                mailing.retail_audience_snapshot
+                or (channel and mailing._retail_audience_counts())
+                or {}
+            )
+            mailing.retail_audience_count = counts.get("audience", 0)
+            excluded = 0
+            for reason in (*EXCLUSION_REASONS, "no_consent"):
+                mailing[f"retail_excluded_{reason}_count"] = counts.get(reason, 0)
+                excluded += counts.get(reason, 0)
+            mailing.retail_excluded_count = excluded
+
+    @api.depends(
+        "retail_preview_partner_id",
+        "mailing_domain",
+        "mailing_type",
+        "subject",
+        "body_html",
+        "body_plaintext",
+    )
+    def _compute_retail_preview(self):
+        for mailing in self:
+            mailing.retail_preview_subject = False
+            mailing.retail_preview_body = False
+            if not mailing._retail_contact_channel():
+                continue
+            partner = mailing.retail_preview_partner_id or self.env[
+                "res.partner"
+            ].search(mailing._get_recipients_domain(), limit=1)
+            if partner:
+                subject, body = mailing._retail_render_for(partner)
+                mailing.retail_preview_subject = subject
+                mailing.retail_preview_body = body
+
+    @api.constrains("retail_holdout_percent")
+    def _check_retail_holdout_percent(self):
+        for mailing in self:
+            if not 0 <= mailing.retail_holdout_percent <= 50:
+                raise ValidationError(
+                    self.env._(
+                        "The holdout of %(mailing)s must be between 0 %% and 50 %% "
+                        "of the audience (%(value)s %% given).",
+                        mailing=mailing.subject,
+                        value=mailing.retail_holdout_percent,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        mailings = super().create(vals_list)
+        mailings._retail_ensure_campaign()
+        return mailings
+
+    # ------------------------------------------------------------------
+    # Recipients: the consent rule and the holdout group
+    # ------------------------------------------------------------------
+    def _retail_contact_channel(self):
+        """The consent channel ("email" or "sms") of a mailing to customers,
+        False for mailings to other models (mailing lists, orders...)."""
+        self.ensure_one()
+        if self.mailing_model_real != "res.partner":
+            return False
+        return CONTACT_CHANNELS.get(self.mailing_type, False)
+
+    def _get_recipients_domain(self):
+        """Whatever the domain written on the mailing, a customer receives it
+        only if marketing may contact them on its channel (retail_customer's
+        rule: consent, an address or number, not blacklisted, neither archived
+        nor anonymised). The audience count, the send and its retries all read
+        this domain."""
+        domain = super()._get_recipients_domain()
+        channel = self._retail_contact_channel()
+        if channel:
+            domain &= self.env["res.partner"]._retail_contact_domain(channel)
+        return domain
+
+    def _get_recipients(self):
+        res_ids = super()._get_recipients()
+        if not self._retail_contact_channel():
+            return res_ids
+        if not self.retail_audience_snapshot:
+            self._retail_start_send(res_ids)
+        held = {
+            holdout.partner_id.id
+            for holdout in self.env["retail.marketing.holdout"].search_fetch(
+                [("mailing_id", "=", self.id)], ["partner_id"]
+            )
+        }
+        return [res_id for res_id in res_ids if res_id not in held]
+
+    def _retail_start_send(self, res_ids):
+        """Once per mailing, when its send starts: link it to a campaign, keep
+        a random share of the audience out of the send (the holdout group,
+        recorded) and record the audience and its exclusions as they are."""
+        self.ensure_one()
+        self._retail_ensure_campaign()
+        held = []
+        if not self.ab_testing_enabled and self.retail_holdout_percent:
+            size = int(len(res_ids) * self.retail_holdout_percent / 100 + 0.5)
+            held = random.sample(sorted(res_ids), size)
+        self.env["retail.marketing.holdout"].create(
+            [{"mailing_id": self.id, "partner_id": res_id} for res_id in held]
+        )
+        self.retail_audience_snapshot = dict(
+            self._retail_audience_counts(), holdout=len(held)
+        )
+
+    def _retail_audience_counts(self):
+        """The audience of the mailing and, for the customers its domain
+        selects that the consent rule leaves out, how many for each reason."""
+        self.ensure_one()
+        channel = self._retail_contact_channel()
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        if channel == "email":
+            address = Domain("email_normalized", "!=", False)
+            not_blacklisted = Domain("is_blacklisted", "not in", [True])
+        else:
+            address = Domain("retail_mobile_sanitized", "!=", False) | Domain(
+                "retail_phone_sanitized", "!=", False
+            )
+            not_blacklisted = Domain("phone_sanitized_blacklisted", "not in", [True])
+        passes = {
+            "anonymized": Domain("retail_anonymized_date", "=", False),
+            "archived": Domain("active", "=", True),
+            "no_address": address,
+            "blacklisted": not_blacklisted,
+        }
+        domain = Domain(self._parse_mailing_domain())
+        counts = {}
+        previous = Partner.search_count(domain)
+        for reason in EXCLUSION_REASONS:
+            domain &= passes[reason]
+            current = Partner.search_count(domain)
+            counts[reason] = previous - current
+            previous = current
+        audience = Partner.search_count(self._get_recipients_domain())
+        counts["no_consent"] = previous - audience
+        counts["audience"] = audience
+        return counts
+
+    def _retail_ensure_campaign(self):
+        """Every mailing to customers belongs to a campaign (utm.campaign),
+        where its results are gathered: one named after it when none is set."""
+        alone = self.filtered(
+            lambda m: not m.campaign_id and m.mailing_model_real == "res.partner"
+        )
+        campaigns = self.env["utm.campaign"].create(
+            [{"title": mailing.subject or mailing.name} for mailing in alone]
+        )
+        for mailing, campaign in zip(alone, campaigns, strict=True):
+            mailing.campaign_id = campaign
+
+    # ------------------------------------------------------------------
+    # Personalised content
+    # ------------------------------------------------------------------
+    def _retail_render_for(self, partner):
+        """Subject and body of the mailing as ``partner`` receives them."""
+        self.ensure_one()
+        if self.mailing_type == "sms":
+            body = self._render_field("body_plaintext", partner.ids)[partner.id]
+            return False, body
+        subject = self._render_field("subject", partner.ids)[partner.id]
+        body = self._render_field("body_html", partner.ids)[partner.id]
+        return subject, body
+
+    # ------------------------------------------------------------------
+    # Results
+    # ------------------------------------------------------------------
+    def _retail_results_rows(self):
+        return self._retail_results_query(SQL("m.id"), self._origin.ids)
+
+    @api.model
+    def _retail_results_query(self, key, mailing_ids):
+        """Purchases after the send of ``mailing_ids``, grouped by ``key`` (an
+        SQL expression on the mailing ``m``: its id or its campaign): for the
+        recipients and for the holdout customers, how many customers, how many
+        bought at the till (paid or posted POS orders) or on a confirmed sale
+        order within the attribution window of the mailing's campaign, their
+        orders and revenue; and how many recipients withdrew their consent for
+        the channel after the send. Two set-based queries."""
+        if not mailing_ids:
+            return {}, {}
+        for model, fnames in (
+            ("mailing.trace", ["mass_mailing_id", "model", "res_id", "trace_status"]),
+            ("mailing.mailing", ["sent_date", "campaign_id", "mailing_type"]),
+            ("utm.campaign", ["retail_attribution_days"]),
+            ("retail.marketing.holdout", ["mailing_id", "partner_id"]),
+            ("pos.order", ["partner_id", "date_order", "state", "amount_total"]),
+            ("sale.order", ["partner_id", "date_order", "state", "amount_total"]),
+            (
+                "res.partner",
+                [
+                    "retail_consent_email",
+                    "retail_consent_email_date",
+                    "retail_consent_sms",
+                    "retail_consent_sms_date",
+                ],
+            ),
+        ):
+            self.env[model].flush_model(fnames)
+        window = SQL(
+            "m.sent_date + make_interval(days => COALESCE(c.retail_attribution_days,"
+            " %s))",
+            DEFAULT_ATTRIBUTION_DAYS,
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH members AS (
+                    SELECT %(key)s AS key, t.res_id AS partner_id, FALSE AS holdout,
+                           MIN(m.sent_date) AS start_date, MAX(%(window)s) AS stop_date
+                      FROM mailing_trace t
+                      JOIN mailing_mailing m ON m.id = t.mass_mailing_id
+                      LEFT JOIN utm_campaign c ON c.id = m.campaign_id
+                     WHERE t.mass_mailing_id = ANY(%(ids)s)
+                       AND t.model = 'res.partner'
+                       AND t.trace_status != 'cancel'
+                       AND m.sent_date IS NOT NULL
+                     GROUP BY 1, 2
+                     UNION ALL
+                    SELECT %(key)s, h.partner_id, TRUE,
+                           MIN(m.sent_date), MAX(%(window)s)
+                      FROM retail_marketing_holdout h
+                      JOIN mailing_mailing m ON m.id = h.mailing_id
+                      LEFT JOIN utm_campaign c ON c.id = m.campaign_id
+                     WHERE h.mailing_id = ANY(%(ids)s)
+                       AND m.sent_date IS NOT NULL
+                     GROUP BY 1, 2
+                ), orders AS (
+                    SELECT o.partner_id, o.date_order, o.amount_total
+                      FROM pos_order o
+                     WHERE o.state IN ('paid', 'done')
+                       AND o.amount_total > 0
+                       AND o.partner_id IN (SELECT partner_id FROM members)
+                     UNION ALL
+                    SELECT o.partner_id, o.date_order, o.amount_total
+                      FROM sale_order o
+                     WHERE o.state = 'sale'
+                       AND o.amount_total > 0
+                       AND o.partner_id IN (SELECT partner_id FROM members)
+                )
+                SELECT mb.key, mb.holdout,
+                       COUNT(DISTINCT mb.partner_id),
+                       COUNT(DISTINCT o.partner_id),
+                       COUNT(o.partner_id),
+                       COALESCE(SUM(o.amount_total), 0)
+                  FROM members mb
+                  LEFT JOIN orders o
+                    ON o.partner_id = mb.partner_id
+                   AND o.date_order >= mb.start_date
+                   AND o.date_order < mb.stop_date
+                 GROUP BY mb.key, mb.holdout
+                """,
+                key=key,
+                window=window,
+                ids=list(mailing_ids),
+            )
+        )
+        unsubscribed = self.env.execute_query(
+            SQL(
+                """
+                SELECT %(key)s, COUNT(DISTINCT t.res_id)
+                  FROM mailing_trace t
+                  JOIN mailing_mailing m ON m.id = t.mass_mailing_id
+                  JOIN res_partner p ON p.id = t.res_id
+                 WHERE t.mass_mailing_id = ANY(%(ids)s)
+                   AND t.model = 'res.partner'
+                   AND t.trace_status != 'cancel'
+                   AND CASE WHEN m.mailing_type = 'sms'
+                            THEN p.retail_consent_sms IS NOT TRUE
+                                 AND p.retail_consent_sms_date >= t.create_date
+                            ELSE p.retail_consent_email IS NOT TRUE
+                                 AND p.retail_consent_email_date >= t.create_date
+                        END
+                 GROUP BY 1
+                """,
+                key=key,
+                ids=list(mailing_ids),
+            )
+        )
+        return (
+            {
+                (key_id, holdout): (customers, buyers, orders, float(revenue))
+                for key_id, holdout, customers, buyers, orders, revenue in rows
+            },
+            dict(unsubscribed),
+        )

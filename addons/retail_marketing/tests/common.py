@@ -1,0 +1,88 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.addons.retail_customer.tests.common import RetailCustomerCommon
+
+
+class RetailMarketingCommon(RetailCustomerCommon):
+    """Customers for every reason the consent rule leaves one out, on email
+    and on SMS, and helpers to build and send a mailing to them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partner_model_id = cls.env["ir.model"]._get_id("res.partner")
+        cls.ana = cls._customer(
+            "Ana Reachable",
+            email="ana@example.com",
+            mobile="+34 612 000 001",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.bruno = cls._customer(
+            "Bruno No Consent",
+            email="bruno@example.com",
+            mobile="+34 612 000 002",
+        )
+        cls.carla = cls._customer(
+            "Carla No Address",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.dario = cls._customer(
+            "Dario Blacklisted",
+            email="dario@example.com",
+            mobile="+34 612 000 004",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.elena = cls._customer(
+            "Elena Archived",
+            email="elena@example.com",
+            mobile="+34 612 000 005",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.fidel = cls._customer(
+            "Fidel Anonymised",
+            email="fidel@example.com",
+            mobile="+34 612 000 006",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.env["mail.blacklist"].create({"email": "dario@example.com"})
+        cls.env["phone.blacklist"].create({"number": "+34612000004"})
+        cls.elena.active = False
+        cls.fidel.write({"active": False, "retail_anonymized_date": "2026-01-01"})
+        cls.customers = (
+            cls.ana | cls.bruno | cls.carla | cls.dario | cls.elena | cls.fidel
+        )
+        cls.excluded = cls.customers - cls.ana
+
+    @classmethod
+    def _mailing(cls, partners, mailing_type="mail", **vals):
+        values = {
+            "subject": "Spring sale",
+            "mailing_type": mailing_type,
+            "mailing_model_id": cls.partner_model_id,
+            "mailing_domain": repr([("id", "in", partners.ids)]),
+            "retail_holdout_percent": 0,
+        }
+        if mailing_type == "sms":
+            values["body_plaintext"] = "Hi {{ object.name }}, spring sale!"
+        else:
+            values["body_html"] = "<p>Hi <t t-out='object.name'/>, spring sale!</p>"
+        return cls.env["mailing.mailing"].create(dict(values, **vals))
+
+    def _sent_to(self, mailing):
+        """The customers the send produced anything for: traces, emails or
+        text messages."""
+        traces = self.env["mailing.trace"].search(
+            [("mass_mailing_id", "=", mailing.id)]
+        )
+        mails = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
+        sms = self.env["sms.sms"].search([("mailing_id", "=", mailing.id)])
+        return {
+            "traces": self.Partner.browse(traces.mapped("res_id")),
+            "mails": self.Partner.browse(mails.mapped("res_id")),
+            "sms": sms.partner_id,
+        }
