@@ -25,6 +25,7 @@
     "assets": {
         "point_of_sale._assets_pos": ["retail_promotions/static/src/**/*"],
         "web.assets_tests": ["retail_promotions/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_promotions/static/tests/unit/**/*"],
     },
     "installable": True,
 }

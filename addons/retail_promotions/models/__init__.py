@@ -1,5 +1,4 @@
 from . import loyalty_program
-from . import pos_config
 from . import sale_order
 from . import retail_promotion_break
 from . import res_partner

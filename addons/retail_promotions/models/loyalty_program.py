@@ -8,15 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-WEEKDAYS = [
-    "retail_monday",
-    "retail_tuesday",
-    "retail_wednesday",
-    "retail_thursday",
-    "retail_friday",
-    "retail_saturday",
-    "retail_sunday",
-]
+from odoo.addons.retail_customer.models.retail_schedule_mixin import SCHEDULE_FIELDS
 
 # Fields that configure the native rule and reward of a retail promotion.
 PROMOTION_CONFIG_FIELDS = {
@@ -54,7 +46,8 @@ POS_DONE_STATES = ("paid", "done", "invoiced")
 
 
 class LoyaltyProgram(models.Model):
-    _inherit = "loyalty.program"
+    _name = "loyalty.program"
+    _inherit = ["loyalty.program", "retail.schedule.mixin"]
 
     retail_promotion_type = fields.Selection(
         [
@@ -187,23 +180,6 @@ class LoyaltyProgram(models.Model):
         "the same products apply in the same order, each on what the earlier ones "
         "left.",
     )
-    retail_monday = fields.Boolean(string="Monday", default=True)
-    retail_tuesday = fields.Boolean(string="Tuesday", default=True)
-    retail_wednesday = fields.Boolean(string="Wednesday", default=True)
-    retail_thursday = fields.Boolean(string="Thursday", default=True)
-    retail_friday = fields.Boolean(string="Friday", default=True)
-    retail_saturday = fields.Boolean(string="Saturday", default=True)
-    retail_sunday = fields.Boolean(string="Sunday", default=True)
-    retail_hour_from = fields.Float(
-        string="From Hour",
-        default=0.0,
-        help="Local time (company time zone) from which the program applies.",
-    )
-    retail_hour_to = fields.Float(
-        string="To Hour",
-        default=24.0,
-        help="Local time (company time zone) at which the program stops applying.",
-    )
 
     @api.constrains(
         "retail_promotion_type",
@@ -235,25 +211,6 @@ class LoyaltyProgram(models.Model):
                     )
                 )
 
-    @api.constrains("retail_hour_from", "retail_hour_to", *WEEKDAYS)
-    def _check_retail_schedule(self):
-        for program in self:
-            if not 0 <= program.retail_hour_from < program.retail_hour_to <= 24:
-                raise ValidationError(
-                    self.env._(
-                        "Program %(name)s: the hours must be between 0 and 24, "
-                        "the start before the end.",
-                        name=program.name,
-                    )
-                )
-            if not any(program[day] for day in WEEKDAYS):
-                raise ValidationError(
-                    self.env._(
-                        "Program %(name)s: choose at least one week day.",
-                        name=program.name,
-                    )
-                )
-
     @api.constrains(
         "retail_exclusive",
         "retail_priority",
@@ -264,9 +221,7 @@ class LoyaltyProgram(models.Model):
         "sale_ok",
         "pos_ok",
         "pos_config_ids",
-        "retail_hour_from",
-        "retail_hour_to",
-        *WEEKDAYS,
+        *SCHEDULE_FIELDS,
     )
     def _check_retail_exclusive_overlap(self):
         exclusive = self.filtered(lambda p: p.retail_exclusive and p.active)
@@ -542,11 +497,7 @@ class LoyaltyProgram(models.Model):
         ends = [d for d in (self.date_to, other.date_to) if d]
         if starts and ends and max(starts) > min(ends):
             return False
-        if not any(self[day] and other[day] for day in WEEKDAYS):
-            return False
-        return max(self.retail_hour_from, other.retail_hour_from) < min(
-            self.retail_hour_to, other.retail_hour_to
-        )
+        return self._retail_schedule_overlaps(other)
 
     @api.model
     def _retail_discount_card_domain(self):
@@ -955,16 +906,6 @@ class LoyaltyProgram(models.Model):
         in_sets = sorted(unit_prices, reverse=True)[: sets * self.retail_buy_qty]
         return max(0.0, sum(in_sets) - sets * self.retail_fixed_price)
 
-    @api.model
-    def _retail_schedule_domain(self, moment):
-        """Programs whose week days and hours include `moment` (a local datetime)."""
-        hour = moment.hour + moment.minute / 60 + moment.second / 3600
-        return [
-            (WEEKDAYS[moment.weekday()], "=", True),
-            ("retail_hour_from", "<=", hour),
-            ("retail_hour_to", ">", hour),
-        ]
-
     def _retail_combine(self):
         """The promotions of `self` (all satisfied by one basket) that apply: all of
         them when none is exclusive, else only the exclusive one of highest
@@ -997,7 +938,5 @@ class LoyaltyProgram(models.Model):
             "retail_break_table",
             "retail_customer_scope",
             "retail_employee_ceiling",
-            "retail_hour_from",
-            "retail_hour_to",
-            *WEEKDAYS,
+            *SCHEDULE_FIELDS,
         ]

@@ -7,13 +7,6 @@ beside loyalty_program.py (the promotion types)."""
 from odoo import api, fields, models
 from odoo.tools import format_amount
 
-from .loyalty_program import WEEKDAYS
-
-
-def _format_hour(hour):
-    minutes = round(hour * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
 
 # pylint: disable=consider-merging-classes-inherited
 # Kept apart from loyalty_program.py while another branch edits that file; to merge.
@@ -93,25 +86,6 @@ class LoyaltyProgram(models.Model):
             self._fields["retail_promotion_type"]._description_selection(self.env)
         ).get(kind)
 
-    def _retail_schedule_text(self):
-        """The week days and hours of the program, e.g. "Mon, Tue 09:00-13:00"."""
-        self.ensure_one()
-        days = [
-            label[:3]
-            for field, label in zip(
-                WEEKDAYS,
-                [self._fields[day]._description_string(self.env) for day in WEEKDAYS],
-                strict=True,
-            )
-            if self[field]
-        ]
-        return self.env._(
-            "%(days)s %(start)s-%(end)s",
-            days=", ".join(days),
-            start=_format_hour(self.retail_hour_from),
-            end=_format_hour(self.retail_hour_to),
-        )
-
     def _retail_not_applicable_reasons(self, moment, config, company, sale=False):
         """{program: reason} for the programs of `self` that do not apply at
         `moment` (a local datetime) in the store `config` of `company` (on sale
@@ -120,7 +94,6 @@ class LoyaltyProgram(models.Model):
         synchronised later)."""
         reasons = {}
         day = moment.date()
-        hour = moment.hour + moment.minute / 60 + moment.second / 3600
         for program in self:
             if program.company_id and program.company_id != company:
                 reason = self.env._("promotion of another company")
@@ -139,9 +112,7 @@ class LoyaltyProgram(models.Model):
                     start=program.date_from or "…",
                     end=program.date_to or "…",
                 )
-            elif not program[WEEKDAYS[moment.weekday()]] or not (
-                program.retail_hour_from <= hour < program.retail_hour_to
-            ):
+            elif not program._retail_schedule_matches(moment):
                 reason = self.env._(
                     "outside its days and hours (%(schedule)s)",
                     schedule=program._retail_schedule_text(),

@@ -116,7 +116,7 @@ class PosOrder(models.Model):
     def _retail_promotion_moment(self):
         """The order's date in the store's promotion time zone (the company's)."""
         self.ensure_one()
-        tz = pytz.timezone(self.config_id.retail_promotion_tz or "UTC")
+        tz = pytz.timezone(self.config_id.retail_store_tz or "UTC")
         return self.date_order.replace(tzinfo=UTC).astimezone(tz)
 
     def _retail_check_promotions(self):

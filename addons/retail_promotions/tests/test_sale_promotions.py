@@ -7,17 +7,9 @@ import pytz
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from .common import RetailPromotionCaseMixin, load_basket_cases
+from odoo.addons.retail_customer.models.retail_schedule_mixin import WEEKDAYS
 
-WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
+from .common import RetailPromotionCaseMixin, load_basket_cases
 
 
 @tagged("post_install", "-at_install", "retail_money")
@@ -116,7 +108,7 @@ class TestRetailPromotionSaleExplanation(RetailPromotionCaseMixin, TransactionCa
                     "retail_product_ids": [Command.set(products["socks"].ids)],
                     "retail_gift_product_id": products["socks"].id,
                     "sale_ok": True,
-                    f"retail_{today}": False,
+                    today: False,
                 },
             ]
         )

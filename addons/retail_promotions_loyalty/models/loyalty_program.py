@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 
-from odoo.addons.retail_promotions.models.loyalty_program import WEEKDAYS
-
 EXTRA_POINTS = "loyalty_points"
 
 
@@ -88,9 +86,7 @@ class LoyaltyProgram(models.Model):
             "config_ids": self.pos_config_ids.ids,
             "date_from": self.date_from and fields.Date.to_string(self.date_from),
             "date_to": self.date_to and fields.Date.to_string(self.date_to),
-            "retail_hour_from": self.retail_hour_from,
-            "retail_hour_to": self.retail_hour_to,
-            **{day: self[day] for day in WEEKDAYS},
+            **self._retail_schedule_values(),
         }
 
     @api.model

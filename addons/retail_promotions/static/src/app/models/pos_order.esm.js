@@ -3,47 +3,10 @@ import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
 
-const {DateTime} = luxon;
-
-export const RETAIL_WEEKDAYS = [
-    "retail_monday",
-    "retail_tuesday",
-    "retail_wednesday",
-    "retail_thursday",
-    "retail_friday",
-    "retail_saturday",
-    "retail_sunday",
-];
-
-/**
- * Whether a program's week days and hours include `moment` (a luxon DateTime in
- * the store's time zone): the same test as loyalty.program._retail_schedule_domain.
- */
-export function retailScheduleMatches(program, moment) {
-    if (program[RETAIL_WEEKDAYS[moment.weekday - 1]] === false) {
-        return false;
-    }
-    const hour = moment.hour + moment.minute / 60 + moment.second / 3600;
-    const from = program.retail_hour_from ?? 0;
-    const to = program.retail_hour_to ?? 24;
-    return from <= hour && hour < to;
-}
-
-// The store's time, kept for a second: the till checks the schedule of every
-// promotion at each recomputation, and luxon's time zone conversion is not cheap
-const storeNow = {zone: undefined, until: 0, moment: undefined};
-
-/** The current time in the store's time zone (pos.config.retail_promotion_tz). */
-export function retailStoreNow(config) {
-    const zone = config.retail_promotion_tz || "UTC";
-    const now = Date.now();
-    if (storeNow.zone !== zone || now >= storeNow.until) {
-        storeNow.zone = zone;
-        storeNow.until = now + 1000;
-        storeNow.moment = DateTime.fromMillis(now).setZone(zone);
-    }
-    return storeNow.moment;
-}
+import {
+    retailScheduleMatches,
+    retailStoreNow,
+} from "@retail_customer/app/utils/retail_schedule.esm";
 
 // Raw order -> whether each of its programs applies (by program id), kept while
 // one update of the points runs without pausing (retailKeepApplicability)

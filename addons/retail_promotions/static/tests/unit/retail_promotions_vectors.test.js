@@ -1,0 +1,36 @@
+import {describe, expect, test} from "@odoo/hoot";
+import {
+    retailApplicationOrder,
+    retailCombinePromotions,
+    retailGroupDiscount,
+} from "@retail_promotions/app/models/pos_order.esm";
+import {loadRetailVectors} from "@retail_customer/../tests/unit/retail_vectors";
+
+const VECTORS = "retail_promotions/static/tests/vectors/retail_promotions.json";
+
+describe("retail_promotions_vectors", () => {
+    test("group discount", async () => {
+        const vectors = await loadRetailVectors(VECTORS);
+        expect(vectors.group_discount.length).toBeGreaterThan(0);
+        for (const vector of vectors.group_discount) {
+            const {breaks, ...program} = vector.program;
+            program.retail_break_table = breaks || [];
+            const discount = retailGroupDiscount(program, vector.unit_prices);
+            expect(Math.abs(discount - vector.expected) < 1e-9).toBe(true, {
+                message: `${vector.name}: ${discount}`,
+            });
+        }
+    });
+
+    test("combination and application order", async () => {
+        const vectors = await loadRetailVectors(VECTORS);
+        for (const vector of vectors.combine) {
+            const applied = retailCombinePromotions(vector.programs).map((p) => p.id);
+            expect(applied.toSorted()).toEqual(vector.applied.toSorted(), {
+                message: vector.name,
+            });
+            const order = retailApplicationOrder(vector.programs).map((p) => p.id);
+            expect(order).toEqual(vector.order, {message: vector.name});
+        }
+    });
+});
