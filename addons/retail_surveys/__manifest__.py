@@ -27,7 +27,7 @@
         "views/retail_surveys_menus.xml",
         "data/ir_cron_data.xml",
     ],
-    "demo": ["demo/retail_survey_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "assets": {
         "point_of_sale._assets_pos": ["retail_surveys/static/src/**/*"],
         "web.assets_tests": ["retail_surveys/static/tests/tours/**/*"],
