@@ -19,6 +19,7 @@
         "views/sale_order_views.xml",
         "report/retail_promotion_report_views.xml",
         "wizards/retail_promotion_results_export_views.xml",
+        "wizards/retail_promotion_explanation_views.xml",
         "views/retail_promotions_menus.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
