@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 
 
+# pylint: disable=consider-merging-classes-inherited
+# One file per concern.
 class PosConfig(models.Model):
     _inherit = "pos.config"
 

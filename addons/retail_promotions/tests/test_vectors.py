@@ -32,6 +32,16 @@ class TestPromotionVectors(TransactionCase):
                     vector["expected"],
                 )
 
+    def test_type_registry_vectors(self):
+        vectors = load_vectors(VECTORS)
+        Program = self.env["loyalty.program"]
+        self.assertEqual(
+            sorted(Program._retail_scaled_types()), sorted(vectors["scaled_types"])
+        )
+        self.assertEqual(
+            sorted(Program._retail_customer_types()), sorted(vectors["customer_types"])
+        )
+
     def test_combine_vectors(self):
         Program = self.env["loyalty.program"]
         for vector in load_vectors(VECTORS)["combine"]:
@@ -64,4 +74,4 @@ class TestPromotionVectorsJs(HttpCase):
     """The till's promotion functions give what the same vectors expect."""
 
     def test_promotion_vectors_js(self):
-        run_hoot_suite(self, "retail_promotions_vectors", 2)
+        run_hoot_suite(self, "retail_promotions_vectors", 3)

@@ -3,6 +3,7 @@ import {
     retailApplicationOrder,
     retailCombinePromotions,
     retailGroupDiscount,
+    retailPromotionTypes,
 } from "@retail_promotions/app/models/pos_order.esm";
 import {loadRetailVectors} from "@retail_customer/../tests/unit/retail_vectors";
 
@@ -20,6 +21,18 @@ describe("retail_promotions_vectors", () => {
                 message: `${vector.name}: ${discount}`,
             });
         }
+    });
+
+    test("type registry", async () => {
+        const vectors = await loadRetailVectors(VECTORS);
+        const types = retailPromotionTypes.getEntries();
+        const withMethod = (method) =>
+            types
+                .filter(([, type]) => type[method])
+                .map(([kind]) => kind)
+                .toSorted();
+        expect(withMethod("groupDiscount")).toEqual(vectors.scaled_types.toSorted());
+        expect(withMethod("customerMatches")).toEqual(vectors.customer_types.toSorted());
     });
 
     test("combination and application order", async () => {
