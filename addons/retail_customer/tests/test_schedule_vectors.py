@@ -23,7 +23,8 @@ def run_hoot_suite(case, suite, tests):
     pass, and they are `tests` (a suite that finds no test does not pass)."""
     with case.assertLogs(case._logger.getChild("browser"), level="INFO") as logs:
         case.browser_js(
-            f"/web/tests?headless&loglevel=2&preset=desktop&timeout=15000&filter={suite}",
+            "/web/tests?headless&loglevel=2&preset=desktop&timeout=15000"
+            f"&filter=%22{suite}%22",
             "",
             "",
             login="admin",

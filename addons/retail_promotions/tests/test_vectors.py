@@ -42,6 +42,70 @@ class TestPromotionVectors(TransactionCase):
             sorted(Program._retail_customer_types()), sorted(vectors["customer_types"])
         )
 
+    def test_customer_matches_vectors(self):
+        vectors = load_vectors(VECTORS)["customer_matches"]
+        names = {
+            name
+            for vector in vectors
+            for name in vector["program"]["partners"]
+            + [(vector["partner"] or {}).get("name")]
+            if name
+        }
+        segment_names = {
+            name
+            for vector in vectors
+            for name in vector["program"]["segments"]
+            + (vector["partner"] or {}).get("segments", [])
+        }
+        segments = {
+            name: self.env["retail.segment"].create({"name": f"Vector {name}"})
+            for name in sorted(segment_names)
+        }
+        partners = {
+            name: self.env["res.partner"].create({"name": f"Vector {name}"})
+            for name in sorted(names)
+        }
+        product = self.env["product.product"].create({"name": "Vector socks"})
+        Program = self.env["loyalty.program"]
+        for vector in vectors:
+            with self.subTest(vector["name"]):
+                spec = vector["partner"]
+                partner = self.env["res.partner"]
+                if spec:
+                    partner = partners[spec["name"]]
+                    partner.write(
+                        {
+                            "retail_is_employee": spec.get("employee", False),
+                            "retail_segment_ids": [
+                                Command.set([segments[n].id for n in spec["segments"]])
+                            ],
+                        }
+                    )
+                program = Program.create(
+                    {
+                        "name": vector["name"],
+                        "retail_promotion_type": vector["type"],
+                        "retail_product_ids": [Command.set(product.ids)],
+                        "retail_gift_product_id": product.id,
+                        "retail_discount": 10,
+                        "retail_min_amount": 10,
+                        "retail_employee_ceiling": 100,
+                        "retail_partner_ids": [
+                            Command.set(
+                                [partners[n].id for n in vector["program"]["partners"]]
+                            )
+                        ],
+                        "retail_segment_ids": [
+                            Command.set(
+                                [segments[n].id for n in vector["program"]["segments"]]
+                            )
+                        ],
+                    }
+                )
+                self.assertEqual(
+                    program._retail_customer_matches(partner), vector["expected"]
+                )
+
     def test_combine_vectors(self):
         Program = self.env["loyalty.program"]
         for vector in load_vectors(VECTORS)["combine"]:
@@ -74,4 +138,4 @@ class TestPromotionVectorsJs(HttpCase):
     """The till's promotion functions give what the same vectors expect."""
 
     def test_promotion_vectors_js(self):
-        run_hoot_suite(self, "retail_promotions_vectors", 3)
+        run_hoot_suite(self, "retail_promotions_vectors", 4)

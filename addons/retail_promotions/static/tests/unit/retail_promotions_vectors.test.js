@@ -2,6 +2,7 @@ import {describe, expect, test} from "@odoo/hoot";
 import {
     retailApplicationOrder,
     retailCombinePromotions,
+    retailCustomerMatches,
     retailGroupDiscount,
     retailPromotionTypes,
 } from "@retail_promotions/app/models/pos_order.esm";
@@ -33,6 +34,35 @@ describe("retail_promotions_vectors", () => {
                 .toSorted();
         expect(withMethod("groupDiscount")).toEqual(vectors.scaled_types.toSorted());
         expect(withMethod("customerMatches")).toEqual(vectors.customer_types.toSorted());
+    });
+
+    test("customer matches", async () => {
+        const vectors = await loadRetailVectors(VECTORS);
+        const ids = new Map();
+        const idOf = (name) => {
+            if (!ids.has(name)) {
+                ids.set(name, ids.size + 1);
+            }
+            return ids.get(name);
+        };
+        for (const vector of vectors.customer_matches) {
+            const program = {
+                id: 1,
+                retail_promotion_type: vector.type,
+                retail_customer_scope: {
+                    partners: vector.program.partners.map(idOf),
+                    segments: vector.program.segments.map(idOf),
+                },
+            };
+            const partner = vector.partner && {
+                id: idOf(vector.partner.name),
+                retail_is_employee: Boolean(vector.partner.employee),
+                retail_segment_id_list: vector.partner.segments.map(idOf),
+            };
+            expect(retailCustomerMatches(program, partner)).toBe(vector.expected, {
+                message: vector.name,
+            });
+        }
     });
 
     test("combination and application order", async () => {
