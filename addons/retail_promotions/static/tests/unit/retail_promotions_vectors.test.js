@@ -6,7 +6,7 @@ import {
     retailGroupDiscount,
     retailPromotionTypes,
 } from "@retail_promotions/app/models/pos_order.esm";
-import {loadRetailVectors} from "@retail_customer/../tests/unit/retail_vectors";
+import {loadRetailVectors, retailVectorIds} from "@retail_customer/../tests/unit/retail_vectors";
 
 const VECTORS = "retail_promotions/static/tests/vectors/retail_promotions.json";
 
@@ -38,13 +38,7 @@ describe("retail_promotions_vectors", () => {
 
     test("customer matches", async () => {
         const vectors = await loadRetailVectors(VECTORS);
-        const ids = new Map();
-        const idOf = (name) => {
-            if (!ids.has(name)) {
-                ids.set(name, ids.size + 1);
-            }
-            return ids.get(name);
-        };
+        const idOf = retailVectorIds();
         for (const vector of vectors.customer_matches) {
             const program = {
                 id: 1,

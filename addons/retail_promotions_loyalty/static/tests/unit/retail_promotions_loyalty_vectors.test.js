@@ -1,6 +1,6 @@
 import {describe, expect, test} from "@odoo/hoot";
 import {retailPromotionPoints} from "@retail_promotions_loyalty/app/models/pos_order.esm";
-import {loadRetailVectors} from "@retail_customer/../tests/unit/retail_vectors";
+import {loadRetailVectors, retailVectorIds} from "@retail_customer/../tests/unit/retail_vectors";
 
 const VECTORS = "retail_promotions_loyalty/static/tests/vectors/retail_promotions_loyalty.json";
 
@@ -8,13 +8,7 @@ describe("retail_promotions_loyalty_vectors", () => {
     test("extra points of a promotion", async () => {
         const vectors = await loadRetailVectors(VECTORS);
         expect(vectors.promotion_points.length).toBeGreaterThan(0);
-        const ids = new Map();
-        const productId = (name) => {
-            if (!ids.has(name)) {
-                ids.set(name, ids.size + 1);
-            }
-            return ids.get(name);
-        };
+        const productId = retailVectorIds();
         for (const vector of vectors.promotion_points) {
             const spec = {
                 mode: vector.promotion.mode,
