@@ -6,6 +6,7 @@ questionnaire asking rules, ...). The till applies the same test with
 retailScheduleMatches (static/src/app/utils/retail_schedule.esm.js); both are
 checked against static/tests/vectors/retail_schedule.json."""
 
+import math
 from datetime import UTC, datetime
 
 import pytz
@@ -31,8 +32,9 @@ def schedule_hour(moment):
 
 
 def format_hour(hour):
-    """An hour given as a float as HH:MM (9.5 is 09:30)."""
-    minutes = round(hour * 60)
+    """An hour given as a float as HH:MM (9.5 is 09:30), half minutes rounded
+    up as the till does."""
+    minutes = math.floor(hour * 60 + 0.5)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
