@@ -38,6 +38,7 @@
     "assets": {
         "point_of_sale._assets_pos": ["retail_customer/static/src/**/*"],
         "web.assets_tests": ["retail_customer/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_customer/static/tests/unit/**/*"],
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

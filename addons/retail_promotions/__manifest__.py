@@ -19,12 +19,14 @@
         "views/sale_order_views.xml",
         "report/retail_promotion_report_views.xml",
         "wizards/retail_promotion_results_export_views.xml",
+        "wizards/retail_promotion_explanation_views.xml",
         "views/retail_promotions_menus.xml",
     ],
     "demo": ["demo/loyalty_program_demo.xml"],
     "assets": {
         "point_of_sale._assets_pos": ["retail_promotions/static/src/**/*"],
         "web.assets_tests": ["retail_promotions/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_promotions/static/tests/unit/**/*"],
     },
     "installable": True,
 }

@@ -14,6 +14,7 @@
     "assets": {
         "point_of_sale._assets_pos": ["retail_promotions_loyalty/static/src/**/*"],
         "web.assets_tests": ["retail_promotions_loyalty/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_promotions_loyalty/static/tests/unit/**/*"],
     },
     "auto_install": True,
     "installable": True,

@@ -4,7 +4,7 @@
     "name": "Retail Surveys",
     "summary": "Store questionnaires answered at the POS checkout in seconds, "
     "stored as survey answers and analysed per store",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Point of Sale",
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",
@@ -27,10 +27,11 @@
         "views/retail_surveys_menus.xml",
         "data/ir_cron_data.xml",
     ],
-    "demo": ["demo/retail_survey_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "assets": {
         "point_of_sale._assets_pos": ["retail_surveys/static/src/**/*"],
         "web.assets_tests": ["retail_surveys/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_surveys/static/tests/unit/**/*"],
     },
     "installable": True,
 }

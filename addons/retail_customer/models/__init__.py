@@ -8,7 +8,9 @@ from . import crm_team
 from . import retail_kpi_order_mixin
 from . import retail_report_view_mixin
 from . import retail_till_payload_mixin
+from . import retail_schedule_mixin
 from . import pos_config
+from . import pos_config_store_tz
 from . import pos_order
 from . import pos_order_line
 from . import pos_payment

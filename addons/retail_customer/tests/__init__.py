@@ -9,3 +9,4 @@ from . import test_gdpr
 from . import test_till_payload
 from . import test_customer_file_rpc
 from . import test_national_id_search
+from . import test_schedule_vectors

@@ -9,8 +9,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from .loyalty_program import CUSTOMER_TYPES
-
 _logger = logging.getLogger(__name__)
 
 # Program types whose reward lines the server re-checks and spreads over the lines
@@ -116,7 +114,7 @@ class PosOrder(models.Model):
     def _retail_promotion_moment(self):
         """The order's date in the store's promotion time zone (the company's)."""
         self.ensure_one()
-        tz = pytz.timezone(self.config_id.retail_promotion_tz or "UTC")
+        tz = pytz.timezone(self.config_id.retail_store_tz or "UTC")
         return self.date_order.replace(tzinfo=UTC).astimezone(tz)
 
     def _retail_check_promotions(self):
@@ -139,9 +137,10 @@ class PosOrder(models.Model):
                 programs.filtered(lambda program: program not in reasons)
             )
         )
+        customer_types = programs._retail_customer_types()
         for program in programs.filtered(
             lambda program: program not in reasons
-            and program.retail_promotion_type in CUSTOMER_TYPES
+            and program.retail_promotion_type in customer_types
             and program.retail_promotion_type != "discount_card"
             and not program._retail_customer_matches(self.partner_id)
         ):
@@ -197,6 +196,33 @@ class PosOrder(models.Model):
         :return: the issues found (list of str)
         """
         self.ensure_one()
+        corrections, issues = self._retail_promotion_bound_issues()
+        if not issues:
+            return issues
+        _logger.warning(
+            "POS order %s (%s): promotion amounts differ from the server's "
+            "(difference %s): %s",
+            self.name,
+            self.uuid,
+            self._retail_promotion_correction(corrections),
+            " ".join(issues),
+        )
+        # sudo: the server's figures are the system's, written whoever syncs
+        self.sudo().retail_promotion_server_amounts = corrections
+        self._retail_flag_promotion_issue(
+            issues,
+            self.env._(
+                "Promotion amounts corrected by the server:\n%(issue)s",
+                issue="\n".join(issues),
+            ),
+        )
+        return issues
+
+    def _retail_promotion_bound_issues(self):
+        """(corrections, issues) of _retail_check_promotion_amounts: for each
+        promotion, in the order they apply, the till's discount compared with
+        the server's bound; where the till gave more, {line id: the server's
+        amount} of its reward lines and the issue in words."""
         currency = self.currency_id
         product_lines = self.lines.filtered(
             lambda line: not line.reward_id
@@ -239,26 +265,7 @@ class PosOrder(models.Model):
                     reason=reason,
                 )
             )
-        if not issues:
-            return issues
-        _logger.warning(
-            "POS order %s (%s): promotion amounts differ from the server's "
-            "(difference %s): %s",
-            self.name,
-            self.uuid,
-            self._retail_promotion_correction(corrections),
-            " ".join(issues),
-        )
-        # sudo: the server's figures are the system's, written whoever syncs
-        self.sudo().retail_promotion_server_amounts = corrections
-        self._retail_flag_promotion_issue(
-            issues,
-            self.env._(
-                "Promotion amounts corrected by the server:\n%(issue)s",
-                issue="\n".join(issues),
-            ),
-        )
-        return issues
+        return corrections, issues
 
     def _retail_promotion_correction(self, corrections=None):
         """What the server's promotion figures add to the till's total (>= 0:

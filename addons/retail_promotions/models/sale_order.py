@@ -7,8 +7,6 @@ import pytz
 from odoo import fields, models
 from odoo.fields import Domain
 
-from .loyalty_program import CUSTOMER_TYPES, SCALED_TYPES
-
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -22,13 +20,15 @@ class SaleOrder(models.Model):
 
     def _get_program_domain(self):
         domain = super()._get_program_domain()
-        schedule = self.env["loyalty.program"]._retail_schedule_domain(
-            self._retail_promotion_moment()
-        ) + [
+        Program = self.env["loyalty.program"]
+        schedule = Program._retail_schedule_domain(self._retail_promotion_moment()) + [
             "|",
             ("retail_team_ids", "=", False),
             ("retail_team_ids", "in", self.team_id.ids),
         ]
+        if non_engine := Program._retail_non_engine_types():
+            # their effect comes through another program
+            schedule.append(("retail_promotion_type", "not in", non_engine))
         if isinstance(domain, list):
             # website_sale_loyalty edits the list returned by super(): keep a list
             return domain + list(schedule)
@@ -38,8 +38,9 @@ class SaleOrder(models.Model):
         """Of the retail promotions the basket satisfies, keep only the winner when
         an exclusive one is among them (see loyalty.program._retail_combine)."""
         result = super()._program_check_compute_points(programs)
+        customer_types = programs._retail_customer_types()
         for program in programs.filtered(
-            lambda program: program.retail_promotion_type in CUSTOMER_TYPES
+            lambda program: program.retail_promotion_type in customer_types
         ):
             if not program._retail_customer_matches(self.partner_id):
                 result[program] = {
@@ -135,7 +136,9 @@ class SaleOrder(models.Model):
         program = reward.program_id
         if program.retail_promotion_type == "employee":
             return self._retail_cap_employee_discount(program, values_list)
-        if program.retail_promotion_type not in SCALED_TYPES:
+        if not program._retail_promotion_method(
+            program.retail_promotion_type, "discount"
+        ):
             return values_list
         group_lines = self.order_line.filtered(
             lambda line: not line.reward_id

@@ -4,30 +4,30 @@
 the price actually paid. In a file of its own, beside sale_order.py (the engine of
 the promotion types)."""
 
-from markupsafe import Markup
-
-from odoo import api, fields, models
+from odoo import models
 from odoo.fields import Domain
-from odoo.tools import format_amount
 
 
 # pylint: disable=consider-merging-classes-inherited
-# Kept apart from sale_order.py while another branch edits that file; to merge.
+# One file per concern of sale orders.
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    retail_promotion_explanation = fields.Html(
-        string="Promotions Explained",
-        compute="_compute_retail_promotion_explanation",
-        sanitize=False,
-        help="The retail promotions that applied to this order, the lines they "
-        "took and their discount, and those left out with the reason.",
-    )
-
-    @api.depends("order_line.price_total", "order_line.reward_id", "date_order")
-    def _compute_retail_promotion_explanation(self):
-        for order in self:
-            order.retail_promotion_explanation = order._retail_explain_promotions()
+    def action_retail_explain_promotions(self):
+        """The promotions of the order explained, computed now (not on each
+        read of the order)."""
+        self.ensure_one()
+        explanation = self.env["retail.promotion.explanation"].create(
+            {"order_id": self.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Promotions Explained"),
+            "res_model": explanation._name,
+            "res_id": explanation.id,
+            "view_mode": "form",
+            "target": "new",
+        }
 
     def _retail_promotion_report(self):
         """([(program, rule, lines, discount)], [(program, rule, reason)]): the
@@ -90,45 +90,35 @@ class SaleOrder(models.Model):
             left_out.append((program, program.retail_rule_description, reason))
         return applied, left_out
 
-    def _retail_explain_promotions(self):
+    def _retail_render_promotion_explanation(self):
+        """The promotions of the order explained in HTML (the
+        sale_order_promotion_explanation template)."""
         self.ensure_one()
-        if not self.order_line:
-            return False
-        applied, left_out = self._retail_promotion_report()
-        rows = [Markup("<h4>%s</h4>") % self.env._("Applied")]
-        if not applied:
-            rows.append(
-                Markup("<p>%s</p>") % self.env._("No promotion applies to this order.")
-            )
-        for program, rule, lines, discount in applied:
-            rows.append(
-                Markup(
-                    "<p class='retail_promotion_applied'><strong>%s</strong>: %s "
-                    "<span class='text-muted'>(%s)</span><br/>%s</p>"
-                )
-                % (
-                    program.name,
-                    format_amount(self.env, discount, self.currency_id),
-                    rule,
-                    self.env._(
-                        "Lines: %(lines)s",
-                        lines=", ".join(
-                            f"{line.product_uom_qty:g} x {line.product_id.display_name}"
-                            for line in lines
-                        ),
+        applied, left_out = (
+            self._retail_promotion_report() if self.order_line else ([], [])
+        )
+        values = {
+            "order": self,
+            "applied": [
+                {
+                    "program": program,
+                    "rule": rule,
+                    "discount": discount,
+                    "lines": ", ".join(
+                        f"{line.product_uom_qty:g} x {line.product_id.display_name}"
+                        for line in lines
                     ),
-                )
-            )
-        rows.append(Markup("<h4>%s</h4>") % self.env._("Left out"))
-        for program, rule, reason in left_out:
-            rows.append(
-                Markup(
-                    "<p class='retail_promotion_left_out'><strong>%s</strong>: %s "
-                    "<span class='text-muted'>(%s)</span></p>"
-                )
-                % (program.name, reason, rule)
-            )
-        return Markup("").join(rows)
+                }
+                for program, rule, lines, discount in applied
+            ],
+            "left_out": [
+                {"program": program, "rule": rule, "reason": reason}
+                for program, rule, reason in left_out
+            ],
+        }
+        return self.env["ir.qweb"]._render(
+            "retail_promotions.sale_order_promotion_explanation", values
+        )
 
     def _create_invoices(self, grouped=False, final=False, date=None):
         moves = super()._create_invoices(grouped=grouped, final=final, date=date)

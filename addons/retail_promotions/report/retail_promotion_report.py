@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# States of orders that count in the results.
-POS_DONE_STATES = ("paid", "done", "invoiced")
+from ..models.loyalty_program_employee import POS_DONE_STATES
+
 # Amount of a POS reward line (or of a refunded promotion share), taxes included,
 # with the sign of quantity x unit price: the till stores the subtotals of refund
 # orders with the sign of the refund, not of the line.

@@ -11,3 +11,4 @@ from . import test_results
 from . import test_frontend_results
 from . import test_discount_card_scan
 from . import test_till_security
+from . import test_vectors

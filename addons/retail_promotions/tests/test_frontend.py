@@ -7,6 +7,7 @@ import pytz
 from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+from odoo.addons.retail_customer.models.retail_schedule_mixin import WEEKDAYS
 
 from .common import RetailPromotionCaseMixin, load_basket_cases
 
@@ -20,16 +21,6 @@ TAX_CASES = (
     # two cumulative promotions on the same lines, in the order they apply
     "cumulative_priority_order",
     "cumulative_oldest_first",
-)
-
-WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 )
 
 
@@ -124,12 +115,12 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         self._assert_till_order(case, products, order)
 
     def test_out_of_its_week_days_the_till_applies_nothing(self):
-        tz = self.main_pos_config.retail_promotion_tz
+        tz = self.main_pos_config.retail_store_tz
         today = datetime.now(pytz.timezone(tz)).weekday()
         case = self.cases["n_for_m_cheapest_free"]
         spec = case["programs"][0]
         # the same case, its promotion valid every day but today (store time zone)
-        spec_today_off = dict(spec, **{f"retail_{WEEKDAYS[today]}": False})
+        spec_today_off = dict(spec, **{WEEKDAYS[today]: False})
         case = dict(case, programs=[spec_today_off])
         products, _programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()

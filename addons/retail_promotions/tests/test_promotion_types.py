@@ -148,9 +148,9 @@ class TestRetailPromotionTypes(SaleCommon):
             ],
         )
         # the most expensive units make the sets; leftovers pay full price
-        self.assertEqual(program._retail_bundle_discount([6, 8, 8, 6]), 12)
-        self.assertEqual(program._retail_bundle_discount([6, 6]), 0)
-        self.assertEqual(program._retail_bundle_discount([2, 2, 2]), 0, "never more")
+        self.assertEqual(program._retail_group_discount([6, 8, 8, 6]), 12)
+        self.assertEqual(program._retail_group_discount([6, 6]), 0)
+        self.assertEqual(program._retail_group_discount([2, 2, 2]), 0, "never more")
         with self.assertRaisesRegex(ValidationError, "Type Test.*at least 2 items"):
             program.retail_fixed_price = 0
 

@@ -7,17 +7,9 @@ import pytz
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from .common import RetailPromotionCaseMixin, load_basket_cases
+from odoo.addons.retail_customer.models.retail_schedule_mixin import WEEKDAYS
 
-WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
+from .common import RetailPromotionCaseMixin, load_basket_cases
 
 
 @tagged("post_install", "-at_install", "retail_money")
@@ -116,7 +108,7 @@ class TestRetailPromotionSaleExplanation(RetailPromotionCaseMixin, TransactionCa
                     "retail_product_ids": [Command.set(products["socks"].ids)],
                     "retail_gift_product_id": products["socks"].id,
                     "sale_ok": True,
-                    f"retail_{today}": False,
+                    today: False,
                 },
             ]
         )
@@ -132,7 +124,8 @@ class TestRetailPromotionSaleExplanation(RetailPromotionCaseMixin, TransactionCa
         self.assertIn("exclusive", reasons["Socks 3 for 2"])
         self.assertIn("A minimum of 100", reasons["Socks 20 % from 100"])
         self.assertIn("outside its days and hours", reasons["Socks gift, not today"])
-        html = str(order.retail_promotion_explanation)
+        action = order.action_retail_explain_promotions()
+        html = str(self.env[action["res_model"]].browse(action["res_id"]).explanation)
         self.assertIn("Socks 10 % from 10, exclusive", html)
         self.assertIn("Spend", html, "the rule in words")
         self.assertIn("Buy 3, pay 2", html)

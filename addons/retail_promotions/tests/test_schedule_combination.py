@@ -4,11 +4,10 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time, tagged
 
+from odoo.addons.retail_customer.models.retail_schedule_mixin import WEEKDAYS
 from odoo.addons.sale.tests.common import SaleCommon
 
 from .common import RetailPromotionCaseMixin
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
 
 @tagged("post_install", "-at_install", "retail_money")
@@ -95,7 +94,7 @@ class TestRetailPromotionSchedule(RetailPromotionCaseMixin, SaleCommon):
 
     def test_till_loads_schedule_and_time_zone(self):
         store = self.env["pos.config"].create({"name": "Promo Store TZ"})
-        self.assertEqual(store.retail_promotion_tz, "Europe/Madrid")
+        self.assertEqual(store.retail_store_tz, "Europe/Madrid")
         fields = self.env["loyalty.program"]._load_pos_data_fields(store)
         for name in ("retail_hour_from", "retail_monday", "retail_exclusive"):
             self.assertIn(name, fields)
@@ -173,14 +172,14 @@ class TestRetailPromotionCombination(RetailPromotionCaseMixin, SaleCommon):
         weekdays = self._promotion(
             "Exclusive weekdays",
             retail_exclusive=True,
-            **{f"retail_{day}": True for day in WEEKDAYS},
+            **{day: True for day in WEEKDAYS[:5]},
             retail_saturday=False,
             retail_sunday=False,
         )
         weekend = self._promotion(
             "Exclusive weekend",
             retail_exclusive=True,
-            **{f"retail_{day}": False for day in WEEKDAYS},
+            **{day: False for day in WEEKDAYS[:5]},
         )
         self.assertTrue(weekend.retail_exclusive)
         with self.assertRaisesRegex(ValidationError, "same priority"):

@@ -1,1 +1,2 @@
 from . import retail_promotion_results_export
+from . import retail_promotion_explanation

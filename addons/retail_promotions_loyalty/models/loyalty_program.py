@@ -1,8 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, api, fields, models
-
-from odoo.addons.retail_promotions.models.loyalty_program import WEEKDAYS
+from odoo import api, fields, models
 
 EXTRA_POINTS = "loyalty_points"
 
@@ -88,9 +86,7 @@ class LoyaltyProgram(models.Model):
             "config_ids": self.pos_config_ids.ids,
             "date_from": self.date_from and fields.Date.to_string(self.date_from),
             "date_to": self.date_to and fields.Date.to_string(self.date_to),
-            "retail_hour_from": self.retail_hour_from,
-            "retail_hour_to": self.retail_hour_to,
-            **{day: self[day] for day in WEEKDAYS},
+            **self._retail_schedule_values(),
         }
 
     @api.model
@@ -101,23 +97,13 @@ class LoyaltyProgram(models.Model):
         "retail_points_program_id", "retail_points_mode", "retail_extra_points"
     )
     def _check_retail_extra_points(self):
-        self.filtered(
-            lambda p: p.retail_promotion_type == EXTRA_POINTS
-        )._check_retail_promotion()
+        self._check_retail_promotion()
 
-    @api.constrains("reward_ids")
-    def _constrains_reward_ids(self):
-        # An extra point promotion gives points to another program's cards: it
-        # has no reward of its own.
-        return super(
-            LoyaltyProgram,
-            self.filtered(lambda p: p.retail_promotion_type != EXTRA_POINTS),
-        )._constrains_reward_ids()
+    # ------------------------------------------------------------------
+    # The promotion type (see retail_promotions' loyalty_program_types.py)
+    # ------------------------------------------------------------------
 
-    def _retail_promotion_error(self):
-        error = super()._retail_promotion_error()
-        if error or self.retail_promotion_type != EXTRA_POINTS:
-            return error
+    def _retail_promotion_loyalty_points_error(self):
         fed = self.retail_points_program_id
         if not fed:
             return self.env._("choose the loyalty program that earns the points.")
@@ -138,45 +124,15 @@ class LoyaltyProgram(models.Model):
         return False
 
     @api.model
-    def _retail_promotion_vals(self, vals):
+    def _retail_promotion_loyalty_points_vals(self, vals, product_ids):
         """An extra point promotion is a promotion program whose single rule
-        holds the product group, without reward: it is never applied by the
-        native engines (left out of the till's programs and of sale orders' one);
-        its points are added to the loyalty program it feeds."""
-        if vals["retail_promotion_type"] != EXTRA_POINTS:
-            return super()._retail_promotion_vals(vals)
-        product_ids = self._retail_ids(vals.get("retail_product_ids"))
-        return {
-            "program_type": "promotion",
-            "applies_on": "current",
-            "trigger": "auto",
-            "rule_ids": [
-                Command.clear(),
-                Command.create(
-                    {
-                        "mode": "auto",
-                        "product_ids": [Command.set(product_ids)],
-                        "reward_point_mode": "unit",
-                        "reward_point_amount": 1,
-                        "minimum_qty": 1,
-                    }
-                ),
-            ],
-            "reward_ids": [Command.clear()],
-        }
+        holds the product group, without reward: the native engines never apply
+        it (_retail_promotion_loyalty_points_engine); its points are added to
+        the loyalty program it feeds."""
+        return {"rule": {"reward_point_mode": "unit"}, "reward": None}
 
-    def _retail_sync_promotion(self):
-        ours = self.filtered(lambda p: p.retail_promotion_type == EXTRA_POINTS)
-        result = super(LoyaltyProgram, self - ours)._retail_sync_promotion()
-        for program in ours:
-            vals = program._retail_promotion_vals(
-                {
-                    "retail_promotion_type": EXTRA_POINTS,
-                    "retail_product_ids": program.retail_product_ids.ids,
-                }
-            )
-            program.with_context(retail_promotion_sync=True).write(vals)
-        return result
+    def _retail_promotion_loyalty_points_engine(self):
+        return False
 
     # ------------------------------------------------------------------
     # Points

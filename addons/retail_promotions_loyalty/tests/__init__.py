@@ -1,2 +1,3 @@
 from . import test_extra_points
 from . import test_frontend
+from . import test_vectors

@@ -4,15 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-WEEKDAYS = (
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-)
+from odoo.addons.retail_customer.models.retail_schedule_mixin import SCHEDULE_FIELDS
 
 
 class RetailSurveyRule(models.Model):
@@ -22,7 +14,7 @@ class RetailSurveyRule(models.Model):
     applies the same rules as _retail_pick, which the tests exercise."""
 
     _name = "retail.survey.rule"
-    _inherit = ["pos.load.mixin"]
+    _inherit = ["pos.load.mixin", "retail.schedule.mixin"]
     _description = "Store Questionnaire Asking Rule"
     _order = "sequence, id"
     _check_company_auto = True
@@ -74,13 +66,6 @@ class RetailSurveyRule(models.Model):
     )
     date_from = fields.Date(string="From")
     date_to = fields.Date(string="To")
-    monday = fields.Boolean(default=True)
-    tuesday = fields.Boolean(default=True)
-    wednesday = fields.Boolean(default=True)
-    thursday = fields.Boolean(default=True)
-    friday = fields.Boolean(default=True)
-    saturday = fields.Boolean(default=True)
-    sunday = fields.Boolean(default=True)
     frequency = fields.Selection(
         [("every", "Every order"), ("one_in_n", "One order in N")],
         default="every",
@@ -172,7 +157,7 @@ class RetailSurveyRule(models.Model):
             "sequence",
             "date_from",
             "date_to",
-            *WEEKDAYS,
+            *SCHEDULE_FIELDS,
             "frequency",
             "every_n",
             "identified_only",
@@ -198,7 +183,7 @@ class RetailSurveyRule(models.Model):
     def _retail_pick_sale(self, order):
         """The rule a sale order's confirmation asks (its team or channel), by
         the same priority and conditions as at the tills; one order in N counts
-        the sale orders by id."""
+        the sale orders by id, at the time of the company's time zone."""
         team_or_channel = Domain("sale_team_ids", "in", order.team_id.ids) | Domain(
             "sale_channel_ids", "in", order.retail_channel_id.ids
         )
@@ -207,9 +192,9 @@ class RetailSurveyRule(models.Model):
             & Domain("survey_askable", "=", True)
             & team_or_channel
         )
-        day = fields.Date.context_today(self)
+        moment = self._retail_local_now(self._retail_company_tz(order.company_id))
         for rule in rules:
-            if rule._retail_applies(order.amount_total, True, order.id, day):
+            if rule._retail_applies(order.amount_total, True, order.id, moment):
                 return rule
         return self.browse()
 
@@ -221,13 +206,18 @@ class RetailSurveyRule(models.Model):
         tail = (pos_reference or "").rsplit("-", 1)[-1]
         return int(tail) if tail.isdigit() else 0
 
-    def _retail_applies(self, amount, identified, order_number, day):
+    def _retail_applies(self, amount, identified, order_number, moment):
+        """Whether the rule asks an order of `amount` (of an `identified`
+        customer or not, numbered `order_number`) at `moment` (a local
+        datetime). Mirrored in the till by ruleApplies
+        (static/src/app/utils/retail_survey_rules.esm.js)."""
         self.ensure_one()
+        day = moment.date()
         if self.date_from and day < self.date_from:
             return False
         if self.date_to and day > self.date_to:
             return False
-        if not self[WEEKDAYS[day.weekday()]]:
+        if not self._retail_schedule_matches(moment):
             return False
         if self.identified_only and not identified:
             return False
@@ -238,11 +228,12 @@ class RetailSurveyRule(models.Model):
         )
 
     @api.model
-    def _retail_pick(self, config, amount, identified, order_number, day):
-        """The rule (hence the questionnaire) a store asks for an order, or an
-        empty recordset. One query for the store's rules, then in memory."""
+    def _retail_pick(self, config, amount, identified, order_number, moment):
+        """The rule (hence the questionnaire) a store asks for an order at
+        `moment` (a datetime in the store's time zone), or an empty recordset.
+        One query for the store's rules, then in memory."""
         rules = self.search(self._retail_config_domain(config))
         for rule in rules:
-            if rule._retail_applies(amount, identified, order_number, day):
+            if rule._retail_applies(amount, identified, order_number, moment):
                 return rule
         return self.browse()

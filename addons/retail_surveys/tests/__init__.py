@@ -5,3 +5,4 @@ from . import test_security
 from . import test_analysis
 from . import test_frontend
 from . import test_sale_wizard
+from . import test_vectors

@@ -9,6 +9,8 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.retail_surveys.hooks import load_demo_answers
+
 from .common import RetailSurveyCommon
 
 
@@ -290,7 +292,7 @@ class TestAnalysis(RetailSurveyCommon):
     def test_demo_loader_fills_the_analysis(self):
         Survey = self.env["survey.survey"]
         before = Survey.search([("retail_is_store", "=", True)])
-        Survey._retail_demo_load(answers_per_store=20)
+        load_demo_answers(self.env, answers_per_store=20)
         configs = self.env["pos.config"].search([("active", "=", True)])
         surveys = Survey.search([("retail_is_store", "=", True)]) - before
         self.assertEqual(len(surveys), len(configs), "one questionnaire per store")

@@ -1,14 +1,14 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from odoo import Command
 from odoo.tests import tagged
 
 from .common import RetailSurveyCommon
 
-MONDAY = date(2026, 11, 23)
-SUNDAY = date(2026, 11, 29)
+MONDAY = datetime(2026, 11, 23, 10, 0)
+SUNDAY = datetime(2026, 11, 29, 10, 0)
 
 
 @tagged("post_install", "-at_install", "retail_surveys")
@@ -59,11 +59,25 @@ class TestAskingRules(RetailSurveyCommon):
         self.assertEqual(self._pick(amount=50), self.rule)
 
     def test_weekdays_and_dates(self):
-        self.rule.write({"sunday": False, "date_from": MONDAY, "date_to": SUNDAY})
+        self.rule.write(
+            {
+                "retail_sunday": False,
+                "date_from": MONDAY.date(),
+                "date_to": SUNDAY.date(),
+            }
+        )
         self.assertEqual(self._pick(day=MONDAY), self.rule)
         self.assertFalse(self._pick(day=SUNDAY), "not on Sundays")
-        self.assertFalse(self._pick(day=date(2026, 11, 22)), "before the period")
-        self.assertFalse(self._pick(day=date(2026, 11, 30)), "after the period")
+        self.assertFalse(
+            self._pick(day=datetime(2026, 11, 22, 10)), "before the period"
+        )
+        self.assertFalse(self._pick(day=datetime(2026, 11, 30, 10)), "after the period")
+
+    def test_hours_in_the_stores_time_zone(self):
+        self.rule.write({"retail_hour_from": 9.5, "retail_hour_to": 13})
+        self.assertFalse(self._pick(day=MONDAY.replace(hour=9, minute=29)))
+        self.assertEqual(self._pick(day=MONDAY.replace(hour=9, minute=30)), self.rule)
+        self.assertFalse(self._pick(day=MONDAY.replace(hour=13)), "the end excluded")
 
     def test_priority_one_questionnaire_per_order(self):
         big = self.Rule.create(

@@ -1,49 +1,13 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
+import {registry} from "@web/core/registry";
 import {toRaw} from "@odoo/owl";
 
-const {DateTime} = luxon;
-
-export const RETAIL_WEEKDAYS = [
-    "retail_monday",
-    "retail_tuesday",
-    "retail_wednesday",
-    "retail_thursday",
-    "retail_friday",
-    "retail_saturday",
-    "retail_sunday",
-];
-
-/**
- * Whether a program's week days and hours include `moment` (a luxon DateTime in
- * the store's time zone): the same test as loyalty.program._retail_schedule_domain.
- */
-export function retailScheduleMatches(program, moment) {
-    if (program[RETAIL_WEEKDAYS[moment.weekday - 1]] === false) {
-        return false;
-    }
-    const hour = moment.hour + moment.minute / 60 + moment.second / 3600;
-    const from = program.retail_hour_from ?? 0;
-    const to = program.retail_hour_to ?? 24;
-    return from <= hour && hour < to;
-}
-
-// The store's time, kept for a second: the till checks the schedule of every
-// promotion at each recomputation, and luxon's time zone conversion is not cheap
-const storeNow = {zone: undefined, until: 0, moment: undefined};
-
-/** The current time in the store's time zone (pos.config.retail_promotion_tz). */
-export function retailStoreNow(config) {
-    const zone = config.retail_promotion_tz || "UTC";
-    const now = Date.now();
-    if (storeNow.zone !== zone || now >= storeNow.until) {
-        storeNow.zone = zone;
-        storeNow.until = now + 1000;
-        storeNow.moment = DateTime.fromMillis(now).setZone(zone);
-    }
-    return storeNow.moment;
-}
+import {
+    retailScheduleMatches,
+    retailStoreNow,
+} from "@retail_customer/app/utils/retail_schedule.esm";
 
 // Raw order -> whether each of its programs applies (by program id), kept while
 // one update of the points runs without pausing (retailKeepApplicability)
@@ -96,94 +60,124 @@ export function retailCombinePromotions(programs) {
 }
 
 /**
- * Discount of a fixed-price promotion on the units of its group (`unitPrices`,
- * taxes included): the most expensive units make as many sets of N as possible,
- * each set costs the fixed price (loyalty.program._retail_bundle_discount).
+ * The promotion types the till computes, one entry per type, as the server's
+ * loyalty_program_types.py: `groupDiscount(program, unitPrices)` for the scaled
+ * types (the discount on the units of the group, taxes included, one entry per
+ * unit), `customerMatches(program, partner)` for the types reserved to some
+ * customers. A module adds its types to this registry.
  */
-export function retailBundleDiscount(program, unitPrices) {
-    const sets = Math.floor(unitPrices.length / program.retail_buy_qty);
-    const inSets = unitPrices
-        .toSorted((a, b) => b - a)
-        .slice(0, sets * program.retail_buy_qty);
-    const total = inSets.reduce((sum, price) => sum + price, 0);
-    return Math.max(0, total - sets * program.retail_fixed_price);
+export const retailPromotionTypes = registry.category("retail_promotion_types");
+
+function sum(values) {
+    return values.reduce((total, value) => total + value, 0);
 }
 
-/**
- * Discount of a scaled promotion (N for M, fixed price, 2nd and 3rd units,
- * quantity breaks) on the units of its group (`unitPrices`, taxes included, one
- * entry per unit): loyalty.program._retail_group_discount.
- */
-export function retailGroupDiscount(program, unitPrices) {
-    const kind = program.retail_promotion_type;
-    if (kind === "n_fixed_price") {
-        return retailBundleDiscount(program, unitPrices);
-    }
-    const prices = unitPrices.toSorted((a, b) => b - a);
-    if (kind === "n_for_m") {
+function descending(unitPrices) {
+    return unitPrices.toSorted((a, b) => b - a);
+}
+
+retailPromotionTypes.add("n_for_m", {
+    /** Each set of N units, from the most expensive, gives its N - M cheapest free. */
+    groupDiscount(program, unitPrices) {
+        const prices = descending(unitPrices);
         const size = program.retail_buy_qty;
         const paid = program.retail_pay_qty;
-        const groups = Math.floor(prices.length / size);
         let discount = 0;
-        for (let group = 0; group < groups; group++) {
-            for (const price of prices.slice(group * size + paid, (group + 1) * size)) {
-                discount += price;
-            }
+        for (let group = 0; group < Math.floor(prices.length / size); group++) {
+            discount += sum(prices.slice(group * size + paid, (group + 1) * size));
         }
         return discount;
-    }
-    if (kind === "unit_discounts") {
+    },
+});
+
+retailPromotionTypes.add("n_fixed_price", {
+    /** The most expensive units make as many sets of N as possible, each at the price. */
+    groupDiscount(program, unitPrices) {
+        const sets = Math.floor(unitPrices.length / program.retail_buy_qty);
+        const inSets = descending(unitPrices).slice(0, sets * program.retail_buy_qty);
+        return Math.max(0, sum(inSets) - sets * program.retail_fixed_price);
+    },
+});
+
+retailPromotionTypes.add("unit_discounts", {
+    /** Series of 3 units (2 without 3rd unit discount), from the most expensive. */
+    groupDiscount(program, unitPrices) {
         const rates = [0, program.retail_second_discount, program.retail_third_discount];
         const series = program.retail_third_discount ? 3 : 2;
-        return prices.reduce(
-            (sum, price, index) => sum + (price * rates[index % series]) / 100,
+        return descending(unitPrices).reduce(
+            (total, price, index) => total + (price * rates[index % series]) / 100,
             0
         );
-    }
-    if (kind === "quantity_breaks") {
+    },
+});
+
+retailPromotionTypes.add("quantity_breaks", {
+    /** The highest break the units reach gives its discount to every unit. */
+    groupDiscount(program, unitPrices) {
         const reached = (program.retail_break_table || []).filter(
-            ([minQty]) => prices.length >= minQty
+            ([minQty]) => unitPrices.length >= minQty
         );
-        const total = prices.reduce((sum, price) => sum + price, 0);
-        return reached.length ? (total * reached.at(-1)[1]) / 100 : 0;
-    }
-    return 0;
+        return reached.length ? (sum(unitPrices) * reached.at(-1)[1]) / 100 : 0;
+    },
+});
+
+retailPromotionTypes.add("customer", {
+    /** One of its customers or a member of one of its segments. */
+    customerMatches(program, partner) {
+        const scope = program.retail_customer_scope || {};
+        const segments = new Set(partner.retail_segment_id_list || []);
+        return (
+            (scope.partners || []).includes(partner.id) ||
+            (scope.segments || []).some((segment) => segments.has(segment))
+        );
+    },
+});
+
+retailPromotionTypes.add("discount_card", {
+    /** The holder of one of its cards in force. */
+    customerMatches(program, partner) {
+        return (partner.retail_discount_card_program_ids || []).includes(program.id);
+    },
+});
+
+retailPromotionTypes.add("employee", {
+    /** An employee. */
+    customerMatches(program, partner) {
+        return Boolean(partner.retail_is_employee);
+    },
+});
+
+function retailPromotionType(program) {
+    return retailPromotionTypes.get(program.retail_promotion_type, {});
 }
 
 /**
- * Whether a customer discount (retail promotion type "customer") is for `partner`:
- * one of its customers or a member of one of its segments; a discount card's
- * discount, whether `partner` holds one of its cards in force
+ * Discount of a scaled promotion (a type with `groupDiscount`) on the units of its
+ * group (`unitPrices`, taxes included, one entry per unit); 0 for the other types:
+ * loyalty.program._retail_group_discount.
+ */
+export function retailGroupDiscount(program, unitPrices) {
+    const type = retailPromotionType(program);
+    return type.groupDiscount ? type.groupDiscount(program, unitPrices) : 0;
+}
+
+/** Whether the reward of `program` is scaled to its type's group discount. */
+export function retailIsScaled(program) {
+    return Boolean(retailPromotionType(program).groupDiscount);
+}
+
+/**
+ * Whether a promotion reserved to some customers (a type with `customerMatches`)
+ * is for `partner`; true for the other types
  * (loyalty.program._retail_customer_matches).
  */
 export function retailCustomerMatches(program, partner) {
-    const kind = program.retail_promotion_type;
-    if (!["customer", "discount_card", "employee"].includes(kind)) {
+    const type = retailPromotionType(program);
+    if (!type.customerMatches) {
         return true;
     }
-    if (!partner) {
-        return false;
-    }
-    if (kind === "employee") {
-        return Boolean(partner.retail_is_employee);
-    }
-    if (kind === "discount_card") {
-        return (partner.retail_discount_card_program_ids || []).includes(program.id);
-    }
-    const scope = program.retail_customer_scope || {};
-    const segments = new Set(partner.retail_segment_id_list || []);
-    return (
-        (scope.partners || []).includes(partner.id) ||
-        (scope.segments || []).some((segment) => segments.has(segment))
-    );
+    return Boolean(partner) && type.customerMatches(program, partner);
 }
-
-export const RETAIL_SCALED_TYPES = [
-    "n_for_m",
-    "n_fixed_price",
-    "unit_discounts",
-    "quantity_breaks",
-];
 
 patch(PosOrder.prototype, {
     /**
@@ -294,10 +288,7 @@ patch(PosOrder.prototype, {
             }
             return result;
         }
-        if (
-            !RETAIL_SCALED_TYPES.includes(program.retail_promotion_type) ||
-            !Array.isArray(result)
-        ) {
+        if (!retailIsScaled(program) || !Array.isArray(result)) {
             return result;
         }
         const groupIds = new Set(args.reward.all_discount_product_ids.map((p) => p.id));

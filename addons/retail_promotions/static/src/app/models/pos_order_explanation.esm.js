@@ -1,37 +1,28 @@
 import {
-    RETAIL_WEEKDAYS,
-    retailCombinePromotions,
+    retailFormatHour,
+    retailScheduleDayMatches,
+    retailScheduleDayNames,
     retailScheduleMatches,
-} from "@retail_promotions/app/models/pos_order.esm";
+    retailStoreNow,
+} from "@retail_customer/app/utils/retail_schedule.esm";
+import {retailCombinePromotions} from "@retail_promotions/app/models/pos_order.esm";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
-
-const {DateTime} = luxon;
 
 /**
  * Why a promotion is outside its schedule now: the week days it runs on when
  * today is not one of them, otherwise its hours.
  */
 function scheduleReason(program, now) {
-    if (program[RETAIL_WEEKDAYS[now.weekday - 1]] === false) {
-        const days = RETAIL_WEEKDAYS.map((field, index) =>
-            program[field] === false
-                ? null
-                : DateTime.fromObject({weekday: index + 1}).toFormat("cccc")
-        ).filter(Boolean);
+    if (!retailScheduleDayMatches(program, now)) {
+        const days = retailScheduleDayNames(program);
         return _t("Not today: it runs on %(days)s.", {days: days.join(", ")});
     }
     return _t("Outside its hours (%(from)s-%(to)s).", {
-        from: formatHour(program.retail_hour_from ?? 0),
-        to: formatHour(program.retail_hour_to ?? 24),
+        from: retailFormatHour(program.retail_hour_from ?? 0),
+        to: retailFormatHour(program.retail_hour_to ?? 24),
     });
-}
-
-function formatHour(hour) {
-    const minutes = Math.round(hour * 60);
-    const pad = (value) => String(value).padStart(2, "0");
-    return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
 patch(PosOrder.prototype, {
@@ -49,7 +40,7 @@ patch(PosOrder.prototype, {
         const productLines = this.lines.filter(
             (line) => !line.is_reward_line && !line.combo_parent_id
         );
-        const now = DateTime.now().setZone(this.config.retail_promotion_tz || "UTC");
+        const now = retailStoreNow(this.config);
         const applied = [];
         const leftOut = [];
         const satisfied = [];

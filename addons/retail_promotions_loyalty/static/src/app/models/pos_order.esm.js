@@ -1,9 +1,10 @@
 import {retailRulePoints} from "@retail_loyalty/app/models/pos_order.esm";
-import {retailScheduleMatches} from "@retail_promotions/app/models/pos_order.esm";
+import {
+    retailScheduleMatches,
+    retailStoreNow,
+} from "@retail_customer/app/utils/retail_schedule.esm";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
-
-const {DateTime} = luxon;
 
 /**
  * Whether an extra point promotion (an entry of the loyalty program's
@@ -84,7 +85,7 @@ patch(PosOrder.prototype, {
         if (!table.length) {
             return 0;
         }
-        const moment = DateTime.now().setZone(this.config.retail_promotion_tz || "UTC");
+        const moment = retailStoreNow(this.config);
         const specs = table.filter((spec) =>
             retailExtraPointsApply(spec, this.config, moment)
         );

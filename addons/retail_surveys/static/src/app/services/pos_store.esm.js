@@ -6,6 +6,7 @@ import {
     pickSurveyRule,
     retailOrderNumber,
 } from "@retail_surveys/app/utils/retail_survey_rules.esm";
+import {retailStoreNow} from "@retail_customer/app/utils/retail_schedule.esm";
 
 patch(PosStore.prototype, {
     /** The asking rule of the store that applies to this order, or null. */
@@ -18,7 +19,7 @@ patch(PosStore.prototype, {
             amount: order.priceIncl,
             identified: Boolean(order.partner_id),
             orderNumber: retailOrderNumber(order.pos_reference),
-            day: luxon.DateTime.now(),
+            moment: retailStoreNow(this.config),
         });
     },
 

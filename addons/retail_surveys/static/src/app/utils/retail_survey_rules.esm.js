@@ -1,18 +1,10 @@
 /**
  * The asking rules of the store questionnaires, as the server applies them in
  * retail.survey.rule._retail_pick (same order, same tests): the first active
- * rule of the store, by priority (sequence, then id), whose period, weekday,
- * customer, amount and frequency conditions match the order.
+ * rule of the store, by priority (sequence, then id), whose period, week days
+ * and hours, customer, amount and frequency conditions match the order.
  */
-const WEEKDAYS = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+import {retailScheduleMatches} from "@retail_customer/app/utils/retail_schedule.esm";
 
 function isoDate(value) {
     if (!value) {
@@ -29,16 +21,17 @@ export function retailOrderNumber(posReference) {
 
 /**
  * @param {Object} rule a loaded retail.survey.rule
- * @param {Object} context {amount, identified, orderNumber, day (luxon DateTime)}
+ * @param {Object} context {amount, identified, orderNumber, moment (luxon
+ *     DateTime in the store's time zone)}
  */
-export function ruleApplies(rule, {amount, identified, orderNumber, day}) {
-    const today = day.toISODate();
+export function ruleApplies(rule, {amount, identified, orderNumber, moment}) {
+    const today = moment.toISODate();
     const from = isoDate(rule.date_from);
     const to = isoDate(rule.date_to);
     if ((from && today < from) || (to && today > to)) {
         return false;
     }
-    if (!rule[WEEKDAYS[day.weekday - 1]]) {
+    if (!retailScheduleMatches(rule, moment)) {
         return false;
     }
     if (rule.identified_only && !identified) {
