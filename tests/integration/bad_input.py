@@ -74,6 +74,11 @@ SNAPSHOT_TABLES = (
     # retail_surveys
     "survey_user_input",
     "survey_user_input_line",
+    # retail_marketing
+    "mailing_mailing",
+    "mail_blacklist",
+    "phone_blacklist",
+    "retail_marketing_holdout",
 )
 
 
@@ -2172,5 +2177,111 @@ BAD_INPUT_CASES += [
         "unlink",
         "gift_card_history",
         user="head_office",
+    ),
+]
+
+# retail_marketing: the blacklists (they withdraw consents), mailings to
+# customers and the customer list's campaign action
+BAD_INPUT_CASES += [
+    Case(
+        "blacklist: not an email",
+        "mail.blacklist",
+        "create",
+        ({"email": "not an email"},),
+        user="marketer",
+        expected=UserError,
+    ),
+    Case(
+        "blacklist: by a cashier",
+        "mail.blacklist",
+        "create",
+        ({"email": "someone@example.com"},),
+        expected=AccessError,
+    ),
+    Case(
+        "blacklist: rewritten by a cashier",
+        "mail.blacklist",
+        "write",
+        ({"email": "other@example.com"},),
+        records="blacklisted_email",
+        expected=AccessError,
+    ),
+    Case(
+        "phone blacklist: not a number",
+        "phone.blacklist",
+        "create",
+        ({"number": "not a number"},),
+        user="marketer",
+        expected=UserError,
+    ),
+    Case(
+        "phone blacklist: by a cashier",
+        "phone.blacklist",
+        "create",
+        ({"number": "+34611000998"},),
+        expected=AccessError,
+    ),
+    Case(
+        "phone blacklist: rewritten by a cashier",
+        "phone.blacklist",
+        "write",
+        ({"number": "+34611000997"},),
+        records="blacklisted_phone",
+        expected=AccessError,
+    ),
+    Case(
+        "mailing: holdout of 500 %",
+        "mailing.mailing",
+        "create",
+        (
+            {
+                "subject": "Bad input",
+                "mailing_model_id": Ref("partner_model"),
+                "retail_holdout_percent": 500,
+            },
+        ),
+        user="marketer",
+        strict=False,
+    ),
+    Case(
+        "mailing: by a cashier",
+        "mailing.mailing",
+        "create",
+        ({"subject": "Bad input"},),
+        expected=AccessError,
+    ),
+    Case(
+        "campaign from the list: by a cashier",
+        "res.partner",
+        "action_retail_send_campaign",
+        records="customer",
+        expected=AccessError,
+    ),
+    Case(
+        "campaign from the list: nobody selected",
+        "res.partner",
+        "action_retail_send_campaign",
+        records="no_partner",
+        user="marketer",
+        expected=UserError,
+    ),
+]
+
+# retail_promotions: the sale order's promotions explained on demand
+BAD_INPUT_CASES += [
+    Case(
+        "explain promotions: by a cashier",
+        "sale.order",
+        "action_retail_explain_promotions",
+        records="quotation",
+        expected=AccessError,
+    ),
+    Case(
+        "explain promotions: a quotation without lines",
+        "sale.order",
+        "action_retail_explain_promotions",
+        records="quotation",
+        user="manager",
+        expected=None,
     ),
 ]

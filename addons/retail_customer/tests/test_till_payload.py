@@ -170,7 +170,9 @@ class TestTillPayload(TestPoSCommon):
         self.assertAlmostEqual(self.customer.retail_total_spent, 30.0)
         # a refund signed like its units (as Odoo's test helpers send it) is
         # stored in Odoo's convention without a flag
-        first = self._sync(self._refund_data(sale.lines, qty=1))
+        first_data = self._refund_data(sale.lines, qty=1)
+        first_data["partner_id"] = self.customer.id
+        first = self._sync(first_data)
         self.assertFalse(first.retail_sync_flagged)
         self.assertAlmostEqual(first.lines.price_subtotal_incl, 10.0)
         data = self._refund_data(sale.lines, qty=2)

@@ -350,11 +350,14 @@ class MailingMailing(models.Model):
                  WHERE t.mass_mailing_id = ANY(%(ids)s)
                    AND t.model = 'res.partner'
                    AND t.trace_status != 'cancel'
+                   -- consent dates are kept to the second, trace dates finer
                    AND CASE WHEN m.mailing_type = 'sms'
                             THEN p.retail_consent_sms IS NOT TRUE
-                                 AND p.retail_consent_sms_date >= t.create_date
+                                 AND p.retail_consent_sms_date
+                                     >= date_trunc('second', t.create_date)
                             ELSE p.retail_consent_email IS NOT TRUE
-                                 AND p.retail_consent_email_date >= t.create_date
+                                 AND p.retail_consent_email_date
+                                     >= date_trunc('second', t.create_date)
                         END
                  GROUP BY 1
                 """,

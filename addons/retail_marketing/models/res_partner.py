@@ -3,6 +3,7 @@
 from ast import literal_eval
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -62,7 +63,13 @@ class ResPartner(models.Model):
     def action_retail_send_campaign(self):
         """A new email mailing to the selected customers, or to every customer
         of the list's filter when the whole filtered list is selected (or more
-        than can be listed by id)."""
+        than can be listed by id). Email marketing users only."""
+        if not self.env.user.has_group("mass_mailing.group_mass_mailing_user"):
+            raise AccessError(
+                self.env._("Only email marketing users may send a campaign.")
+            )
+        if not self:
+            raise UserError(self.env._("Select the customers of the campaign."))
         domain = self._retail_campaign_domain()
         return {
             "type": "ir.actions.act_window",
@@ -86,10 +93,16 @@ class ResPartner(models.Model):
 
     def _retail_campaign_domain(self):
         active_domain = self.env.context.get("active_domain")
-        if active_domain is not None and (
-            len(self) > MAX_SELECTED_IDS
-            or len(self) == self.search_count(Domain(active_domain))
-        ):
+        if active_domain is None:
+            return [("id", "in", self.ids)]
+        try:
+            domain = Domain(active_domain)
+            count = self.search_count(domain)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(
+                self.env._("The list's filter cannot be read: %(error)s", error=error)
+            ) from None
+        if len(self) > MAX_SELECTED_IDS or len(self) == count:
             return list(active_domain)
         return [("id", "in", self.ids)]
 

@@ -17,6 +17,7 @@ class SaleOrder(models.Model):
         """The promotions of the order explained, computed now (not on each
         read of the order)."""
         self.ensure_one()
+        self.check_access("read")
         explanation = self.env["retail.promotion.explanation"].create(
             {"order_id": self.id}
         )

@@ -41,11 +41,12 @@ class TestRetailPromotionsResultsUi(
         self.assertAlmostEqual(refund.amount_total, -5.82)
         share_line = refund.lines.filtered("retail_refunded_reward_line_id")
         self.assertEqual(share_line.retail_refunded_reward_line_id, reward_line)
-        # what the customer does not get back: 1 x -2.18 refunded; the server
-        # recomputes the refund's subtotals from its quantity and price (the
-        # till sends them with the opposite sign: 8.00 and -2.18)
+        # what the customer does not get back: 1 x -2.18 refunded; Odoo stores
+        # a refund's line totals with the order's sign (the till's -2.18)
         self.assertAlmostEqual(share_line.qty * share_line.price_unit, 2.18)
-        self.assertAlmostEqual(share_line.price_subtotal_incl, 2.18)
+        self.assertAlmostEqual(share_line.price_subtotal_incl, -2.18)
+        self.assertAlmostEqual(share_line._retail_amount(), 2.18)
+        self.assertFalse(refund.retail_sync_flagged, refund.retail_sync_issue)
         self.assertEqual(fancy.refunded_qty, 1)
 
     def test_popup_shows_applied_and_left_out(self):
