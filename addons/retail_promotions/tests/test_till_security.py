@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Issue #22: promotion amounts a till sends, the audit of the promotions, and
+"""Promotion amounts a till sends, the audit of the promotions, and
 the employee allowance. Each test drives the attack through the entry point an
 attacker uses (``pos.order.sync_from_ui`` payloads, RPC as the user) beside the
 normal case."""

@@ -2,7 +2,7 @@ import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
 import {registry} from "@web/core/registry";
 
 /**
- * Benchmark of the till's promotion recomputation (issue #7), run by
+ * Benchmark of the till's promotion recomputation, run by
  * tests/benchmarks/bench_promotions.py: a basket of the "Bench Promo Product"
  * products is filled without recomputing the rewards after each line, then the
  * recomputation is timed in the browser (warm-up, then REPEAT timed runs, each
