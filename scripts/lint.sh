@@ -1,27 +1,24 @@
 #!/usr/bin/env bash
-# Lint: ruff (check + format) and pylint-odoo's mandatory checks over addons/ and tests/.
+# Lint: the hooks of .pre-commit-config.yaml over every file of the repository (ruff,
+# pylint-odoo's mandatory checks, prettier and eslint on the JavaScript, the module
+# READMEs, no work log in the product). The Python tools come from the project's virtual
+# environment, the JavaScript ones from package.json (installed by npm into node_modules/).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-paths=()
-for p in addons tests scripts; do [[ -d $p ]] && paths+=("$p"); done
-stage "ruff check"
-"$VENV/bin/ruff" check "${paths[@]}"
-stage_end
-stage "ruff format --check"
-"$VENV/bin/ruff" format --check "${paths[@]}"
-stage_end
-stage "pylint-odoo (mandatory checks)"
-mapfile -t mods < <(find addons -mindepth 2 -maxdepth 2 -name __manifest__.py -printf '%h\n' | sort)
-[[ ${#mods[@]} -eq 0 ]] || "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${mods[@]}"
-stage_end
-stage "the product states what is true now: no issue numbers nor work log"
-history=$(grep -rnE "[Ii]ssues? #?[0-9]+|\(#[0-9]+[,)]|another branch|[Tt]o merge\b|[Ss]ession [0-9]+\b" \
-  addons docs README.md tests scripts --include=*.py --include=*.js --include=*.xml \
-  --include=*.md --include=*.rst --include=*.sh | grep -v "^scripts/lint.sh:" || true)
-[[ -z $history ]] || die "history or issue numbers in the product (keep them in commits):
-$history"
-stage_end
-stage "module READMEs up to date with their readme/ fragments"
-"$PY" "$ROOT/scripts/module_readme.py" --check
+
+node_tools() {
+  command -v npm >/dev/null || die "npm is needed by the JavaScript lint (Debian: apt install nodejs npm)"
+  if ! cmp -s package-lock.json node_modules/.retail-lock 2>/dev/null; then
+    stage "installing the JavaScript tools of package.json (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+    cp package-lock.json node_modules/.retail-lock
+    stage_end
+  fi
+}
+
+node_tools
+stage "pre-commit run --all-files"
+git rev-parse --git-dir >/dev/null 2>&1 || die "make lint runs in a git clone (pre-commit lists its files)"
+PRE_COMMIT_HOME="$LOCAL/pre-commit" "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure
 stage_end

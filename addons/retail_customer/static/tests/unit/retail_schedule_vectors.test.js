@@ -15,9 +15,12 @@ describe("retail_customer_vectors", () => {
         expect(vectors.matches.length).toBeGreaterThan(0);
         for (const vector of vectors.matches) {
             const moment = DateTime.fromISO(vector.moment);
-            expect(retailScheduleMatches(vector.schedule, moment)).toBe(vector.expected, {
-                message: vector.name,
-            });
+            expect(retailScheduleMatches(vector.schedule, moment)).toBe(
+                vector.expected,
+                {
+                    message: vector.name,
+                }
+            );
         }
     });
 

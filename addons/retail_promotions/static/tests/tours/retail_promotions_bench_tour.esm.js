@@ -193,8 +193,9 @@ function logFigures(pos) {
         lines: bench.lines.length,
         units: bench.lines.reduce((sum, line) => sum + line.getQuantity(), 0),
         reward_lines: rewardLines.length,
-        rewarded_programs: new Set(rewardLines.map((line) => line.reward_id.program_id.id))
-            .size,
+        rewarded_programs: new Set(
+            rewardLines.map((line) => line.reward_id.program_id.id)
+        ).size,
         first_total: bench.firstTotal,
         last_total: bench.order.priceIncl,
         times: bench.times,
@@ -218,7 +219,10 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
         [
             Chrome.startPoS().map((step) => ({...step, timeout: 60000})),
             Array.from({length: FILL_STEPS}, (_unused, index) =>
-                benchStep(`fill the basket (reward update suspended), step ${index + 1}`, fillSome)
+                benchStep(
+                    `fill the basket (reward update suspended), step ${index + 1}`,
+                    fillSome
+                )
             ),
             benchStep("first recomputation", firstRecomputation),
             Array.from({length: WARMUP + REPEAT}, (_unused, index) =>

@@ -141,10 +141,10 @@ function sellBaskets(sales) {
         ...sales.map(([customer, basket, total, code]) => [
             setCustomer(customer, code),
             ...basket.map((entry) =>
-            Array.isArray(entry) && typeof entry[0] === "string"
-                ? RetailPromotions.addUnits(entry[0], entry[1])
-                : entry
-        ),
+                Array.isArray(entry) && typeof entry[0] === "string"
+                    ? RetailPromotions.addUnits(entry[0], entry[1])
+                    : entry
+            ),
             PosLoyalty.orderTotalIs(total),
             RetailPromotions.rewardsAreNative(),
             ProductScreen.clickPayButton(),
@@ -234,7 +234,14 @@ registry.category("web_tour.tours").add("RetailPromotionsTypesTour", {
                 ],
                 "85.00",
             ],
-            [null, [["Promo Gift Shirt", 1], ["Promo Gift Tote", 1]], "20.00"],
+            [
+                null,
+                [
+                    ["Promo Gift Shirt", 1],
+                    ["Promo Gift Tote", 1],
+                ],
+                "20.00",
+            ],
             [
                 null,
                 [

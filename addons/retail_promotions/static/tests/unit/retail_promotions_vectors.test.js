@@ -6,7 +6,10 @@ import {
     retailGroupDiscount,
     retailPromotionTypes,
 } from "@retail_promotions/app/models/pos_order.esm";
-import {loadRetailVectors, retailVectorIds} from "@retail_customer/../tests/unit/retail_vectors";
+import {
+    loadRetailVectors,
+    retailVectorIds,
+} from "@retail_customer/../tests/unit/retail_vectors";
 
 const VECTORS = "retail_promotions/static/tests/vectors/retail_promotions.json";
 
@@ -33,7 +36,9 @@ describe("retail_promotions_vectors", () => {
                 .map(([kind]) => kind)
                 .toSorted();
         expect(withMethod("groupDiscount")).toEqual(vectors.scaled_types.toSorted());
-        expect(withMethod("customerMatches")).toEqual(vectors.customer_types.toSorted());
+        expect(withMethod("customerMatches")).toEqual(
+            vectors.customer_types.toSorted()
+        );
     });
 
     test("customer matches", async () => {

@@ -1,8 +1,12 @@
 import {describe, expect, test} from "@odoo/hoot";
 import {retailPromotionPoints} from "@retail_promotions_loyalty/app/models/pos_order.esm";
-import {loadRetailVectors, retailVectorIds} from "@retail_customer/../tests/unit/retail_vectors";
+import {
+    loadRetailVectors,
+    retailVectorIds,
+} from "@retail_customer/../tests/unit/retail_vectors";
 
-const VECTORS = "retail_promotions_loyalty/static/tests/vectors/retail_promotions_loyalty.json";
+const VECTORS =
+    "retail_promotions_loyalty/static/tests/vectors/retail_promotions_loyalty.json";
 
 describe("retail_promotions_loyalty_vectors", () => {
     test("extra points of a promotion", async () => {

@@ -1,5 +1,8 @@
 import {describe, expect, test} from "@odoo/hoot";
-import {retailOrderNumber, ruleApplies} from "@retail_surveys/app/utils/retail_survey_rules.esm";
+import {
+    retailOrderNumber,
+    ruleApplies,
+} from "@retail_surveys/app/utils/retail_survey_rules.esm";
 import {loadRetailVectors} from "@retail_customer/../tests/unit/retail_vectors";
 
 const {DateTime} = luxon;

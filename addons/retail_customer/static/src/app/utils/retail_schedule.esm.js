@@ -50,7 +50,9 @@ export function retailScheduleMatches(record, moment) {
 /** The names of the week days `record` runs on (e.g. ["Monday", "Friday"]). */
 export function retailScheduleDayNames(record) {
     return RETAIL_WEEKDAYS.map((field, index) =>
-        record[field] === false ? null : DateTime.fromObject({weekday: index + 1}).toFormat("cccc")
+        record[field] === false
+            ? null
+            : DateTime.fromObject({weekday: index + 1}).toFormat("cccc")
     ).filter(Boolean);
 }
 

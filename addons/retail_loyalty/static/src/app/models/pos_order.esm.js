@@ -13,7 +13,9 @@ export function retailRulePoints(rule, qty, amount) {
     if (rule.reward_point_mode === "unit") {
         return rule.reward_point_amount * qty;
     }
-    const brackets = rule.retail_brackets_json ? JSON.parse(rule.retail_brackets_json) : [];
+    const brackets = rule.retail_brackets_json
+        ? JSON.parse(rule.retail_brackets_json)
+        : [];
     if (rule.retail_bracket_mode === "none" || !brackets.length) {
         return rule.reward_point_amount * amount;
     }
@@ -74,7 +76,8 @@ patch(PosOrder.prototype, {
                 continue;
             }
             const ruleLines = lines.filter(
-                (line) => rule.any_product || rule.validProductIds.has(line.product_id.id)
+                (line) =>
+                    rule.any_product || rule.validProductIds.has(line.product_id.id)
             );
             const qty = ruleLines.reduce((sum, line) => sum + line.getQuantity(), 0);
             const amount = ruleLines.reduce(
@@ -96,14 +99,17 @@ patch(PosOrder.prototype, {
             }
             points += retailRulePoints(rule, qty, amount);
         }
-        const multiplier = this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
+        const multiplier =
+            this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
         return Math.round(points * multiplier * 100) / 100;
     },
     /** Rewards of retail ledger programs the card may not claim (tier, segment). */
     getClaimableRewards() {
-        return super.getClaimableRewards(...arguments).filter(({reward, coupon_id}) =>
-            this.isRetailRewardAllowed(reward, coupon_id)
-        );
+        return super
+            .getClaimableRewards(...arguments)
+            .filter(({reward, coupon_id}) =>
+                this.isRetailRewardAllowed(reward, coupon_id)
+            );
     },
     isRetailRewardAllowed(reward, couponId) {
         if (!reward.program_id?.retail_ledger) {

@@ -102,7 +102,11 @@ retailPromotionTypes.add("n_fixed_price", {
 retailPromotionTypes.add("unit_discounts", {
     /** Series of 3 units (2 without 3rd unit discount), from the most expensive. */
     groupDiscount(program, unitPrices) {
-        const rates = [0, program.retail_second_discount, program.retail_third_discount];
+        const rates = [
+            0,
+            program.retail_second_discount,
+            program.retail_third_discount,
+        ];
         const series = program.retail_third_discount ? 3 : 2;
         return descending(unitPrices).reduce(
             (total, price, index) => total + (price * rates[index % series]) / 100,
@@ -300,7 +304,9 @@ patch(PosOrder.prototype, {
                 groupIds.has(line.getProduct().id)
         );
         const unitPrices = groupLines.flatMap((line) =>
-            Array(Math.floor(line.getQuantity())).fill(line.priceIncl / line.getQuantity())
+            Array(Math.floor(line.getQuantity())).fill(
+                line.priceIncl / line.getQuantity()
+            )
         );
         const base = groupLines.reduce((sum, line) => sum + line.priceIncl, 0);
         const factor = base ? retailGroupDiscount(program, unitPrices) / base : 0;

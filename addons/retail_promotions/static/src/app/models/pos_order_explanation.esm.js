@@ -49,7 +49,9 @@ patch(PosOrder.prototype, {
                 (line) => line.reward_id?.program_id?.id === program.id
             );
             if (lines.length) {
-                applied.push(this._retailAppliedPromotion(program, lines, productLines));
+                applied.push(
+                    this._retailAppliedPromotion(program, lines, productLines)
+                );
                 satisfied.push(program);
                 continue;
             }
@@ -102,13 +104,16 @@ patch(PosOrder.prototype, {
                 orderWide ||
                 productIds.has(line.getProduct().id) ||
                 rewardLines.some(
-                    (reward) => reward.reward_id.reward_product_id?.id === line.getProduct().id
+                    (reward) =>
+                        reward.reward_id.reward_product_id?.id === line.getProduct().id
                 )
         );
         return {
             program,
             rule: program.retail_rule_description,
-            lines: taken.map((line) => `${line.getQuantity()} x ${line.getFullProductName()}`),
+            lines: taken.map(
+                (line) => `${line.getQuantity()} x ${line.getFullProductName()}`
+            ),
             discount: rewardLines.reduce((sum, line) => sum + line.priceIncl, 0),
         };
     },

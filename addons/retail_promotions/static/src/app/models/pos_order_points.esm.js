@@ -100,7 +100,15 @@ function ruleCountsLine(rule, values) {
  * second loop: `linesPerRule` holds the lines counted in the rules' amounts,
  * `ignored(values, program)` is line.ignoreLoyaltyPoints({program}).
  */
-function programPoints(order, program, rules, lines, linesPerRule, ignored, ProductPrice) {
+function programPoints(
+    order,
+    program,
+    rules,
+    lines,
+    linesPerRule,
+    ignored,
+    ProductPrice
+) {
     let points = 0;
     const splitPoints = [];
     const codeRules = order.uiState.codeActivatedProgramRules;
@@ -109,12 +117,16 @@ function programPoints(order, program, rules, lines, linesPerRule, ignored, Prod
             continue;
         }
         const linesForRule = linesPerRule.get(rule.id) || [];
-        const amountWithTax = linesForRule.reduce((sum, values) => sum + values.amountWithTax, 0);
+        const amountWithTax = linesForRule.reduce(
+            (sum, values) => sum + values.amountWithTax,
+            0
+        );
         const amountWithoutTax = linesForRule.reduce(
             (sum, values) => sum + values.amountWithoutTax,
             0
         );
-        const amountCheck = (rule.taxMode === "incl" && amountWithTax) || amountWithoutTax;
+        const amountCheck =
+            (rule.taxMode === "incl" && amountWithTax) || amountWithoutTax;
         if (rule.minimumAmount > amountCheck) {
             continue;
         }
@@ -146,7 +158,14 @@ function programPoints(order, program, rules, lines, linesPerRule, ignored, Prod
             rule.pointMode !== "order"
         ) {
             splitPoints.push(
-                ...splitRulePoints(rule, totalProductQty, lines, program, ignored, ProductPrice)
+                ...splitRulePoints(
+                    rule,
+                    totalProductQty,
+                    lines,
+                    program,
+                    ignored,
+                    ProductPrice
+                )
             );
         } else if (rule.pointMode === "order") {
             points += rule.pointAmount;
@@ -190,7 +209,7 @@ function splitRulePoints(rule, totalProductQty, lines, program, ignored, Product
         if (pointsPerUnit > 0) {
             splitPoints.push(
                 ...Array.apply(null, Array(values.quantity)).map(() => {
-                    if (line._gift_barcode && values.quantity == 1) {
+                    if (line._gift_barcode && values.quantity === 1) {
                         return {
                             points: pointsPerUnit,
                             barcode: line._gift_barcode,

@@ -90,7 +90,9 @@ function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
         if (cacheable) {
             cache.set(cacheKey, {
                 keys,
-                taxDetails: lines.map((baseLine) => copyTaxDetails(baseLine.tax_details)),
+                taxDetails: lines.map((baseLine) =>
+                    copyTaxDetails(baseLine.tax_details)
+                ),
             });
         }
     }
@@ -238,7 +240,11 @@ patch(PosOrder.prototype, {
         const baseLines = this.lines.map((line) =>
             batchBaseLine(
                 line,
-                {quantity: line.qty, price_unit: line.price_unit, ...(opts.baseLineOpts || {})},
+                {
+                    quantity: line.qty,
+                    price_unit: line.price_unit,
+                    ...(opts.baseLineOpts || {}),
+                },
                 batch
             )
         );
@@ -248,11 +254,20 @@ patch(PosOrder.prototype, {
             batch.taxDetails,
             JSON.stringify(opts.baseLineOpts || {})
         );
-        const cashRounding = this.config.cash_rounding ? this.config.rounding_method : null;
-        const data = accountTaxHelpers.get_tax_totals_summary(baseLines, currency, company, {
-            cash_rounding: cashRounding,
-        });
-        const total = data.total_amount_currency - (data.cash_rounding_base_amount_currency || 0.0);
+        const cashRounding = this.config.cash_rounding
+            ? this.config.rounding_method
+            : null;
+        const data = accountTaxHelpers.get_tax_totals_summary(
+            baseLines,
+            currency,
+            company,
+            {
+                cash_rounding: cashRounding,
+            }
+        );
+        const total =
+            data.total_amount_currency -
+            (data.cash_rounding_base_amount_currency || 0.0);
         data.order_sign = documentSign;
         data.total_amount_no_rounding = total;
         const baseLineByLineUuids = baseLines.reduce((byUuid, baseLine) => {

@@ -116,7 +116,8 @@ patch(PosOrder.prototype, {
         const ofProduct = ids.has(product.id);
         return this.retailOnlyLines(
             (values) =>
-                (ofProduct && ids.has(values.productId)) || ids.has(values.rewardProductId),
+                (ofProduct && ids.has(values.productId)) ||
+                ids.has(values.rewardProductId),
             () => super._computeUnclaimedFreeProductQty(...arguments)
         );
     },
@@ -170,7 +171,10 @@ patch(PosOrder.prototype, {
             points += dbCoupon.points;
         }
         const pe = scope.pointChanges.get(coupon_id);
-        if (pe && this.models["loyalty.program"].get(pe.program_id).applies_on !== "future") {
+        if (
+            pe &&
+            this.models["loyalty.program"].get(pe.program_id).applies_on !== "future"
+        ) {
             points += pe.points;
         }
         for (const cost of scope.couponCosts.get(coupon_id) || []) {
@@ -182,7 +186,9 @@ patch(PosOrder.prototype, {
         return this.retailReadOnly(() => super.getClaimableRewards(...arguments));
     },
     _getDiscountableOnSpecific() {
-        return this.retailReadOnly(() => super._getDiscountableOnSpecific(...arguments));
+        return this.retailReadOnly(() =>
+            super._getDiscountableOnSpecific(...arguments)
+        );
     },
     _getDiscountableOnOrder() {
         return this.retailReadOnly(() => super._getDiscountableOnOrder(...arguments));

@@ -16,20 +16,26 @@ patch(PosOrder.prototype, {
             (line) => line.refunded_orderline_id && !line.retail_refunded_reward_line_id
         );
         // A reward line the cashier refunds by hand is not refunded again
-        const refundedByHand = new Set(refundLines.map((line) => line.refunded_orderline_id.id));
+        const refundedByHand = new Set(
+            refundLines.map((line) => line.refunded_orderline_id.id)
+        );
         const amounts = new Map();
         for (const line of refundLines) {
             const original = line.refunded_orderline_id;
             const shares = original.retail_promotion_shares || {};
             const before = (original.refund_orderline_ids || [])
-                .filter((other) => other.order_id !== this && other.order_id?.state !== "cancel")
+                .filter(
+                    (other) =>
+                        other.order_id !== this && other.order_id?.state !== "cancel"
+                )
                 .reduce((sum, other) => sum - other.qty, 0);
             const units = -line.qty;
             for (const [rewardLineId, share] of Object.entries(shares)) {
                 if (refundedByHand.has(Number(rewardLineId))) {
                     continue;
                 }
-                const given = (qty) => this.currency.round((share * qty) / original.qty);
+                const given = (qty) =>
+                    this.currency.round((share * qty) / original.qty);
                 const amount = given(before + units) - given(before);
                 amounts.set(rewardLineId, (amounts.get(rewardLineId) || 0) + amount);
             }

@@ -53,7 +53,9 @@ patch(PosStore.prototype, {
         if (!order) {
             return super.getPotentialFreeProductRewards(...arguments);
         }
-        return order.retailReadOnly(() => super.getPotentialFreeProductRewards(...arguments));
+        return order.retailReadOnly(() =>
+            super.getPotentialFreeProductRewards(...arguments)
+        );
     },
     async orderUpdateLoyaltyPrograms() {
         await this.retailFetchEmployeeAllowance(this.getOrder());
@@ -78,10 +80,11 @@ patch(PosStore.prototype, {
         if (!programIds.length) {
             return;
         }
-        const values = await this.data.call("loyalty.program", "retail_employee_allowance", [
-            partner.id,
-            programIds,
-        ]);
+        const values = await this.data.call(
+            "loyalty.program",
+            "retail_employee_allowance",
+            [partner.id, programIds]
+        );
         order.uiState.retailAllowance = {partnerId: partner.id, values};
     },
 });

@@ -22,10 +22,14 @@ export function pricesAreFresh() {
             run: () => {
                 const order = window.posmodel.getOrder();
                 const fresh = order.getPriceWithOptions();
-                const freshUnit = order.getPriceWithOptions({baseLineOpts: {quantity: 1}});
+                const freshUnit = order.getPriceWithOptions({
+                    baseLineOpts: {quantity: 1},
+                });
                 const stale = [];
                 const differs = (a, b) => Math.abs(a - b) > 1e-9;
-                if (differs(order.priceIncl, fresh.taxDetails.total_amount_no_rounding)) {
+                if (
+                    differs(order.priceIncl, fresh.taxDetails.total_amount_no_rounding)
+                ) {
                     stale.push(`order total ${order.priceIncl}`);
                 }
                 for (const line of order.lines) {
@@ -63,7 +67,11 @@ function withNative(switches, compute) {
 /** The rewards the order can claim, for a comparison. */
 function rewardsSummary(rewards) {
     return JSON.stringify(
-        rewards.map(({coupon_id, reward, potentialQty}) => [coupon_id, reward.id, potentialQty])
+        rewards.map(({coupon_id, reward, potentialQty}) => [
+            coupon_id,
+            reward.id,
+            potentialQty,
+        ])
     );
 }
 
@@ -114,14 +122,21 @@ export function rewardsAreNative() {
                         )
                     ),
                     JSON.stringify(
-                        discounts.map((reward) => order._getDiscountableOnSpecific(reward))
+                        discounts.map((reward) =>
+                            order._getDiscountableOnSpecific(reward)
+                        )
                     ),
                 ];
                 const computed = compute();
-                const native = withNative([retailPointsComputation, retailReadScope], compute);
+                const native = withNative(
+                    [retailPointsComputation, retailReadScope],
+                    compute
+                );
                 computed.forEach((value, index) => {
                     if (value !== native[index]) {
-                        throw new Error(`computed ${value}, pos_loyalty's ${native[index]}`);
+                        throw new Error(
+                            `computed ${value}, pos_loyalty's ${native[index]}`
+                        );
                     }
                 });
             },

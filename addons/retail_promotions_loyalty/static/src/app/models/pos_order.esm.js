@@ -20,7 +20,10 @@ export function retailExtraPointsApply(spec, config, moment) {
         return false;
     }
     const day = moment.toISODate();
-    if ((spec.date_from && day < spec.date_from) || (spec.date_to && day > spec.date_to)) {
+    if (
+        (spec.date_from && day < spec.date_from) ||
+        (spec.date_to && day > spec.date_to)
+    ) {
         return false;
     }
     return retailScheduleMatches(spec, moment);

@@ -28,7 +28,9 @@ export class RetailSurveyDialog extends Component {
     }
 
     get canFinish() {
-        return this.props.allowSkip || this.answeredCount === this.props.questions.length;
+        return (
+            this.props.allowSkip || this.answeredCount === this.props.questions.length
+        );
     }
 
     isChosen(question, answer) {
@@ -49,7 +51,10 @@ export class RetailSurveyDialog extends Component {
         } else {
             this.state.answers[question.id] = [answer.id];
         }
-        this.state.current = Math.min(questionIndex + 1, this.props.questions.length - 1);
+        this.state.current = Math.min(
+            questionIndex + 1,
+            this.props.questions.length - 1
+        );
     }
 
     onKeydown(ev) {
@@ -86,13 +91,15 @@ export class RetailSurveyDialog extends Component {
             return;
         }
         const duration = this.duration;
-        console.info(`retail_surveys: questionnaire answered in ${duration} s`);
         this.props.getPayload({
             status: "answered",
             duration,
             answers: this.props.questions
                 .filter((q) => this.state.answers[q.id]?.length)
-                .map((q) => ({question_id: q.id, answer_ids: this.state.answers[q.id]})),
+                .map((q) => ({
+                    question_id: q.id,
+                    answer_ids: this.state.answers[q.id],
+                })),
         });
         this.props.close();
     }
@@ -101,7 +108,11 @@ export class RetailSurveyDialog extends Component {
         if (!this.props.allowSkip) {
             return;
         }
-        this.props.getPayload({status: "skipped", duration: this.duration, answers: []});
+        this.props.getPayload({
+            status: "skipped",
+            duration: this.duration,
+            answers: [],
+        });
         this.props.close();
     }
 }

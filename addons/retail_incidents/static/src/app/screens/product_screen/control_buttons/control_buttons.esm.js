@@ -26,9 +26,8 @@ patch(ControlButtons.prototype, {
             [this.pos.config.id, partner.id, payload.categoryId, payload.problem]
         );
         partner.retail_incident_open_count = result.open_count;
-        this.notification.add(
-            _t("Incident %(name)s logged.", {name: result.name}),
-            {type: "success"}
-        );
+        this.notification.add(_t("Incident %(name)s logged.", {name: result.name}), {
+            type: "success",
+        });
     },
 });
