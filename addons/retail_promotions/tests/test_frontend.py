@@ -119,8 +119,11 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, TestPointOfSaleHttpCom
         today = datetime.now(pytz.timezone(tz)).weekday()
         case = self.cases["n_for_m_cheapest_free"]
         spec = case["programs"][0]
-        # the same case, its promotion valid every day but today (store time zone)
-        spec_today_off = dict(spec, **{WEEKDAYS[today]: False})
+        # the same case, its promotion valid every day but today and tomorrow
+        # (store time zone): the tour may run across midnight
+        spec_today_off = dict(
+            spec, **{WEEKDAYS[today]: False, WEEKDAYS[(today + 1) % 7]: False}
+        )
         case = dict(case, programs=[spec_today_off])
         products, _programs = self._retail_setup_case(case, self.main_pos_config)
         self.main_pos_config.with_user(self.pos_user).open_ui()

@@ -91,7 +91,9 @@ class TestRetailPromotionSaleExplanation(RetailPromotionCaseMixin, TransactionCa
         case = self.cases["exclusive_wins"]
         products, programs = self._retail_setup_case(case)
         tz = pytz.timezone(self.env["sale.order"].new()._get_program_timezone())
-        today = WEEKDAYS[datetime.now(tz).weekday()]
+        # today and tomorrow off: the test may run across midnight
+        weekday = datetime.now(tz).weekday()
+        today, tomorrow = WEEKDAYS[weekday], WEEKDAYS[(weekday + 1) % 7]
         self.env["loyalty.program"].create(
             [
                 {
@@ -109,6 +111,7 @@ class TestRetailPromotionSaleExplanation(RetailPromotionCaseMixin, TransactionCa
                     "retail_gift_product_id": products["socks"].id,
                     "sale_ok": True,
                     today: False,
+                    tomorrow: False,
                 },
             ]
         )
