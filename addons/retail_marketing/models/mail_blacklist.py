@@ -1,30 +1,18 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import models
+from odoo.fields import Domain
 
 
 class MailBlacklist(models.Model):
-    """An email address blacklisted (the unsubscribe link of a mailing, the
-    blacklist itself) withdraws the email consent of the customers with that
-    address, dated, with its source."""
+    """A blacklisted email address withdraws the email consent of the customers
+    with that address."""
 
-    _inherit = "mail.blacklist"
+    _name = "mail.blacklist"
+    _inherit = ["mail.blacklist", "retail.blacklist.consent.mixin"]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._retail_withdraw_consent()
-        return records
+    _retail_consent_channel = "email"
+    _retail_consent_field = "email"
 
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("active") or vals.get("email"):
-            self._retail_withdraw_consent()
-        return res
-
-    def _retail_withdraw_consent(self):
-        emails = self.filtered("active").mapped("email")
-        if emails:
-            self.env["res.partner"]._retail_withdraw_consent(
-                "email", [("email_normalized", "in", emails)]
-            )
+    def _retail_consent_domain(self, values):
+        return Domain("email_normalized", "in", values)

@@ -1,34 +1,22 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import models
 from odoo.fields import Domain
 
 
 class PhoneBlacklist(models.Model):
-    """A phone number blacklisted (the unsubscribe link of an SMS, the
-    blacklist itself) withdraws the SMS consent of the customers with that
-    number, dated, with its source."""
+    """A blacklisted phone number withdraws the SMS consent of the customers
+    with that number."""
 
-    _inherit = "phone.blacklist"
+    _name = "phone.blacklist"
+    _inherit = ["phone.blacklist", "retail.blacklist.consent.mixin"]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        records._retail_withdraw_consent()
-        return records
+    _retail_consent_channel = "sms"
+    _retail_consent_field = "number"
 
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("active") or vals.get("number"):
-            self._retail_withdraw_consent()
-        return res
-
-    def _retail_withdraw_consent(self):
-        numbers = self.filtered("active").mapped("number")
-        if numbers:
-            self.env["res.partner"]._retail_withdraw_consent(
-                "sms",
-                Domain("retail_mobile_sanitized", "in", numbers)
-                | Domain("retail_phone_sanitized", "in", numbers)
-                | Domain("phone_sanitized", "in", numbers),
-            )
+    def _retail_consent_domain(self, values):
+        return (
+            Domain("retail_mobile_sanitized", "in", values)
+            | Domain("retail_phone_sanitized", "in", values)
+            | Domain("phone_sanitized", "in", values)
+        )
