@@ -1,14 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
-
-import xlsxwriter
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
+
+from .retail_xlsx_export_mixin import RetailWorkbook
 
 # (field name, header) of the marketing export, in column order.
 EXPORT_COLUMNS = [
@@ -43,6 +40,7 @@ EXPORT_COLUMNS = [
 
 class RetailCustomerExport(models.TransientModel):
     _name = "retail.customer.export"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Export Customers for Marketing"
 
     partner_ids = fields.Many2many("res.partner", string="Customers")
@@ -56,8 +54,6 @@ class RetailCustomerExport(models.TransientModel):
     partner_count = fields.Integer(
         compute="_compute_partner_count", string="Number of Customers"
     )
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.model
     def default_get(self, fields_list):
@@ -145,33 +141,20 @@ class RetailCustomerExport(models.TransientModel):
         return value if isinstance(value, int | float) else str(value)
 
     def _build_xlsx(self, rows):
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Customers"))
-        bold = workbook.add_format({"bold": True})
         columns = self._get_columns()
         labels = self.env["res.partner"].fields_get([n for n, _h in columns])
-        for col, (name, header) in enumerate(columns):
-            sheet.write(0, col, labels.get(name, {}).get("string") or header, bold)
+        book = RetailWorkbook()
+        sheet = book.sheet(
+            self.env._("Customers"),
+            [labels.get(name, {}).get("string") or header for name, header in columns],
+        )
         for row_index, row in enumerate(rows, start=1):
             sheet.write_row(row_index, 0, row)
-        sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, len(rows), len(columns) - 1)
-        workbook.close()
-        return buffer.getvalue()
+        return book.close()
 
     def action_export(self):
         self.ensure_one()
-        content = self._build_xlsx(self._get_rows())
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "file_name": self.env._("customers.xlsx"),
-            }
+        return self._retail_xlsx_download(
+            self._build_xlsx(self._get_rows()), self.env._("customers.xlsx")
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/customers.xlsx"
-            "?download=true",
-            "target": "self",
-        }

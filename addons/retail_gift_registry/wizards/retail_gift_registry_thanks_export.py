@@ -1,13 +1,10 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
-
-import xlsxwriter
-
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_is_zero
+
+from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailWorkbook
 
 QTY_DIGITS = 6
 
@@ -17,11 +14,10 @@ class RetailGiftRegistryThanksExport(models.TransientModel):
     contribution), net of refunds, with the guest's messages and address."""
 
     _name = "retail.gift.registry.thanks.export"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Export a Gift List's Thank-You List"
 
     registry_id = fields.Many2one("retail.gift.registry", required=True)
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def _get_rows(self):
         """One dict per guest and gift, sorted by guest then gift, from one
@@ -93,14 +89,16 @@ class RetailGiftRegistryThanksExport(models.TransientModel):
         return self.env._("Contribution to the list")
 
     def _build_xlsx(self, rows):
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+        book = RetailWorkbook()
+        bold, money = book.bold, book.money()
+        day = book.format(num_format="yyyy-mm-dd")
+        wrap = book.format(text_wrap=True, valign="top")
         registry = self.registry_id
-        sheet = workbook.add_worksheet(self.env._("Thank-You List")[:31])
+        sheet = book.sheet(
+            self.env._("Thank-You List")[:31],
+            widths=[(0, 1, 24), (2, 2, 36), (3, 5, 24), (6, 8, 12), (9, 9, 48)],
+            freeze=(4, 0),
+        )
         sheet.write(0, 0, f"{registry.name} {registry.title}", bold)
         sheet.write(1, 0, registry.owner_names or "")
         headers = [
@@ -131,14 +129,7 @@ class RetailGiftRegistryThanksExport(models.TransientModel):
             if row["date"]:
                 sheet.write_datetime(index, 8, row["date"], day)
             sheet.write(index, 9, row["message"], wrap)
-        sheet.set_column(0, 1, 24)
-        sheet.set_column(2, 2, 36)
-        sheet.set_column(3, 5, 24)
-        sheet.set_column(6, 8, 12)
-        sheet.set_column(9, 9, 48)
-        sheet.freeze_panes(4, 0)
-        workbook.close()
-        return buffer.getvalue()
+        return book.close()
 
     def action_export(self):
         self.ensure_one()
@@ -154,15 +145,4 @@ class RetailGiftRegistryThanksExport(models.TransientModel):
         file_name = self.env._(
             "thank_you_%(name)s.xlsx", name=self.registry_id.name
         ).replace("/", "_")
-        self.write(
-            {
-                "file": base64.b64encode(self._build_xlsx(rows)),
-                "file_name": file_name,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{file_name}"
-            "?download=true",
-            "target": "self",
-        }
+        return self._retail_xlsx_download(self._build_xlsx(rows), file_name)

@@ -1,11 +1,10 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
-
-import xlsxwriter
 
 from odoo import fields, models
+
+from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailWorkbook
 
 
 class RetailGiftcardOutstanding(models.TransientModel):
@@ -13,6 +12,7 @@ class RetailGiftcardOutstanding(models.TransientModel):
     the store where it moved, exported to XLSX."""
 
     _name = "retail.giftcard.outstanding"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Outstanding Gift Card Balances"
 
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -22,8 +22,6 @@ class RetailGiftcardOutstanding(models.TransientModel):
         default=lambda self: self.env.companies,
         required=True,
     )
-    file = fields.Binary(readonly=True, attachment=False)
-    filename = fields.Char(readonly=True)
 
     def action_export(self):
         self.ensure_one()
@@ -34,7 +32,7 @@ class RetailGiftcardOutstanding(models.TransientModel):
         self.write(
             {
                 "file": base64.b64encode(self._xlsx(rows)),
-                "filename": f"gift-card-outstanding-{self.date}.xlsx",
+                "file_name": f"gift-card-outstanding-{self.date}.xlsx",
             }
         )
         return {
@@ -48,17 +46,18 @@ class RetailGiftcardOutstanding(models.TransientModel):
     def _xlsx(self, rows):
         """One row per company and store, amounts in the company's currency;
         one total per currency (amounts of different currencies are not added)."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        sheet = workbook.add_worksheet(self.env._("Outstanding"))
-        bold = workbook.add_format({"bold": True})
-        headers = [
-            self.env._("Company"),
-            self.env._("Store"),
-            self.env._("Outstanding at %(date)s", date=self.date),
-            self.env._("Currency"),
-        ]
-        sheet.write_row(0, 0, headers, bold)
+        book = RetailWorkbook()
+        sheet = book.sheet(
+            self.env._("Outstanding"),
+            [
+                self.env._("Company"),
+                self.env._("Store"),
+                self.env._("Outstanding at %(date)s", date=self.date),
+                self.env._("Currency"),
+            ],
+            widths=[(0, 1, 28), (2, 2, 22)],
+            freeze=None,
+        )
         companies = self.env["res.company"].browse({row["company_id"] for row in rows})
         stores = (
             self.env["pos.config"]
@@ -68,44 +67,19 @@ class RetailGiftcardOutstanding(models.TransientModel):
         company_names = {company.id: company.name for company in companies}
         currencies = {company.id: company.currency_id for company in companies}
         store_names = {store.id: store.name for store in stores}
-        formats = {}
-
-        def money(currency, **extra):
-            key = (currency.id, tuple(sorted(extra)))
-            if key not in formats:
-                formats[key] = workbook.add_format(
-                    {"num_format": self._xlsx_money_format(currency), **extra}
-                )
-            return formats[key]
-
         back_office = self.env._("Back office")
         totals = {}
         for index, row in enumerate(rows, start=1):
             currency = currencies[row["company_id"]]
             sheet.write(index, 0, company_names[row["company_id"]])
             sheet.write(index, 1, store_names.get(row["store_id"], back_office))
-            sheet.write_number(index, 2, row["amount"], money(currency))
+            sheet.write_number(index, 2, row["amount"], book.money(currency))
             sheet.write(index, 3, currency.name)
             totals[currency] = totals.get(currency, 0.0) + row["amount"]
         for index, (currency, total) in enumerate(
             sorted(totals.items(), key=lambda item: item[0].name), start=len(rows) + 1
         ):
-            sheet.write(index, 0, self.env._("Total"), bold)
-            sheet.write_number(index, 2, total, money(currency, bold=True))
-            sheet.write(index, 3, currency.name, bold)
-        sheet.set_column(0, 1, 28)
-        sheet.set_column(2, 2, 22)
-        workbook.close()
-        return output.getvalue()
-
-    @staticmethod
-    def _xlsx_money_format(currency):
-        """Spreadsheet number format of amounts of ``currency``, its symbol on
-        the side the currency puts it."""
-        digits = "0" * currency.decimal_places
-        number = f"#,##0.{digits}" if digits else "#,##0"
-        quoted = currency.symbol.replace('"', "")
-        symbol = f'"{quoted}"'
-        if currency.position == "before":
-            return f"{symbol} {number}"
-        return f"{number} {symbol}"
+            sheet.write(index, 0, self.env._("Total"), book.bold)
+            sheet.write_number(index, 2, total, book.money(currency, bold=True))
+            sheet.write(index, 3, currency.name, book.bold)
+        return book.close()

@@ -1,26 +1,23 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 from datetime import datetime, time
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailWorkbook
 
 from ..report.retail_incident_report import GROUPBY_FIELDS
 
 
 class RetailIncidentAnalysisExport(models.TransientModel):
     _name = "retail.incident.analysis.export"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Export the Incident Analysis"
 
     date_from = fields.Date()
     date_to = fields.Date()
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -67,10 +64,8 @@ class RetailIncidentAnalysisExport(models.TransientModel):
         return str(key)
 
     def _build_xlsx(self, sheets):
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        hours = workbook.add_format({"num_format": "0.0"})
+        book = RetailWorkbook()
+        hours = book.format(num_format="0.0")
         fields_info = self.env["retail.incident.report"].fields_get(list(sheets))
         headers = [
             self.env._("Incidents"),
@@ -81,32 +76,20 @@ class RetailIncidentAnalysisExport(models.TransientModel):
         ]
         for groupby, rows in sheets.items():
             title = fields_info[groupby]["string"]
-            sheet = workbook.add_worksheet(title[:31])
-            sheet.write_row(0, 0, [title, *headers], bold)
+            sheet = book.sheet(
+                title[:31], [title, *headers], widths=[(0, 0, 28), (1, 5, 16)]
+            )
             for index, row in enumerate(rows, start=1):
                 sheet.write(index, 0, self._key_label(groupby, row["key"]))
                 sheet.write_row(index, 1, [row["count"], row["open"], row["resolved"]])
                 for col, name in ((4, "avg_hours"), (5, "p90_hours")):
                     if row[name] is not None:
                         sheet.write_number(index, col, row[name], hours)
-            sheet.set_column(0, 0, 28)
-            sheet.set_column(1, 5, 16)
-            sheet.freeze_panes(1, 0)
-        workbook.close()
-        return buffer.getvalue()
+        return book.close()
 
     def action_export(self):
         self.ensure_one()
-        content = self._build_xlsx(self._get_sheets())
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "file_name": self.env._("incident_analysis.xlsx"),
-            }
+        return self._retail_xlsx_download(
+            self._build_xlsx(self._get_sheets()),
+            self.env._("incident_analysis.xlsx"),
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/incident_analysis.xlsx"
-            "?download=true",
-            "target": "self",
-        }

@@ -1,13 +1,11 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 from datetime import date, datetime, time, timedelta
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailWorkbook
 
 FIGURES = ("orders", "units", "discount", "revenue", "basket")
 
@@ -17,6 +15,7 @@ class RetailPromotionResultsExport(models.TransientModel):
     comparison period, and promotions side by side, as an XLSX file."""
 
     _name = "retail.promotion.results.export"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Export Promotion Results"
 
     program_ids = fields.Many2many(
@@ -32,8 +31,6 @@ class RetailPromotionResultsExport(models.TransientModel):
         "just before.",
     )
     compare_to = fields.Date()
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.constrains("date_from", "date_to", "compare_from", "compare_to")
     def _check_periods(self):
@@ -128,10 +125,8 @@ class RetailPromotionResultsExport(models.TransientModel):
         return {program: self._with_basket(total) for program, total in totals.items()}
 
     def _build_xlsx(self, rows):
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
+        book = RetailWorkbook()
+        bold, money = book.bold, book.money()
         labels = {
             "orders": self.env._("Orders"),
             "units": self.env._("Units"),
@@ -144,7 +139,6 @@ class RetailPromotionResultsExport(models.TransientModel):
             ._fields["channel"]
             ._description_selection(self.env)
         )
-        sheet = workbook.add_worksheet(self.env._("Results"))
         header = [self.env._("Promotion"), self.env._("Channel"), self.env._("Store")]
         header += [labels[name] for name in FIGURES]
         header += [
@@ -153,7 +147,12 @@ class RetailPromotionResultsExport(models.TransientModel):
             if name != "discount"
         ]
         header.append(self.env._("Units change (%)"))
-        sheet.write_row(0, 0, header, bold)
+        sheet = book.sheet(
+            self.env._("Results"),
+            header,
+            widths=[(0, 2, 24), (3, len(header), 14)],
+            freeze=(1, 3),
+        )
         for index, row in enumerate(rows, start=1):
             sheet.write_row(
                 index,
@@ -174,32 +173,22 @@ class RetailPromotionResultsExport(models.TransientModel):
             if before:
                 change = (row["period"]["units"] - before) / before * 100
                 sheet.write_number(index, len(values) + 3, change, money)
-        sheet.set_column(0, 2, 24)
-        sheet.set_column(3, len(header), 14)
-        sheet.freeze_panes(1, 3)
-        side = workbook.add_worksheet(self.env._("Side by side"))
         totals = self._side_by_side(rows)
-        side.write_row(0, 0, ["", *[program.name for program in totals]], bold)
+        side = book.sheet(
+            self.env._("Side by side"),
+            ["", *[program.name for program in totals]],
+            widths=[(0, len(totals), 24)],
+            freeze=None,
+        )
         for index, name in enumerate(FIGURES, start=1):
             side.write(index, 0, labels[name], bold)
             for col, figures in enumerate(totals.values(), start=1):
                 side.write_number(index, col, figures[name], money)
-        side.set_column(0, len(totals), 24)
-        workbook.close()
-        return buffer.getvalue()
+        return book.close()
 
     def action_export(self):
         self.ensure_one()
-        content = self._build_xlsx(self._retail_results())
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "file_name": self.env._("promotion_results.xlsx"),
-            }
+        return self._retail_xlsx_download(
+            self._build_xlsx(self._retail_results()),
+            self.env._("promotion_results.xlsx"),
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/promotion_results.xlsx"
-            "?download=true",
-            "target": "self",
-        }

@@ -1,14 +1,12 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 from datetime import datetime, time
-
-import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+
+from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailWorkbook
 
 
 class RetailSurveyAnalysisExport(models.TransientModel):
@@ -17,6 +15,7 @@ class RetailSurveyAnalysisExport(models.TransientModel):
     units; and the response rate per store and cashier. Exported to XLSX."""
 
     _name = "retail.survey.analysis.export"
+    _inherit = "retail.xlsx.export.mixin"
     _description = "Compare and Export Store Questionnaire Answers"
 
     survey_id = fields.Many2one(
@@ -40,8 +39,6 @@ class RetailSurveyAnalysisExport(models.TransientModel):
     date_to = fields.Date(string="To")
     date_from_b = fields.Date(string="From (B)")
     date_to_b = fields.Date(string="To (B)")
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.constrains("date_from", "date_to", "date_from_b", "date_to_b")
     def _check_dates(self):
@@ -164,11 +161,8 @@ class RetailSurveyAnalysisExport(models.TransientModel):
 
     def _build_xlsx(self):
         labels, rows = self._retail_compare()
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        number = workbook.add_format({"num_format": "0.00"})
-        sheet = workbook.add_worksheet(self.env._("Comparison"))
+        book = RetailWorkbook()
+        number = book.format(num_format="0.00")
         headers = [self.env._("Question"), self.env._("Answer")]
         for label in labels:
             headers += [
@@ -177,7 +171,9 @@ class RetailSurveyAnalysisExport(models.TransientModel):
                 self.env._("%(side)s: average basket", side=label),
                 self.env._("%(side)s: average units", side=label),
             ]
-        sheet.write_row(0, 0, headers, bold)
+        sheet = book.sheet(
+            self.env._("Comparison"), headers, widths=[(0, 1, 30)], freeze=(1, 2)
+        )
         for index, row in enumerate(rows, start=1):
             sheet.write_row(index, 0, [row["question"], row["answer"]])
             col = 2
@@ -186,12 +182,8 @@ class RetailSurveyAnalysisExport(models.TransientModel):
                 for offset, name in enumerate(("share", "basket", "units"), start=1):
                     sheet.write_number(index, col + offset, side[name], number)
                 col += 4
-        sheet.set_column(0, 1, 30)
-        sheet.freeze_panes(1, 2)
-        rates = workbook.add_worksheet(self.env._("Response rate"))
-        rates.write_row(
-            0,
-            0,
+        rates = book.sheet(
+            self.env._("Response rate"),
             [
                 self.env._("Side"),
                 self.env._("Store"),
@@ -201,27 +193,16 @@ class RetailSurveyAnalysisExport(models.TransientModel):
                 self.env._("Skipped"),
                 self.env._("Response rate (%)"),
             ],
-            bold,
+            widths=[(0, 2, 24)],
+            freeze=None,
         )
         for index, row in enumerate(self._retail_response_rates(), start=1):
             rates.write_row(index, 0, row[:6])
             rates.write_number(index, 6, row[6], number)
-        rates.set_column(0, 2, 24)
-        workbook.close()
-        return buffer.getvalue()
+        return book.close()
 
     def action_export(self):
         self.ensure_one()
-        content = self._build_xlsx()
-        self.write(
-            {
-                "file": base64.b64encode(content),
-                "file_name": "questionnaire_comparison.xlsx",
-            }
+        return self._retail_xlsx_download(
+            self._build_xlsx(), "questionnaire_comparison.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/"
-            "questionnaire_comparison.xlsx?download=true",
-            "target": "self",
-        }
