@@ -1,4 +1,5 @@
 from . import retail_marketing_result_mixin
+from . import retail_marketing_exclusion_mixin
 from . import retail_marketing_holdout
 from . import mailing_mailing
 from . import utm_campaign

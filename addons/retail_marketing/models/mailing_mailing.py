@@ -18,7 +18,11 @@ DEFAULT_ATTRIBUTION_DAYS = 14
 
 class MailingMailing(models.Model):
     _name = "mailing.mailing"
-    _inherit = ["mailing.mailing", "retail.marketing.result.mixin"]
+    _inherit = [
+        "mailing.mailing",
+        "retail.marketing.result.mixin",
+        "retail.marketing.exclusion.mixin",
+    ]
 
     retail_holdout_percent = fields.Float(
         string="Holdout (%)",
@@ -36,31 +40,12 @@ class MailingMailing(models.Model):
         help="The audience and its exclusions counted when the send started.",
     )
     retail_is_customer_mailing = fields.Boolean(
-        compute="_compute_retail_audience", string="Customer Mailing"
+        compute="_compute_retail_exclusions", string="Customer Mailing"
     )
     retail_audience_count = fields.Integer(
-        compute="_compute_retail_audience",
+        compute="_compute_retail_exclusions",
         string="Audience",
         help="Customers of the filter whom marketing may contact on this channel.",
-    )
-    retail_excluded_count = fields.Integer(
-        compute="_compute_retail_audience", string="Excluded"
-    )
-    retail_excluded_no_consent_count = fields.Integer(
-        compute="_compute_retail_audience", string="Excluded: No Consent"
-    )
-    retail_excluded_no_address_count = fields.Integer(
-        compute="_compute_retail_audience",
-        string="Excluded: No Address or Number",
-    )
-    retail_excluded_blacklisted_count = fields.Integer(
-        compute="_compute_retail_audience", string="Excluded: Blacklisted"
-    )
-    retail_excluded_archived_count = fields.Integer(
-        compute="_compute_retail_audience", string="Excluded: Archived"
-    )
-    retail_excluded_anonymized_count = fields.Integer(
-        compute="_compute_retail_audience", string="Excluded: Anonymised"
     )
     retail_preview_partner_id = fields.Many2one(
         "res.partner",
@@ -78,7 +63,7 @@ class MailingMailing(models.Model):
     @api.depends(
         "mailing_domain", "mailing_type", "mailing_model_id", "retail_audience_snapshot"
     )
-    def _compute_retail_audience(self):
+    def _compute_retail_exclusions(self):
         for mailing in self:
             channel = mailing._retail_contact_channel()
             mailing.retail_is_customer_mailing = bool(channel)

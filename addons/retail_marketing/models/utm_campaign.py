@@ -24,7 +24,11 @@ MAILING_TOTALS = {
 
 class UtmCampaign(models.Model):
     _name = "utm.campaign"
-    _inherit = ["utm.campaign", "retail.marketing.result.mixin"]
+    _inherit = [
+        "utm.campaign",
+        "retail.marketing.result.mixin",
+        "retail.marketing.exclusion.mixin",
+    ]
 
     retail_attribution_days = fields.Integer(
         string="Attribution Window (days)",
@@ -35,39 +39,20 @@ class UtmCampaign(models.Model):
     retail_mailing_ids = fields.One2many(
         "mailing.mailing", "campaign_id", string="Email and SMS Mailings"
     )
-    retail_excluded_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Excluded"
-    )
-    retail_excluded_no_consent_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Excluded: No Consent"
-    )
-    retail_excluded_no_address_count = fields.Integer(
-        compute="_compute_retail_mailing_totals",
-        string="Excluded: No Address or Number",
-    )
-    retail_excluded_blacklisted_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Excluded: Blacklisted"
-    )
-    retail_excluded_archived_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Excluded: Archived"
-    )
-    retail_excluded_anonymized_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Excluded: Anonymised"
-    )
     retail_sent_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Sent"
+        compute="_compute_retail_exclusions", string="Sent"
     )
     retail_delivered_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Delivered"
+        compute="_compute_retail_exclusions", string="Delivered"
     )
     retail_opened_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Opened"
+        compute="_compute_retail_exclusions", string="Opened"
     )
     retail_clicked_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Clicked"
+        compute="_compute_retail_exclusions", string="Clicked"
     )
     retail_bounced_count = fields.Integer(
-        compute="_compute_retail_mailing_totals", string="Bounced"
+        compute="_compute_retail_exclusions", string="Bounced"
     )
 
     @api.constrains("retail_attribution_days")
@@ -83,7 +68,7 @@ class UtmCampaign(models.Model):
                     )
                 )
 
-    def _compute_retail_mailing_totals(self):
+    def _compute_retail_exclusions(self):
         for campaign in self:
             mailings = campaign.retail_mailing_ids
             for fname, mailing_fname in MAILING_TOTALS.items():
