@@ -1267,15 +1267,7 @@ class LoyaltyCard(models.Model):
             return False
         if isinstance(config_id, models.BaseModel):
             config_id = config_id.id
-        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
-            raise ValidationError(
-                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
-            )
-        config = self.env["pos.config"].browse(config_id)
-        if not config.exists():
-            raise ValidationError(self.env._("This till does not exist."))
-        config.check_access("read")
-        return config_id
+        return self.env["pos.config"]._retail_till(config_id).id
 
     @api.model
     def _retail_find_card(self, code, program_types):

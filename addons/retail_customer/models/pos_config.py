@@ -1,6 +1,10 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# PostgreSQL's integer ids
+MAX_ID = 2**31 - 1
 
 
 class PosConfig(models.Model):
@@ -19,3 +23,17 @@ class PosConfig(models.Model):
         return self.env.ref(
             "retail_customer.retail_channel_store", raise_if_not_found=False
         )
+
+    @api.model
+    def _retail_till(self, config_id):
+        """The till of id ``config_id`` that a till's call names, one the user
+        may read, or a ValidationError in the cashier's terms."""
+        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
+            raise ValidationError(
+                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
+            )
+        config = self.browse(config_id).exists()
+        if not config:
+            raise ValidationError(self.env._("This till does not exist."))
+        config.check_access("read")
+        return config

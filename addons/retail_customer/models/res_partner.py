@@ -43,7 +43,6 @@ KPI_FIELDS = [
 SPANISH_ID_MODULES = ("es.dni", "es.nie", "es.nif", "es.cif")
 RETAIL_IDENTIFIERS = ("customer_number", "card_number", "national_id")
 IDENTIFIER_MAX_LENGTH = 64
-MAX_ID = 2**31 - 1
 SEARCH_MAX_OFFSET = 1_000_000
 
 
@@ -745,14 +744,7 @@ class ResPartner(models.Model):
     def retail_pos_search(self, config_id, query, offset=0):
         """POS customer search (server side, never the whole file in the till).
         Answers like ``get_new_partner``: records to add to the till's data."""
-        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
-            raise ValidationError(
-                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
-            )
-        config = self.env["pos.config"].browse(config_id)
-        if not config.exists():
-            raise ValidationError(self.env._("This till does not exist."))
-        config.check_access("read")
+        config = self.env["pos.config"]._retail_till(config_id)
         partners = self.retail_find_customers(query, limit=100, offset=offset)
         return {
             "res.partner": self._load_pos_data_read(partners, config),

@@ -1117,15 +1117,7 @@ class RetailGiftRegistry(models.Model):
 
     @api.model
     def _check_pos_config(self, config_id):
-        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
-            raise ValidationError(
-                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
-            )
-        config = self.env["pos.config"].browse(config_id).exists()
-        if not config:
-            raise ValidationError(self.env._("This till does not exist."))
-        config.check_access("read")
-        return config
+        return self.env["pos.config"]._retail_till(config_id)
 
     def _pos_header(self):
         return [

@@ -4,8 +4,6 @@ from odoo import api, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-# PostgreSQL's integer ids
-MAX_ID = 2**31 - 1
 # a card code typed or scanned at the till (as retail_card's lookup accepts)
 CODE_MAX_LENGTH = 64
 
@@ -54,15 +52,7 @@ class LoyaltyCard(models.Model):
     @api.model
     def _retail_scan_config(self, config_id):
         """The till ``config_id`` (an id the user may read), or a ValidationError."""
-        if type(config_id) is not int or not 0 < config_id <= MAX_ID:
-            raise ValidationError(
-                self.env._("Expected the id of a till, got %(value)r.", value=config_id)
-            )
-        config = self.env["pos.config"].browse(config_id).exists()
-        if not config:
-            raise ValidationError(self.env._("This till does not exist."))
-        config.check_access("read")
-        return config
+        return self.env["pos.config"]._retail_till(config_id)
 
     @api.model
     def _retail_discount_cards_in_force(self, codes):
