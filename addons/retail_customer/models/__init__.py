@@ -16,5 +16,6 @@ from . import pos_order_line
 from . import pos_payment
 from . import pos_session
 from . import sale_order
+from . import sale_order_line
 from . import res_config_settings
 from . import retail_gdpr_request

@@ -207,12 +207,9 @@ class LoyaltyProgram(models.Model):
         partners = order.partner_id
         this_order = defaultdict(float)
         for line in lines:
-            amount = (
+            this_order[partners.id, line.reward_id.program_id.id] -= (
                 line._retail_amount("price_subtotal")
-                if line._name == "pos.order.line"
-                else line.price_subtotal
             )
-            this_order[partners.id, line.reward_id.program_id.id] -= amount
         given = programs._retail_employee_discount_given(
             partners, order.date_order or fields.Datetime.now(), exclude=orders
         )
