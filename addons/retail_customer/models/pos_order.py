@@ -301,10 +301,11 @@ class PosOrder(models.Model):
 
     def _retail_till_amount_differs(self, sent, server):
         """Whether a line figure the till sent differs from the server's by more
-        than the till's own ways of computing it: a cent of global tax rounding,
-        or the sign of a line whose sign is not the order's (the till signs every
-        line of a refund like the order). Either way the server's figure is the
-        one kept."""
+        than the ways of computing it that are not an attack: a cent of global
+        tax rounding, or the opposite sign (a refund's lines signed like their
+        units instead of Odoo's convention, see
+        ``pos.order.line._retail_order_sign``). Either way the server's figure
+        is the one kept."""
         rounding = self.currency_id.rounding * 1.5
         return abs(sent - server) > rounding and abs(abs(sent) - abs(server)) > rounding
 

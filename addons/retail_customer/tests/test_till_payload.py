@@ -64,8 +64,8 @@ class TestTillPayload(TestPoSCommon):
         self.assertAlmostEqual(self.customer.retail_total_spent, 10.0)
 
     def test_sign_and_rounding_of_the_till_are_not_flagged(self):
-        """The till signs every line of a refund like the order and rounds
-        taxes globally: such differences are corrected without a flag."""
+        """A line signed against Odoo's convention and a cent of global tax
+        rounding are corrected without a flag."""
         data = self.create_ui_order_data([(self.goods, 1), (self.goods, 2)])
         data["lines"][0][2].update(price_subtotal=-10.0, price_subtotal_incl=-10.0)
         data["lines"][1][2].update(price_subtotal=20.01, price_subtotal_incl=20.01)
