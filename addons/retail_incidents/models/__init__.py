@@ -1,4 +1,5 @@
 from . import retail_incident
+from . import retail_incident_events
 from . import retail_incident_category
 from . import retail_incident_rule
 from . import retail_incident_document

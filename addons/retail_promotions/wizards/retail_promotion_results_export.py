@@ -126,7 +126,6 @@ class RetailPromotionResultsExport(models.TransientModel):
 
     def _build_xlsx(self, rows):
         book = RetailWorkbook()
-        bold, money = book.bold, book.money()
         labels = {
             "orders": self.env._("Orders"),
             "units": self.env._("Units"),
@@ -134,6 +133,14 @@ class RetailPromotionResultsExport(models.TransientModel):
             "revenue": self.env._("Revenue"),
             "basket": self.env._("Average Basket"),
         }
+        self._xlsx_results_sheet(book, rows, labels)
+        self._xlsx_side_by_side_sheet(book, rows, labels)
+        return book.close()
+
+    def _xlsx_results_sheet(self, book, rows, labels):
+        """One row per promotion, channel and store: the period's figures, the
+        comparison period's and the change of units."""
+        money = book.money()
         channels = dict(
             self.env["retail.promotion.report"]
             ._fields["channel"]
@@ -173,6 +180,10 @@ class RetailPromotionResultsExport(models.TransientModel):
             if before:
                 change = (row["period"]["units"] - before) / before * 100
                 sheet.write_number(index, len(values) + 3, change, money)
+
+    def _xlsx_side_by_side_sheet(self, book, rows, labels):
+        """The promotions in columns, their period's figures summed over stores."""
+        money = book.money()
         totals = self._side_by_side(rows)
         side = book.sheet(
             self.env._("Side by side"),
@@ -181,10 +192,9 @@ class RetailPromotionResultsExport(models.TransientModel):
             freeze=None,
         )
         for index, name in enumerate(FIGURES, start=1):
-            side.write(index, 0, labels[name], bold)
+            side.write(index, 0, labels[name], book.bold)
             for col, figures in enumerate(totals.values(), start=1):
                 side.write_number(index, col, figures[name], money)
-        return book.close()
 
     def action_export(self):
         self.ensure_one()
