@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lint: the hooks of .pre-commit-config.yaml over every file of the repository (ruff,
 # pylint-odoo's mandatory checks, prettier and eslint on the JavaScript, the module
-# READMEs, no work log in the product). The Python tools come from the project's virtual
+# READMEs, the sizes of files and functions, the Spanish and French catalogs, no work
+# log in the product). The Python tools come from the project's virtual
 # environment, the JavaScript ones from package.json (installed by npm into node_modules/).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 bash "$ROOT/scripts/setup.sh"
