@@ -174,10 +174,7 @@ class RetailIncident(models.Model):
 
         :return: {"id", "name", "open_count"} of the new incident
         """
-        config = self._retail_pos_record("pos.config", config_id)
-        if not config:
-            raise UserError(self.env._("This point of sale does not exist."))
-        config.check_access("read")
+        config = self.env["pos.config"]._retail_till(config_id)
         partner = self._retail_pos_record("res.partner", partner_id)
         if not partner:
             raise UserError(

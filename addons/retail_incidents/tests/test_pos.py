@@ -60,8 +60,12 @@ class TestPosLogIncident(RetailIncidentFlowCommon):
             self._log(partner=False)
         with self.assertRaisesRegex(UserError, "Describe the problem"):
             self._log(problem="   ")
-        with self.assertRaisesRegex(UserError, "point of sale does not exist"):
+        with self.assertRaisesRegex(UserError, "Expected the id of a till"):
             self.Incident.retail_pos_log_incident(0, self.buyer.id, False, "x")
+        with self.assertRaisesRegex(UserError, "This till does not exist"):
+            self.Incident.retail_pos_log_incident(
+                self.config.id + 10**6, self.buyer.id, False, "x"
+            )
         self.assertFalse(self.env["retail.incident"].search([]))
 
     def test_malformed_ids_and_problem_are_refused(self):
@@ -69,7 +73,7 @@ class TestPosLogIncident(RetailIncidentFlowCommon):
         never a ValueError, an overflow or a database error."""
         Incident, buyer, config = self.Incident, self.buyer.id, self.config.id
         for bad in ("abc", math.nan, math.inf, 1.5, -1, 2**63, [1], {"id": 1}):
-            with self.assertRaisesRegex(UserError, "point of sale does not exist"):
+            with self.assertRaisesRegex(UserError, "id of a till"):
                 Incident.retail_pos_log_incident(bad, buyer, False, "x")
             with self.assertRaisesRegex(UserError, "Select the customer"):
                 Incident.retail_pos_log_incident(config, bad, False, "x")

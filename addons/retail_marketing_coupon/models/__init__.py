@@ -1,0 +1,3 @@
+from . import loyalty_card
+from . import mailing_mailing
+from . import res_partner

@@ -1,0 +1,218 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+MAX_VALID_DAYS = 3650
+
+
+class MailingMailing(models.Model):
+    _inherit = "mailing.mailing"
+
+    retail_coupon_program_id = fields.Many2one(
+        "loyalty.program",
+        string="Personal Coupon",
+        domain="[('program_type', '=', 'coupons')]",
+        ondelete="restrict",
+        help="A coupon program: each recipient receives a coupon of their own, "
+        "issued when the mailing is sent, redeemable once at the till or on a "
+        "sale order. Print its code with the Campaign Coupon Code placeholder.",
+    )
+    retail_coupon_valid_days = fields.Integer(
+        string="Coupon Valid For (days)",
+        help="The coupons expire this many days after they are issued; 0 keeps "
+        "the program's own dates.",
+    )
+    retail_coupon_count = fields.Integer(
+        string="Coupons Issued", compute="_compute_retail_coupon_counts"
+    )
+    retail_coupon_redeemed_count = fields.Integer(
+        string="Coupons Redeemed",
+        compute="_compute_retail_coupon_counts",
+        help="Coupons of this mailing used on a paid till order or a confirmed "
+        "sale order.",
+    )
+
+    @api.constrains("retail_coupon_program_id", "retail_coupon_valid_days")
+    def _check_retail_coupon(self):
+        for mailing in self:
+            program = mailing.retail_coupon_program_id
+            if program and program.program_type != "coupons":
+                raise ValidationError(
+                    self.env._(
+                        "The personal coupon of %(mailing)s must be a coupon "
+                        "program, not %(program)s.",
+                        mailing=mailing.display_name,
+                        program=program.display_name,
+                    )
+                )
+            if program and mailing.mailing_model_real != "res.partner":
+                raise ValidationError(
+                    self.env._(
+                        "Personal coupons are sent to customers: the recipients "
+                        "of %(mailing)s must be contacts.",
+                        mailing=mailing.display_name,
+                    )
+                )
+            if not 0 <= mailing.retail_coupon_valid_days <= MAX_VALID_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "The coupons of %(mailing)s are valid for 0 to %(max)s "
+                        "days, not %(days)s.",
+                        mailing=mailing.display_name,
+                        max=MAX_VALID_DAYS,
+                        days=mailing.retail_coupon_valid_days,
+                    )
+                )
+
+    def _compute_retail_coupon_counts(self):
+        issued, redeemed = self._retail_coupon_counts()
+        for mailing in self:
+            mailing.retail_coupon_count = issued.get(mailing._origin.id, 0)
+            mailing.retail_coupon_redeemed_count = redeemed.get(mailing._origin.id, 0)
+
+    def _retail_coupon_counts(self):
+        """({mailing id: coupons issued}, {mailing id: coupons redeemed}): a
+        coupon is redeemed when a reward line of a paid till order or of a
+        confirmed sale order used it."""
+        ids = [mailing_id for mailing_id in self._origin.ids if mailing_id]
+        if not ids:
+            return {}, {}
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT c.retail_mailing_id, count(*),
+                       count(*) FILTER (WHERE EXISTS (
+                            SELECT 1 FROM pos_order_line l
+                              JOIN pos_order o ON o.id = l.order_id
+                             WHERE l.coupon_id = c.id AND l.is_reward_line
+                               AND o.state IN ('paid', 'done')
+                       ) OR EXISTS (
+                            SELECT 1 FROM sale_order_line l
+                              JOIN sale_order o ON o.id = l.order_id
+                             WHERE l.coupon_id = c.id AND l.is_reward_line
+                               AND o.state = 'sale'
+                       ))
+                  FROM loyalty_card c
+                 WHERE c.retail_mailing_id = ANY(%s)
+                 GROUP BY c.retail_mailing_id
+                """,
+                ids,
+            )
+        )
+        return (
+            {mailing_id: issued for mailing_id, issued, _redeemed in rows},
+            {mailing_id: redeemed for mailing_id, _issued, redeemed in rows},
+        )
+
+    # ------------------------------------------------------------------
+    # The send: coupons first, then Odoo's send with the coupons readable
+    # ------------------------------------------------------------------
+    def _action_send_mail(self, res_ids=None):
+        plain = self.filtered(
+            lambda m: m.mailing_type == "sms" or not m.retail_coupon_program_id
+        )
+        if plain:
+            # SMS mailings go through action_send_sms, below
+            super(MailingMailing, plain)._action_send_mail(res_ids=res_ids)
+        for mailing in self - plain:
+            recipients = mailing._retail_issue_coupons(res_ids)
+            super(
+                MailingMailing, mailing.with_context(retail_mailing_id=mailing.id)
+            )._action_send_mail(res_ids=recipients or None)
+        return True
+
+    def action_send_sms(self, res_ids=None):
+        for mailing in self:
+            if not mailing.retail_coupon_program_id:
+                super(MailingMailing, mailing).action_send_sms(res_ids=res_ids)
+                continue
+            recipients = mailing._retail_issue_coupons(res_ids)
+            super(
+                MailingMailing, mailing.with_context(retail_mailing_id=mailing.id)
+            ).action_send_sms(res_ids=recipients or None)
+        return True
+
+    def _retail_issue_coupons(self, res_ids=None):
+        """Issue a personal coupon to each of the recipients of this send
+        (``res_ids``, or the recipients the mailing has not reached yet) who has
+        none from this mailing yet, and return the recipients.
+
+        The coupons are cards of the mailing's coupon program, credited through
+        the card ledger with the points of one reward; a send that is retried or
+        resumed issues none twice (one coupon per mailing and customer)."""
+        self.ensure_one()
+        program = self.retail_coupon_program_id
+        if program:
+            self._retail_check_can_issue(program)
+        recipients = list(res_ids or self._get_remaining_recipients())
+        if not recipients or not program:
+            return recipients
+        # sudo: issuing the coupons is part of the send, which this Email
+        # Marketing user may start; the program was read with their rights.
+        Card = self.env["loyalty.card"].sudo()
+        have = set(
+            Card.search_fetch(
+                [("retail_mailing_id", "=", self.id), ("partner_id", "in", recipients)],
+                ["partner_id"],
+            ).partner_id.ids
+        )
+        missing = [partner_id for partner_id in recipients if partner_id not in have]
+        if missing:
+            self._retail_create_coupons(Card, program, missing)
+        return recipients
+
+    def _retail_check_can_issue(self, program):
+        if not self.env.user.has_group("mass_mailing.group_mass_mailing_user"):
+            raise AccessError(
+                self.env._("Only Email Marketing users send campaign coupons.")
+            )
+        program.check_access("read")
+        if not program.active:
+            raise ValidationError(
+                self.env._(
+                    "The coupon program %(program)s of %(mailing)s is archived.",
+                    program=program.display_name,
+                    mailing=self.display_name,
+                )
+            )
+
+    def _retail_create_coupons(self, Card, program, partner_ids):
+        """Cards created empty, then credited through the ledger with the
+        points of the program's cheapest reward (one use)."""
+        points = min(program.reward_ids.mapped("required_points") or [1.0]) or 1.0
+        expiration = False
+        if self.retail_coupon_valid_days:
+            expiration = fields.Date.context_today(self) + timedelta(
+                days=self.retail_coupon_valid_days
+            )
+        cards = Card.create(
+            [
+                {
+                    "program_id": program.id,
+                    "partner_id": partner_id,
+                    "retail_mailing_id": self.id,
+                    "expiration_date": expiration,
+                }
+                for partner_id in partner_ids
+            ]
+        )
+        description = self.env._("Coupon of %(mailing)s", mailing=self.subject)
+        Card._retail_post_movements(
+            [
+                {
+                    "card": card,
+                    "amount": points,
+                    "kind": "earn",
+                    "description": description,
+                    "key": Card._retail_movement_key(
+                        "mailing.mailing", self.id, card.partner_id.id
+                    ),
+                }
+                for card in cards
+            ]
+        )

@@ -1,0 +1,206 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.retail_marketing.tests.common import RetailMarketingCommon
+
+EMAIL_BODY = (
+    "<p>Hi <t t-out='object.name'/>, your code: "
+    "<t t-out='object.retail_campaign_coupon_code'/></p>"
+)
+SMS_BODY = "{{ object.name }}: 10% off with {{ object.retail_campaign_coupon_code }}"
+
+
+@tagged("post_install", "-at_install", "retail_marketing")
+class TestCampaignCoupon(RetailMarketingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.olga = cls._customer(
+            "Olga Reachable",
+            email="olga@example.com",
+            mobile="+34 612 000 007",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Scarf", "list_price": 50.0, "sale_ok": True}
+        )
+        cls.program = cls.env["loyalty.program"].create(
+            {
+                "name": "Spring coupon",
+                "program_type": "coupons",
+                "trigger": "with_code",
+                "applies_on": "current",
+                "rule_ids": [Command.create({"minimum_amount": 0})],
+                "reward_ids": [
+                    Command.create(
+                        {
+                            "reward_type": "discount",
+                            "discount": 10,
+                            "discount_mode": "percent",
+                            "discount_applicability": "order",
+                            "required_points": 1,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.marketer = new_test_user(
+            cls.env,
+            login="coupon_marketer",
+            groups="base.group_user,mass_mailing.group_mass_mailing_user",
+        )
+
+    def _coupon_mailing(self, partners, mailing_type="mail", **vals):
+        body = {"body_plaintext": SMS_BODY} if mailing_type == "sms" else {}
+        if mailing_type == "mail":
+            body = {"body_html": EMAIL_BODY}
+        return self._mailing(
+            partners,
+            mailing_type,
+            retail_coupon_program_id=self.program.id,
+            retail_coupon_valid_days=30,
+            **body,
+            **vals,
+        )
+
+    def _cards(self, mailing):
+        return self.env["loyalty.card"].search([("retail_mailing_id", "=", mailing.id)])
+
+    def test_each_recipient_gets_their_own_code_in_the_email(self):
+        mailing = self._coupon_mailing(self.customers | self.olga)
+        mailing.with_user(self.marketer).action_send_mail()
+        cards = self._cards(mailing)
+        # the consent rule leaves the others out: no coupon for them either
+        self.assertEqual(cards.partner_id, self.ana | self.olga)
+        self.assertEqual(len(set(cards.mapped("code"))), 2)
+        self.assertEqual(cards.mapped("points"), [1.0, 1.0])
+        self.assertTrue(all(cards.mapped("expiration_date")))
+        for card in cards:
+            mail = self.env["mail.mail"].search(
+                [("mailing_id", "=", mailing.id), ("res_id", "=", card.partner_id.id)]
+            )
+            self.assertIn(f"your code: {card.code}", mail.body_html)
+            # the coupon is credited through the ledger
+            self.assertEqual(card.history_ids.retail_kind, "earn")
+        self.assertEqual(mailing.retail_coupon_count, 2)
+        self.assertEqual(mailing.retail_coupon_redeemed_count, 0)
+
+    def test_sms_carries_the_code(self):
+        mailing = self._coupon_mailing(self.ana | self.olga, mailing_type="sms")
+        mailing.action_send_sms()
+        cards = self._cards(mailing)
+        self.assertEqual(cards.partner_id, self.ana | self.olga)
+        for card in cards:
+            sms = self.env["sms.sms"].search(
+                [
+                    ("mailing_id", "=", mailing.id),
+                    ("partner_id", "=", card.partner_id.id),
+                ]
+            )
+            self.assertTrue(
+                sms.body.startswith(
+                    f"{card.partner_id.name}: 10% off with {card.code}"
+                ),
+                sms.body,
+            )
+
+    def test_a_resumed_send_issues_no_coupon_twice(self):
+        mailing = self._coupon_mailing(self.ana | self.olga)
+        # the send is interrupted after the coupons of a first batch
+        mailing._retail_issue_coupons(self.ana.ids)
+        first = self._cards(mailing)
+        mailing.action_send_mail()
+        mailing.action_send_mail(res_ids=(self.ana | self.olga).ids)
+        cards = self._cards(mailing)
+        self.assertEqual(len(cards), 2)
+        self.assertIn(first, cards)
+        self.assertEqual(cards.mapped("points"), [1.0, 1.0])
+
+    def test_holdout_customers_get_no_coupon(self):
+        many = self.olga
+        for index in range(18):
+            many |= self._customer(
+                f"Customer {index}",
+                email=f"c{index}@example.com",
+                retail_consent_email=True,
+            )
+        mailing = self._coupon_mailing(many, retail_holdout_percent=20)
+        mailing.action_send_mail()
+        held = mailing.retail_holdout_ids.partner_id
+        self.assertEqual(len(held), 4)
+        self.assertFalse(self._cards(mailing).partner_id & held)
+        self.assertEqual(len(self._cards(mailing)), 15)
+
+    def test_the_coupon_is_redeemed_once_on_a_sale_order_and_counted(self):
+        mailing = self._coupon_mailing(self.ana)
+        mailing.action_send_mail()
+        card = self._cards(mailing)
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.ana.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        status = order._try_apply_code(card.code)
+        self.assertNotIn("error", status)
+        order._apply_program_reward(self.program.reward_ids, card)
+        order.action_confirm()
+        self.assertAlmostEqual(order.amount_untaxed, 45.0)
+        self.assertEqual(card.points, 0.0)
+        mailing.invalidate_recordset()
+        self.assertEqual(mailing.retail_coupon_redeemed_count, 1)
+        second = self.env["sale.order"].create(
+            {
+                "partner_id": self.ana.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        status = second._try_apply_code(card.code)
+        self.assertFalse(
+            status.get(card), "a used coupon offers no reward a second time"
+        )
+
+    def test_the_code_is_not_readable_outside_the_send(self):
+        mailing = self._coupon_mailing(self.ana)
+        mailing.action_send_mail()
+        salesman = new_test_user(
+            self.env, login="coupon_salesman", groups="base.group_user"
+        )
+        with self.assertRaises(AccessError):
+            self.ana.with_user(salesman).with_context(
+                retail_mailing_id=mailing.id
+            ).read(["retail_campaign_coupon_code"])
+        self.assertFalse(self.ana.retail_campaign_coupon_code)
+
+    def test_bad_input(self):
+        promotion = self.program.copy({"program_type": "promotion"})
+        with self.assertRaisesRegex(ValidationError, "must be a coupon program"):
+            self._coupon_mailing(self.ana, retail_coupon_program_id=promotion.id)
+        with self.assertRaisesRegex(ValidationError, "valid for 0 to 3650 days"):
+            self._coupon_mailing(self.ana, retail_coupon_valid_days=100000)
+        with self.assertRaisesRegex(ValidationError, "valid for 0 to 3650 days"):
+            self._coupon_mailing(self.ana, retail_coupon_valid_days=-1)
+        mailing = self._coupon_mailing(self.ana)
+        self.program.active = False
+        with self.assertRaisesRegex(ValidationError, "is archived"):
+            mailing.action_send_mail()
+        self.assertFalse(self._cards(mailing))
+
+    def test_the_form_as_a_marketer_fills_it(self):
+        with Form(
+            self.env["mailing.mailing"].with_user(self.marketer),
+            view="mass_mailing.view_mail_mass_mailing_form",
+        ) as form:
+            form.subject = "Spring coupon"
+            form.mailing_model_id = self.env["ir.model"]._get("res.partner")
+            form.mailing_domain = repr([("id", "in", self.ana.ids)])
+            form.body_arch = EMAIL_BODY
+            form.retail_coupon_program_id = self.program
+            form.retail_coupon_valid_days = 15
+        mailing = form.record
+        mailing.with_user(self.marketer).action_send_mail()
+        self.assertEqual(self._cards(mailing).partner_id, self.ana)
