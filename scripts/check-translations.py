@@ -38,6 +38,7 @@ import polib
 COMPLETE = (
     "retail_card",
     "retail_card_incidents",
+    "retail_customer",
     "retail_incidents",
     "retail_promotions",
     "retail_surveys",
