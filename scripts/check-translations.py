@@ -39,8 +39,10 @@ COMPLETE = (
     "retail_card",
     "retail_card_incidents",
     "retail_customer",
+    "retail_gift_registry_giftcard",
     "retail_incidents",
     "retail_promotions",
+    "retail_promotions_loyalty",
     "retail_surveys",
 )
 
