@@ -41,6 +41,7 @@ COMPLETE = (
     "retail_customer",
     "retail_gift_registry_giftcard",
     "retail_incidents",
+    "retail_loyalty",
     "retail_marketing",
     "retail_promotions",
     "retail_promotions_loyalty",
