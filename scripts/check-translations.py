@@ -40,6 +40,7 @@ COMPLETE = (
     "retail_card_incidents",
     "retail_customer",
     "retail_gift_registry_giftcard",
+    "retail_giftcard",
     "retail_incidents",
     "retail_loyalty",
     "retail_marketing",
