@@ -36,9 +36,16 @@ import polib
 
 # Modules whose Spanish and French catalogs are complete (see the docstring).
 COMPLETE = (
+    "retail_card",
     "retail_card_incidents",
+    "retail_customer",
+    "retail_gift_registry_giftcard",
+    "retail_giftcard",
     "retail_incidents",
+    "retail_loyalty",
+    "retail_marketing",
     "retail_promotions",
+    "retail_promotions_loyalty",
     "retail_surveys",
 )
 

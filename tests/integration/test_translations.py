@@ -4,14 +4,22 @@
 selection values, data and error messages of the modules whose catalogs are complete
 come out in the user's language (the back office, the till's strings)."""
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.translate import code_translations
 
 MODULES = (
+    "retail_card",
     "retail_card_incidents",
+    "retail_customer",
+    "retail_gift_registry_giftcard",
+    "retail_giftcard",
     "retail_incidents",
+    "retail_loyalty",
+    "retail_marketing",
     "retail_promotions",
+    "retail_promotions_loyalty",
     "retail_surveys",
 )
 
@@ -57,13 +65,16 @@ class TestTranslations(TransactionCase):
             incident.with_context(lang="fr_FR").action_resolve()
         self.assertIn("ne peut pas être résolu sans résolution", str(caught.exception))
 
-    def test_incident_till_strings(self):
-        messages = {
+    def _till_strings(self, module, lang):
+        return {
             message["id"]: message["string"]
-            for message in code_translations.get_web_translations(
-                "retail_incidents", "es_ES"
-            )["messages"]
+            for message in code_translations.get_web_translations(module, lang)[
+                "messages"
+            ]
         }
+
+    def test_incident_till_strings(self):
+        messages = self._till_strings("retail_incidents", "es_ES")
         self.assertEqual(messages["Log an incident"], "Registrar una incidencia")
         self.assertEqual(
             messages["Select the customer first."], "Seleccione primero el cliente."
@@ -135,3 +146,184 @@ class TestTranslations(TransactionCase):
             "La encuesta «Satisfacción» no es un cuestionario de tienda: márquela "
             "como tal antes de activarla para las tiendas.",
         )
+
+    def test_card_labels(self):
+        fields = self._fields("retail.card.lookup.failure", ["pos_config_id"], "es_ES")
+        self.assertEqual(fields["pos_config_id"]["string"], "Caja")
+        fields = self._fields("loyalty.history", ["retail_kind"], "es_ES")
+        self.assertIn(("transfer", "Traspaso"), fields["retail_kind"]["selection"])
+        fields = self._fields("loyalty.history", ["retail_kind"], "fr_FR")
+        self.assertIn(
+            ("reverse", "Contre-passation"), fields["retail_kind"]["selection"]
+        )
+        model = self.env["ir.model"]._get("loyalty.card")
+        self.assertEqual(model.with_context(lang="es_ES").name, "Cupón de fidelidad")
+        self.assertEqual(model.with_context(lang="fr_FR").name, "Bon de fidélité")
+
+    def test_card_error(self):
+        for lang, message in (
+            ("es_ES", "Introduzca un número de tarjeta."),
+            ("fr_FR", "Saisissez un numéro de carte."),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["loyalty.card"].with_context(lang=lang).retail_lookup("  ")
+            self.assertEqual(str(caught.exception), message)
+
+    def test_customer_labels(self):
+        fields = self._fields("res.partner", ["retail_anonymized_date"], "es_ES")
+        self.assertEqual(fields["retail_anonymized_date"]["string"], "Anonimizado el")
+        fields = self._fields("retail.channel", ["company_id"], "es_ES")
+        self.assertEqual(fields["company_id"]["string"], "Compañía")
+        for lang, erasure in (("es_ES", "Supresión"), ("fr_FR", "Effacement")):
+            fields = self._fields("retail.gdpr.request", ["request_type"], lang)
+            self.assertIn(("anonymize", erasure), fields["request_type"]["selection"])
+
+    def test_customer_error(self):
+        for lang, message in (
+            ("es_ES", "Seleccione los clientes que desea anonimizar."),
+            ("fr_FR", "Sélectionnez les clients à anonymiser."),
+        ):
+            with self.assertRaises(UserError) as caught:
+                self.env["res.partner"].with_context(
+                    lang=lang
+                ).action_retail_anonymize()
+            self.assertEqual(str(caught.exception), message)
+
+    def test_loyalty_labels(self):
+        fields = self._fields("retail.loyalty.tier", ["threshold", "basis"], "es_ES")
+        self.assertEqual(fields["threshold"]["string"], "Umbral")
+        self.assertIn(("spend", "Importe gastado"), fields["basis"]["selection"])
+        fields = self._fields("loyalty.card", ["retail_tier_id"], "fr_FR")
+        self.assertEqual(fields["retail_tier_id"]["string"], "Niveau")
+
+    def test_loyalty_error(self):
+        for lang, message in (
+            ("es_ES", "Indique por qué se asigna el nivel a mano."),
+            ("fr_FR", "Indiquez pourquoi le niveau est défini à la main."),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["loyalty.card"].with_context(lang=lang).action_retail_set_tier(
+                    False, " "
+                )
+            self.assertEqual(str(caught.exception), message)
+
+    def test_loyalty_till_strings(self):
+        messages = self._till_strings("retail_loyalty", "es_ES")
+        self.assertEqual(messages["Points balance:"], "Saldo de puntos:")
+        messages = self._till_strings("retail_loyalty", "fr_FR")
+        self.assertEqual(messages["Tier:"], "Niveau :")
+
+    def test_giftcard_labels(self):
+        for lang, label, single in (
+            ("es_ES", "Tipo de bono", "Univalente"),
+            ("fr_FR", "Type de bon", "À usage unique"),
+        ):
+            fields = self._fields("retail.giftcard.series", ["voucher_type"], lang)
+            self.assertEqual(fields["voucher_type"]["string"], label)
+            self.assertIn(("single", single), fields["voucher_type"]["selection"])
+        fields = self._fields("loyalty.card", ["retail_state"], "es_ES")
+        self.assertIn(("blocked", "Bloqueada"), fields["retail_state"]["selection"])
+
+    def test_giftcard_error(self):
+        cashier = new_test_user(
+            self.env, login="cajera", groups="retail_card.group_card_cashier"
+        )
+        salesman = new_test_user(
+            self.env, login="vendeur", groups="sales_team.group_sale_salesman"
+        )
+        Card = self.env["loyalty.card"]
+        with self.assertRaises(UserError) as caught:
+            Card.with_user(cashier).with_context(lang="es_ES").retail_giftcard_check("")
+        self.assertEqual(
+            str(caught.exception), "Teclee o escanee el número de la tarjeta regalo."
+        )
+        with self.assertRaises(AccessError) as caught:
+            Card.with_user(salesman).with_context(lang="fr_FR").retail_giftcard_check(
+                "4402"
+            )
+        self.assertEqual(
+            str(caught.exception),
+            "Seuls les caissiers peuvent rechercher des cartes cadeaux.",
+        )
+
+    def test_giftcard_till_strings(self):
+        messages = self._till_strings("retail_giftcard", "es_ES")
+        self.assertEqual(
+            messages["Pay with a gift card"], "Pagar con una tarjeta regalo"
+        )
+        messages = self._till_strings("retail_giftcard", "fr_FR")
+        self.assertEqual(
+            messages["Card number or barcode"], "Numéro de carte ou code-barres"
+        )
+
+    def test_marketing_labels(self):
+        for lang, holdout in (
+            ("es_ES", "Grupo de control (%)"),
+            ("fr_FR", "Groupe témoin (%)"),
+        ):
+            fields = self._fields("mailing.mailing", ["retail_holdout_percent"], lang)
+            self.assertEqual(fields["retail_holdout_percent"]["string"], holdout)
+
+    def test_marketing_error(self):
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "Rebajas",
+                "body_html": "<p>Rebajas</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+            }
+        )
+        for lang, message in (
+            (
+                "es_ES",
+                "El grupo de control de Rebajas debe estar entre el 0 % y el 50 %",
+            ),
+            (
+                "fr_FR",
+                "Le groupe témoin de Rebajas doit être compris entre 0 % et 50 %",
+            ),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                mailing.with_context(lang=lang).write({"retail_holdout_percent": 60})
+            self.assertIn(message, str(caught.exception))
+
+    def test_promotion_loyalty_labels_and_error(self):
+        fields = self._fields("loyalty.program", ["retail_points_mode"], "es_ES")
+        self.assertIn(
+            ("multiplier", "Multiplicador de los puntos que gana el grupo"),
+            fields["retail_points_mode"]["selection"],
+        )
+        socks = self.env["product.product"].create({"name": "Calcetines"})
+        values = {
+            "name": "Puntos dobles",
+            "retail_promotion_type": "loyalty_points",
+            "retail_product_ids": [Command.set(socks.ids)],
+        }
+        for lang, message in (
+            (
+                "es_ES",
+                "Promoción Puntos dobles: elija el programa de fidelización que "
+                "gana los puntos.",
+            ),
+            (
+                "fr_FR",
+                "Promotion Puntos dobles : choisissez le programme de fidélité qui "
+                "gagne les points.",
+            ),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["loyalty.program"].with_context(lang=lang).create(dict(values))
+            self.assertEqual(str(caught.exception), message)
+
+    def test_gift_registry_giftcard_labels(self):
+        for lang, series in (
+            ("es_ES", "Serie de saldo de listas de regalos"),
+            ("fr_FR", "Série d'avoir des listes de cadeaux"),
+        ):
+            labels = {
+                field["string"]
+                for field in self.env["res.company"]
+                .with_context(lang=lang)
+                .fields_get(attributes=["string"])
+                .values()
+            }
+            self.assertIn(series, labels)
