@@ -2267,6 +2267,32 @@ BAD_INPUT_CASES += [
     ),
 ]
 
+# retail_marketing_coupon: a personal coupon per recipient
+BAD_INPUT_CASES += [
+    Case(
+        "campaign coupons: valid for -1 day",
+        "mailing.mailing",
+        "create",
+        (
+            {
+                "subject": "Bad input",
+                "mailing_model_id": Ref("partner_model"),
+                "retail_coupon_program_id": Ref("promotion_program"),
+                "retail_coupon_valid_days": -1,
+            },
+        ),
+        user="marketer",
+        strict=False,
+    ),
+    Case(
+        "campaign coupons: sent by a cashier",
+        "mailing.mailing",
+        "action_send_sms",
+        records="coupon_mailing",
+        expected=AccessError,
+    ),
+]
+
 # retail_promotions: the sale order's promotions explained on demand
 BAD_INPUT_CASES += [
     Case(

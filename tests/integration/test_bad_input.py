@@ -177,6 +177,26 @@ class BadInputMixin:
         cls.blacklisted_phone = env["phone.blacklist"].create(
             {"number": "+34611000999"}
         )
+        if "retail_coupon_program_id" in env["mailing.mailing"]._fields:
+            cls._setup_campaign_coupon_fixtures()
+
+    @classmethod
+    def _setup_campaign_coupon_fixtures(cls):
+        env = cls.env
+        cls.promotion_program = env["loyalty.program"].create(
+            {"name": "Bad input promotion", "program_type": "promotion"}
+        )
+        cls.coupon_mailing = env["mailing.mailing"].create(
+            {
+                "subject": "Bad input coupons",
+                "mailing_type": "sms",
+                "body_plaintext": "{{ object.retail_campaign_coupon_code }}",
+                "mailing_model_id": cls.partner_model.id,
+                "retail_coupon_program_id": env["loyalty.program"]
+                .create({"name": "Bad input coupons", "program_type": "coupons"})
+                .id,
+            }
+        )
 
     @classmethod
     def _setup_gift_list_fixtures(cls):

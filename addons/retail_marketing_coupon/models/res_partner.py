@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+COUPON_EXPRESSION = "object.retail_campaign_coupon_code"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -13,6 +15,12 @@ class ResPartner(models.Model):
         help="In a campaign's message: the personal coupon code the mailing being "
         "sent issued to this customer.",
     )
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        # the coupon code placeholder is usable by marketers who are not mail
+        # template editors, like the name
+        return (*super().mail_allowed_qweb_expressions(), COUPON_EXPRESSION)
 
     @api.depends_context("retail_mailing_id")
     def _compute_retail_campaign_coupon_code(self):

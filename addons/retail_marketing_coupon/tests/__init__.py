@@ -1,1 +1,2 @@
 from . import test_coupon
+from . import test_till

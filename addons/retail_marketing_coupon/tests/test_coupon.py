@@ -51,21 +51,21 @@ class TestCampaignCoupon(RetailMarketingCommon):
         cls.marketer = new_test_user(
             cls.env,
             login="coupon_marketer",
-            groups="base.group_user,mass_mailing.group_mass_mailing_user",
+            # who chooses a coupon program reads Discount & Loyalty programs
+            groups="base.group_user,mass_mailing.group_mass_mailing_user,"
+            "sales_team.group_sale_salesman",
         )
 
     def _coupon_mailing(self, partners, mailing_type="mail", **vals):
-        body = {"body_plaintext": SMS_BODY} if mailing_type == "sms" else {}
+        values = {
+            "retail_coupon_program_id": self.program.id,
+            "retail_coupon_valid_days": 30,
+        }
         if mailing_type == "mail":
-            body = {"body_html": EMAIL_BODY}
-        return self._mailing(
-            partners,
-            mailing_type,
-            retail_coupon_program_id=self.program.id,
-            retail_coupon_valid_days=30,
-            **body,
-            **vals,
-        )
+            values["body_html"] = EMAIL_BODY
+        else:
+            values["body_plaintext"] = SMS_BODY
+        return self._mailing(partners, mailing_type, **dict(values, **vals))
 
     def _cards(self, mailing):
         return self.env["loyalty.card"].search([("retail_mailing_id", "=", mailing.id)])
