@@ -3,6 +3,8 @@
 from odoo import fields, models
 
 
+# pylint: disable=consider-merging-classes-inherited
+# One file per concern.
 class LoyaltyCard(models.Model):
     """Manual adjustments of gift cards, booked in accounting."""
 
