@@ -31,11 +31,11 @@
     ],
     "demo": [
         "demo/retail_giftcard_series_demo.xml",
-        "demo/pos_payment_method_demo.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": ["retail_giftcard/static/src/**/*"],
         "web.assets_tests": ["retail_giftcard/static/tests/tours/**/*"],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

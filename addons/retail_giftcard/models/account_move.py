@@ -62,6 +62,38 @@ class AccountMove(models.Model):
         """
         self.ensure_one()
         self._retail_giftcard_lock()
+        self._retail_giftcard_check_payable(amount)
+        card = self._retail_giftcard_card(number, secret)
+        if card.retail_series_id._is_spv():
+            self._retail_giftcard_check_spv(card, amount)
+        key = self.env["loyalty.card"]._retail_movement_key(
+            "account.move", self.id, "payment", str(uuid.uuid4())
+        )
+        self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
+            [
+                {
+                    "card": card,
+                    "amount": amount,
+                    "description": self.env._(
+                        "Paid invoice %(invoice)s", invoice=self.name
+                    ),
+                    "order_model": "account.move",
+                    "order_id": self.id,
+                    "key": key,
+                }
+            ]
+        )
+        entry = self._retail_giftcard_payment_entry(card, amount)
+        entry.retail_giftcard_history_id = self.env["loyalty.history"]._retail_by_key(
+            key
+        )
+        entry._retail_giftcard_spv_correct(amount, self)
+        return entry
+
+    def _retail_giftcard_check_payable(self, amount):
+        """Refuse a gift card payment of ``amount`` unless this is a posted
+        customer invoice in the company's currency with at least that much
+        left to pay."""
         currency = self.currency_id
         if self.move_type != "out_invoice" or self.state != "posted":
             raise UserError(
@@ -89,32 +121,6 @@ class AccountMove(models.Model):
                     invoice=self.name,
                 )
             )
-        card = self._retail_giftcard_card(number, secret)
-        if card.retail_series_id._is_spv():
-            self._retail_giftcard_check_spv(card, amount)
-        key = self.env["loyalty.card"]._retail_movement_key(
-            "account.move", self.id, "payment", str(uuid.uuid4())
-        )
-        self.env["loyalty.card"].sudo()._retail_giftcard_redeem(
-            [
-                {
-                    "card": card,
-                    "amount": amount,
-                    "description": self.env._(
-                        "Paid invoice %(invoice)s", invoice=self.name
-                    ),
-                    "order_model": "account.move",
-                    "order_id": self.id,
-                    "key": key,
-                }
-            ]
-        )
-        entry = self._retail_giftcard_payment_entry(card, amount)
-        entry.retail_giftcard_history_id = self.env["loyalty.history"]._retail_by_key(
-            key
-        )
-        entry._retail_giftcard_spv_correct(amount, self)
-        return entry
 
     def _retail_giftcard_lock(self):
         """Two gift card payments of this document at once: the second waits

@@ -203,50 +203,8 @@ class PosOrder(models.Model):
         )
         lines = self.lines.filtered(lambda line: line.product_id in series.product_id)
         loads, debits = [], []
-        Card = self.env["loyalty.card"]
         for line in lines:
-            code = (line.retail_giftcard_code or "").strip()
-            sold_card = line.refunded_orderline_id.sudo().retail_giftcard_id
-            if line.refunded_orderline_id:
-                # a refund debits the card that line sold, whatever number is sent
-                if not sold_card or (code and code != sold_card.code):
-                    raise UserError(
-                        self.env._(
-                            "Line %(line)s refunds a gift card sale: it debits the "
-                            "card sold, %(code)s.",
-                            line=line.full_product_name or line.product_id.display_name,
-                            code=sold_card.code or "-",
-                        )
-                    )
-                card = sold_card
-            elif self.currency_id.compare_amounts(line._retail_amount(), 0.0) < 0:
-                # a negative card line that refunds no sale would pay a card out
-                raise UserError(
-                    self.env._(
-                        "A gift card is paid back only by refunding its sale "
-                        "(line %(line)s).",
-                        line=line.full_product_name or line.product_id.display_name,
-                    )
-                )
-            elif code:
-                card = Card._retail_giftcard_find(code, config=self.config_id)
-            else:
-                raise UserError(
-                    self.env._(
-                        "Give the number of the gift card sold on line %(line)s.",
-                        line=line.full_product_name or line.product_id.display_name,
-                    )
-                )
-            if card.retail_series_id.product_id != line.product_id:
-                raise UserError(
-                    self.env._(
-                        "Gift card %(code)s belongs to series %(series)s: sell it "
-                        "with the product %(product)s.",
-                        code=card.code,
-                        series=card.retail_series_id.name,
-                        product=card.retail_series_id.product_id.display_name,
-                    )
-                )
+            card = self._retail_giftcard_line_card(line)
             self._retail_giftcard_check_currency(card)
             # sudo: the server's link of the line to its card; a till's order
             # arrives paid, whose lines users cannot write
@@ -276,6 +234,55 @@ class PosOrder(models.Model):
                     }
                 )
         return loads, debits
+
+    def _retail_giftcard_line_card(self, line):
+        """The card a gift card product line loads or debits: the card sold by
+        the line it refunds, else the card whose number the till sent, which
+        must be of the line's product's series."""
+        Card = self.env["loyalty.card"]
+        code = (line.retail_giftcard_code or "").strip()
+        sold_card = line.refunded_orderline_id.sudo().retail_giftcard_id
+        if line.refunded_orderline_id:
+            # a refund debits the card that line sold, whatever number is sent
+            if not sold_card or (code and code != sold_card.code):
+                raise UserError(
+                    self.env._(
+                        "Line %(line)s refunds a gift card sale: it debits the "
+                        "card sold, %(code)s.",
+                        line=line.full_product_name or line.product_id.display_name,
+                        code=sold_card.code or "-",
+                    )
+                )
+            card = sold_card
+        elif self.currency_id.compare_amounts(line._retail_amount(), 0.0) < 0:
+            # a negative card line that refunds no sale would pay a card out
+            raise UserError(
+                self.env._(
+                    "A gift card is paid back only by refunding its sale "
+                    "(line %(line)s).",
+                    line=line.full_product_name or line.product_id.display_name,
+                )
+            )
+        elif code:
+            card = Card._retail_giftcard_find(code, config=self.config_id)
+        else:
+            raise UserError(
+                self.env._(
+                    "Give the number of the gift card sold on line %(line)s.",
+                    line=line.full_product_name or line.product_id.display_name,
+                )
+            )
+        if card.retail_series_id.product_id != line.product_id:
+            raise UserError(
+                self.env._(
+                    "Gift card %(code)s belongs to series %(series)s: sell it "
+                    "with the product %(product)s.",
+                    code=card.code,
+                    series=card.retail_series_id.name,
+                    product=card.retail_series_id.product_id.display_name,
+                )
+            )
+        return card
 
     def _retail_giftcard_payment_movements(self):
         """Redemptions (payments by card) and credits (refunds paid back onto a
@@ -319,26 +326,27 @@ class PosOrder(models.Model):
                     }
                 )
             elif self.currency_id.compare_amounts(payment.amount, 0.0) < 0:
-                if not self.lines.refunded_orderline_id:
-                    # a sale paying a negative amount by card would load it
-                    # without a card sale (no limits, no PIN): refunds only
-                    raise UserError(
-                        self.env._(
-                            "Gift card %(code)s can be credited only by a refund.",
-                            code=card.code,
-                        )
-                    )
-                credits.append(
-                    {
-                        "card": card,
-                        "amount": -payment.amount,
-                        "description": self.env._(
-                            "Refund of %(order)s", order=self.name
-                        ),
-                        **source,
-                    }
-                )
+                credits.append(self._retail_giftcard_credit(card, payment, source))
         return redemptions, credits, offline
+
+    def _retail_giftcard_credit(self, card, payment, source):
+        """The credit of ``card`` by a negative ``payment``: a refund paying
+        money back onto the card (a sale may not)."""
+        if not self.lines.refunded_orderline_id:
+            # a sale paying a negative amount by card would load it
+            # without a card sale (no limits, no PIN): refunds only
+            raise UserError(
+                self.env._(
+                    "Gift card %(code)s can be credited only by a refund.",
+                    code=card.code,
+                )
+            )
+        return {
+            "card": card,
+            "amount": -payment.amount,
+            "description": self.env._("Refund of %(order)s", order=self.name),
+            **source,
+        }
 
     def _retail_giftcard_check_currency(self, card):
         """A card holds money of its company's currency: a till selling in

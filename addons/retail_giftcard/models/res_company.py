@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 LIABILITY_CODES = [f"2191{n:02d}" for n in range(100)]
@@ -172,20 +172,6 @@ class ResCompany(models.Model):
                 "outstanding_account_id": self._retail_giftcard_liability_account().id,
             }
         )
-
-    def _retail_giftcard_demo_tills(self):
-        """Demo data: the Gift Card payment method on the tills of the companies of
-        `self` that have a chart of accounts, but not on a till with a session
-        open (its payment methods are fixed until it closes)."""
-        for company in self.filtered("chart_template"):
-            tills = (
-                self.env["pos.config"]
-                .search([("company_id", "=", company.id)])
-                .filtered(lambda till: not till.current_session_id)
-            )
-            if tills:
-                method = company._retail_giftcard_payment_method()
-                tills.write({"payment_method_ids": [Command.link(method.id)]})
 
     def _retail_giftcard_journal(self, create=False):
         """The "Gift Cards" bank-type journal of the company (created at setup):

@@ -4,6 +4,8 @@ from odoo.tests import tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
+from ..hooks import add_giftcard_method_to_tills
+
 
 @tagged("post_install", "-at_install")
 class TestGiftcardDemoTills(TestPoSCommon):
@@ -15,14 +17,14 @@ class TestGiftcardDemoTills(TestPoSCommon):
         closed_till = self.env["pos.config"].create({"name": "Demo second till"})
         open_methods = self.basic_config.payment_method_ids
 
-        self.company._retail_giftcard_demo_tills()
+        add_giftcard_method_to_tills(self.company)
 
         gift_method = self.company._retail_giftcard_payment_method()
         self.assertTrue(gift_method.retail_giftcard)
         self.assertIn(gift_method, closed_till.payment_method_ids)
         self.assertEqual(self.basic_config.payment_method_ids, open_methods)
         # a second call adds nothing: one gift card method per company
-        self.company._retail_giftcard_demo_tills()
+        add_giftcard_method_to_tills(self.company)
         self.assertEqual(
             self.env["pos.payment.method"].search_count(
                 [("company_id", "=", self.company.id), ("retail_giftcard", "=", True)]
