@@ -60,7 +60,7 @@ class LoyaltyCard(models.Model):
             except UserError as error:
                 refused.append((line, number, error.args[0]))
                 continue
-            card = cards[number]
+            card = cards[self._retail_giftcard_clean_number(number)]
             balances[card.id] += amount
             loaded.append((line, card, amount))
         return loaded, refused

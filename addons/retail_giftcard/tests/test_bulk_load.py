@@ -84,6 +84,15 @@ class TestGiftcardBulkLoad(AccountTestInvoicingCommon):
         ).action_load()
         self.assertEqual(self.cards.mapped("points"), [0, 0, 0, 15])
 
+    def test_numbers_typed_with_spaces(self):
+        """A file as people type it: the card number in groups of four."""
+        card = self.cards[0]
+        spaced = " ".join(card.code[i : i + 4] for i in range(0, len(card.code), 4))
+        wizard = self._wizard(**self._csv(f"number;amount\n{spaced};25\n"))
+        wizard.action_load()
+        self.assertEqual(card.points, 25)
+        self.assertIn("1 cards loaded", wizard.report)
+
     def _bad_file(self):
         good, second, blocked, _other = self.cards
         self._wizard(source="cards", card_ids=blocked.ids, amount=10).action_load()

@@ -86,6 +86,7 @@ class TestCampaignCoupon(RetailMarketingCommon):
             self.assertIn(f"your code: {card.code}", mail.body_html)
             # the coupon is credited through the ledger
             self.assertEqual(card.history_ids.retail_kind, "earn")
+        mailing.invalidate_recordset()
         self.assertEqual(mailing.retail_coupon_count, 2)
         self.assertEqual(mailing.retail_coupon_redeemed_count, 0)
 
