@@ -90,6 +90,24 @@ class LoyaltyCard(models.Model):
         lines = [self._retail_check_movement(movement) for movement in movements]
         if not lines:
             return {}
+        self._retail_check_posting(lines)
+        cards = self._retail_posting_cards(lines)
+        balances = cards._retail_lock_balances()
+        before = dict(balances)
+        lines = cards._retail_unposted_lines(lines)
+        if any(line["reversed_id"] for line in lines):
+            cards._retail_check_reversible(lines)
+        cards._retail_balances_after(lines, balances)
+        if not lines:
+            return balances
+        moved = cards._retail_record_movements(lines, balances)
+        moved._retail_send_reach_communications(before, balances)
+        return balances
+
+    @api.model
+    def _retail_check_posting(self, lines):
+        """Refuse a posting that names the same key or the same reversed row
+        twice, or a store that does not exist."""
         keys = [line["key"] for line in lines if line["key"]]
         if len(keys) != len(set(keys)):
             raise ValidationError(
@@ -101,6 +119,11 @@ class LoyaltyCard(models.Model):
                 self.env._("The same movement is reversed twice in one posting.")
             )
         self._retail_check_stores({line["store_id"] for line in lines} - {False})
+
+    @api.model
+    def _retail_posting_cards(self, lines):
+        """The cards the lines move, as superuser, once they are known to exist
+        and the caller may read them."""
         cards = self.browse({line["card_id"] for line in lines})
         missing = cards - cards.exists()
         if missing:
@@ -115,63 +138,70 @@ class LoyaltyCard(models.Model):
         cards.check_access("read")
         # sudo: the user may read the cards (checked above); balances and rows
         # are written by this engine only, which users cannot reach over RPC
-        cards = cards.sudo()
-        History = self.env["loyalty.history"].sudo()
+        return cards.sudo()
 
-        balances = cards._retail_lock_balances()
-        before = dict(balances)
+    def _retail_unposted_lines(self, lines):
+        """The lines whose key was not posted yet (a replay of a posted key with
+        the same card and amount is skipped). Idempotency is checked under the
+        cards' lock: an earlier posting of the same key committed before we got
+        the card is visible now."""
+        keys = [line["key"] for line in lines if line["key"]]
+        if not keys:
+            return lines
+        posted = {
+            row.retail_idempotency_key: row
+            for row in self.env["loyalty.history"].search_fetch(
+                [("retail_idempotency_key", "in", keys)],
+                ["retail_idempotency_key", "card_id", "issued", "used"],
+            )
+        }
+        if not posted:
+            return lines
+        self._retail_check_replays(lines, posted)
+        return [line for line in lines if line["key"] not in posted]
 
-        # Idempotency, checked under the lock: an earlier posting of the same
-        # key committed before we got the card is visible now.
-        if keys:
-            posted = {
-                row.retail_idempotency_key: row
-                for row in History.search_fetch(
-                    [("retail_idempotency_key", "in", keys)],
-                    ["retail_idempotency_key", "card_id", "issued", "used"],
+    @api.model
+    def _retail_check_replays(self, lines, posted):
+        """Refuse the whole posting when a line reuses a posted key (``posted``:
+        {key: history row}) with another card or amount."""
+        conflicts = [
+            line
+            for line in lines
+            if (row := posted.get(line["key"]))
+            and (
+                row.card_id.id != line["card_id"]
+                or float_compare(
+                    row.issued - row.used,
+                    line["amount"],
+                    precision_digits=BALANCE_DIGITS,
                 )
-            }
-            if posted:
-                conflicts = [
-                    line
-                    for line in lines
-                    if (row := posted.get(line["key"]))
-                    and (
-                        row.card_id.id != line["card_id"]
-                        or float_compare(
-                            row.issued - row.used,
-                            line["amount"],
-                            precision_digits=BALANCE_DIGITS,
-                        )
-                    )
-                ]
-                if conflicts:
-                    # A replay posts the same card and amount (a no-op); another
-                    # card or amount under a posted key is a forged or broken
-                    # posting: refused, whatever else the call carries.
-                    _logger.warning(
-                        "Movements refused, their keys were posted with another "
-                        "card or amount: %s",
-                        [
-                            (line["key"], line["card_id"], line["amount"])
-                            for line in conflicts
-                        ],
-                    )
-                    raise ValidationError(
-                        self.env._(
-                            "Movement %(key)s was already posted with another card "
-                            "or amount; it cannot be posted again as %(amount)s on "
-                            "card %(card)s.",
-                            key=conflicts[0]["key"],
-                            amount=conflicts[0]["amount"],
-                            card=conflicts[0]["card_id"],
-                        )
-                    )
-                lines = [line for line in lines if line["key"] not in posted]
+            )
+        ]
+        if conflicts:
+            # A replay posts the same card and amount (a no-op); another
+            # card or amount under a posted key is a forged or broken
+            # posting: refused, whatever else the call carries.
+            _logger.warning(
+                "Movements refused, their keys were posted with another "
+                "card or amount: %s",
+                [(line["key"], line["card_id"], line["amount"]) for line in conflicts],
+            )
+            raise ValidationError(
+                self.env._(
+                    "Movement %(key)s was already posted with another card "
+                    "or amount; it cannot be posted again as %(amount)s on "
+                    "card %(card)s.",
+                    key=conflicts[0]["key"],
+                    amount=conflicts[0]["amount"],
+                    card=conflicts[0]["card_id"],
+                )
+            )
 
-        if any(line["reversed_id"] for line in lines):
-            cards._retail_check_reversible(lines)
-
+    def _retail_balances_after(self, lines, balances):
+        """Move ``balances`` ({card id: points}, the locked balances of these
+        cards) by the lines in order, noting each line's balance after it;
+        refuse the whole posting when a debit takes a balance below zero
+        (unless the line allows it)."""
         refused = []
         for line in lines:
             card_id = line["card_id"]
@@ -184,7 +214,7 @@ class LoyaltyCard(models.Model):
                 refused.append((card_id, balances[card_id], -line["amount"]))
             balances[card_id] = line["balance_after"] = balance
         if refused:
-            by_id = {card.id: card for card in cards}
+            by_id = {card.id: card for card in self}
             raise UserError(
                 "\n".join(
                     self.env._(
@@ -197,14 +227,24 @@ class LoyaltyCard(models.Model):
                     for card_id, available, amount in refused
                 )
             )
-        if not lines:
-            return balances
 
-        History.create([self._retail_history_vals(line) for line in lines])
-        moved = cards.browse({line["card_id"] for line in lines})
+    def _retail_record_movements(self, lines, balances):
+        """Create the lines' history rows in one batch and write the new
+        balances of the cards they move in one query.
+
+        :return: the cards moved
+        """
+        self.env["loyalty.history"].create(
+            [self._retail_history_vals(line) for line in lines]
+        )
+        moved = self.browse({line["card_id"] for line in lines})
         moved._retail_write_balances({card.id: balances[card.id] for card in moved})
-        # Native "when reaching" communications, as a write of points sends them.
-        gained = moved.filtered(
+        return moved
+
+    def _retail_send_reach_communications(self, before, balances):
+        """Odoo's "when reaching" communications of the cards whose balance
+        rose from ``before`` to ``balances``, as a write of points sends them."""
+        gained = self.filtered(
             lambda card: card.program_id
             and card.partner_id
             and balances[card.id] > before[card.id]
@@ -216,7 +256,6 @@ class LoyaltyCard(models.Model):
                     for card in gained
                 }
             )
-        return balances
 
     @api.model
     def _retail_movement_key(self, *parts):
