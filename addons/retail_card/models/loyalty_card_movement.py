@@ -40,6 +40,39 @@ class LoyaltyCard(models.Model):
     @api.model
     def _retail_check_movement(self, movement):
         """Validate one movement dict and return it normalised."""
+        self._retail_check_movement_fields(movement)
+        card_id = self._retail_record_id(movement.get("card"))
+        if not card_id:
+            raise ValidationError(self.env._("A card movement needs a card."))
+        amount = self._retail_check_amount(movement.get("amount"))
+        kind, kind_label = self._retail_check_kind(movement.get("kind"), amount)
+        self._retail_check_movement_texts(movement)
+        reason = self._retail_movement_reason(movement, kind, kind_label)
+        order_model, order_id = self._retail_movement_order(movement)
+        key = movement.get("key") or False
+        if key and not isinstance(key, str):
+            raise ValidationError(self.env._("A movement key must be text."))
+        allow_negative = self._retail_movement_allow_negative(
+            movement, kind, kind_label
+        )
+        description = self._retail_movement_description(movement, kind_label, reason)
+        return {
+            "card_id": card_id,
+            "amount": amount,
+            "kind": kind,
+            "description": description,
+            "reason": reason,
+            "order_model": order_model,
+            "order_id": order_id,
+            "store_id": self._retail_record_id(movement.get("store_id")),
+            "key": key,
+            "reversed_id": self._retail_record_id(movement.get("reversed_id")),
+            "allow_negative": allow_negative,
+        }
+
+    @api.model
+    def _retail_check_movement_fields(self, movement):
+        """Refuse what is not a dict of the known movement fields."""
         if not isinstance(movement, dict):
             raise ValidationError(self.env._("A card movement must be a dictionary."))
         unknown = set(movement) - MOVEMENT_KEYS
@@ -50,11 +83,11 @@ class LoyaltyCard(models.Model):
                     fields=", ".join(sorted(map(str, unknown))),
                 )
             )
-        card_id = self._retail_record_id(movement.get("card"))
-        if not card_id:
-            raise ValidationError(self.env._("A card movement needs a card."))
-        amount = self._retail_check_amount(movement.get("amount"))
-        kind, kind_label = self._retail_check_kind(movement.get("kind"), amount)
+
+    @api.model
+    def _retail_check_movement_texts(self, movement):
+        """Refuse a reason that is not text, and a reason, description or key
+        longer than ``TEXT_MAX_LENGTH``."""
         reason = movement.get("reason") or False
         if reason and not isinstance(reason, str):
             raise ValidationError(self.env._("The reason must be text."))
@@ -69,11 +102,23 @@ class LoyaltyCard(models.Model):
                         max=TEXT_MAX_LENGTH,
                     )
                 )
+
+    @api.model
+    def _retail_movement_reason(self, movement, kind, kind_label):
+        """The reason without surrounding spaces (False when none); required
+        for the kinds that need one."""
+        reason = movement.get("reason") or False
         reason = reason and reason.strip()
         if not reason and self.env["loyalty.history"]._retail_kind_needs_reason(kind):
             raise ValidationError(
                 self.env._("%(kind)s needs a reason.", kind=kind_label)
             )
+        return reason
+
+    @api.model
+    def _retail_movement_order(self, movement):
+        """(order model, order id) of the document that caused the movement;
+        the model must exist and an id needs its model."""
         order_model = movement.get("order_model") or False
         order_id = self._retail_record_id(movement.get("order_id"))
         if order_model and order_model not in self.env:
@@ -84,9 +129,12 @@ class LoyaltyCard(models.Model):
             raise ValidationError(
                 self.env._("An order id needs the order's model (order_model).")
             )
-        key = movement.get("key") or False
-        if key and not isinstance(key, str):
-            raise ValidationError(self.env._("A movement key must be text."))
+        return order_model, order_id
+
+    @api.model
+    def _retail_movement_allow_negative(self, movement, kind, kind_label):
+        """Whether the movement may take the balance below zero: reversals
+        only (``KINDS_ALLOWING_NEGATIVE``)."""
         allow_negative = bool(movement.get("allow_negative"))
         if allow_negative and kind not in KINDS_ALLOWING_NEGATIVE:
             raise ValidationError(
@@ -95,6 +143,12 @@ class LoyaltyCard(models.Model):
                     kind=kind_label,
                 )
             )
+        return allow_negative
+
+    @api.model
+    def _retail_movement_description(self, movement, kind_label, reason):
+        """The text of the row: the one given, else the kind's label with the
+        reason."""
         description = movement.get("description") or False
         if description and not isinstance(description, str):
             raise ValidationError(self.env._("The description must be text."))
@@ -104,19 +158,7 @@ class LoyaltyCard(models.Model):
                 if reason
                 else kind_label
             )
-        return {
-            "card_id": card_id,
-            "amount": amount,
-            "kind": kind,
-            "description": description,
-            "reason": reason,
-            "order_model": order_model,
-            "order_id": order_id,
-            "store_id": self._retail_record_id(movement.get("store_id")),
-            "key": key,
-            "reversed_id": self._retail_record_id(movement.get("reversed_id")),
-            "allow_negative": allow_negative,
-        }
+        return description
 
     @api.model
     def _retail_check_amount(self, amount):
