@@ -257,6 +257,14 @@ class LoyaltyCard(models.Model):
             ip,
             masked,
         )
+        self._retail_store_failed_lookup(insert)
+
+    @api.model
+    def _retail_store_failed_lookup(self, insert):
+        """Run the ``insert`` of a failed lookup in a cursor of its own,
+        committed at once; in the request's transaction when the rows it names
+        exist only there; not at all when neither can (the warning logged by
+        the caller is then the trace)."""
         try:
             with self.env.registry.cursor() as cr:
                 cr.execute(
