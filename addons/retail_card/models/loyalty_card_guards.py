@@ -23,6 +23,8 @@ FROZEN_FIELDS = frozenset({"program_id"})
 HOLDER_FIELDS = frozenset({"partner_id", "expiration_date", "code"})
 
 
+# pylint: disable=consider-merging-classes-inherited
+# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 
