@@ -41,12 +41,12 @@ EXEMPT = {
     ): "transactional: the statement of the owners' own list, sent by staff at "
     "their request through the mail composer, which they read before sending",
     (
-        "retail_card/models/loyalty_card.py",
-        "_retail_post_movements",
-    ): "calls Odoo's 'when reaching' emails as a write of points does; "
-    "retail_loyalty's override of _send_points_reach_communication filters the "
-    "cards of retail ledger programs with _retail_can_contact, the other "
-    "programs keep Odoo's behaviour",
+        "retail_card/models/loyalty_card_ledger.py",
+        "_retail_send_reach_communications",
+    ): "the ledger engine's step that calls Odoo's 'when reaching' emails as a "
+    "write of points does; retail_loyalty's override of "
+    "_send_points_reach_communication filters the cards of retail ledger programs "
+    "with _retail_can_contact, the other programs keep Odoo's behaviour",
 }
 
 

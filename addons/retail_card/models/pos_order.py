@@ -85,6 +85,22 @@ class PosOrder(models.Model):
         The excess is dropped (the first cards keep their points), logged and
         reported on the order (``_retail_flag_till_issue``).
         """
+        data = self._retail_parse_coupon_data(coupon_data)
+        programs = self._retail_check_coupon_cards(data)
+        issues = self._retail_cap_coupon_credits(data, programs)
+        if issues:
+            _logger.warning(
+                "POS order %s (user %s): unjustified card points dropped: %s",
+                self.name,
+                self.env.uid,
+                issues,
+            )
+            self._retail_flag_till_issue(issues)
+        return data
+
+    def _retail_parse_coupon_data(self, coupon_data):
+        """The till's ``coupon_data`` as {card id: copy of its change}; refuse
+        what is not a dict of card ids to changes naming a program and points."""
         if not isinstance(coupon_data, dict):
             raise ValidationError(self.env._("Expected the order's card changes."))
         data = {}
@@ -105,6 +121,14 @@ class PosOrder(models.Model):
                     self.env._("Malformed card change %(key)s.", key=key)
                 )
             data[key] = dict(value)
+        return data
+
+    def _retail_check_coupon_cards(self, data):
+        """Refuse unknown programs, and existing cards the user may not read or
+        that are not of the program the till names.
+
+        :return: the programs named (``loyalty.program``)
+        """
         Program = self.env["loyalty.program"]
         programs = Program.browse({value["program_id"] for value in data.values()})
         if programs - programs.exists():
@@ -128,6 +152,14 @@ class PosOrder(models.Model):
                         code=card.code,
                     )
                 )
+        return programs
+
+    def _retail_cap_coupon_credits(self, data, programs):
+        """Lower the credits of ``data`` (in place, the first cards keep their
+        points) to what the order justifies for each program.
+
+        :return: the texts of the programs capped, for the order's till issues
+        """
         credits = defaultdict(float)
         for value in data.values():
             if (value.get("points") or 0) > 0:
@@ -158,15 +190,7 @@ class PosOrder(models.Model):
                     allowed=allowed,
                 )
             )
-        if issues:
-            _logger.warning(
-                "POS order %s (user %s): unjustified card points dropped: %s",
-                self.name,
-                self.env.uid,
-                issues,
-            )
-            self._retail_flag_till_issue(issues)
-        return data
+        return issues
 
     def _retail_coupon_points_allowed(self, program):
         """Points the order's lines give to cards of ``program`` (server
