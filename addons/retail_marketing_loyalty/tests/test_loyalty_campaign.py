@@ -85,14 +85,16 @@ class RetailMarketingLoyaltyCommon(RetailMarketingCommon):
         )
 
     @classmethod
-    def _earn(cls, partner, points, expires_in=None):
-        """Post ``points`` earned by ``partner``; with ``expires_in``, dated so
-        that they expire that many days from today."""
+    def _earn(cls, partner, points, expires_in=None, kind="earn"):
+        """Post ``points`` earned (or ``kind``) by ``partner``; with
+        ``expires_in``, dated so that they expire that many days from today."""
         Card = cls.env["loyalty.card"]
         card = Card.search(
             [("partner_id", "=", partner.id), ("program_id", "=", cls.program.id)]
         ) or Card.create({"program_id": cls.program.id, "partner_id": partner.id})
-        Card._retail_post_movements([{"card": card, "amount": points, "kind": "earn"}])
+        Card._retail_post_movements(
+            [{"card": card, "amount": points, "kind": kind, "reason": "Campaign"}]
+        )
         if expires_in is not None:
             earned = cls._earned_on(expires_in)
             row = cls.env["loyalty.history"].search(
@@ -199,6 +201,31 @@ class TestLoyaltyAudience(RetailMarketingLoyaltyCommon):
         )
         self.assertIn(
             self.carla, self.Partner.search([("retail_points_expiry_date", "=", False)])
+        )
+
+    def test_lots_agree_with_the_expiry_job(self):
+        kim = self._contactable("Kim Lots", "011")
+        card = self._earn(kim, 100, expires_in=40)
+        self._earn(kim, 50, expires_in=100)
+        self._earn(kim, 30, expires_in=200, kind="adjust")
+        self._earn(kim, -120, kind="spend")
+        self._earn(kim, 25)
+        self._earn(kim, -5, kind="adjust")
+        rows = self.env.execute_query(self.Partner._retail_points_lots_query(kim.ids))
+        self.assertEqual(
+            sorted((expiry, float(points)) for __, expiry, __, points in rows),
+            self.program._retail_expiry_lots(card.ids)[card.id],
+        )
+        # 100 + 50 + 30 + 25 earned, 125 spent oldest first: 25 of the second lot
+        self.assertRecordValues(
+            kim,
+            [
+                {
+                    "retail_points_expiry_date": self._expiry(100),
+                    "retail_points_expiring": 25,
+                    "retail_loyalty_points_text": "80",
+                }
+            ],
         )
 
     def test_points_expiring_soon_in_the_notice_period(self):
