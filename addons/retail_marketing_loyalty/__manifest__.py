@@ -1,0 +1,16 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Retail Marketing Loyalty",
+    "summary": "Campaigns chosen and personalised with loyalty points, tiers and "
+    "points about to expire",
+    "version": "19.0.1.0.0",
+    "category": "Marketing/Email Marketing",
+    "author": "Retail CRM Suite",
+    "website": "https://github.com/retail-crm-suite/retail-crm",
+    "license": "LGPL-3",
+    "depends": ["retail_marketing", "retail_loyalty"],
+    "data": ["views/res_partner_views.xml"],
+    "auto_install": True,
+    "installable": True,
+}

@@ -1,0 +1,281 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL, format_date, formatLang
+
+# Largest number of days an audience may look ahead ("points expiring within").
+MAX_EXPIRY_DAYS = 3660
+# Operators the searchable fields of this module answer (``=`` reaches search
+# methods as ``in``; negative operators are answered by negating these).
+ORDER_OPERATORS = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    retail_points_expiry_date = fields.Date(
+        string="Next Points Expiry",
+        compute="_compute_retail_points_expiry",
+        search="_search_retail_points_expiry_date",
+        help="Day the customer's earliest points still held expire (retail "
+        "loyalty programs with an expiry; the expiry job removes them that day).",
+    )
+    retail_points_expiry_days = fields.Integer(
+        string="Days to Points Expiry",
+        compute="_compute_retail_points_expiry",
+        search="_search_retail_points_expiry_days",
+        help="Days from today to the Next Points Expiry (0: today). In a filter, "
+        "'at most 30' selects the customers with points that expire within 30 "
+        "days of the day the filter runs; customers without points to expire "
+        "never match.",
+    )
+    retail_points_expiring = fields.Float(
+        string="Points Expiring Next",
+        compute="_compute_retail_points_expiry",
+        help="Points that expire on the Next Points Expiry.",
+    )
+    retail_points_expiring_soon = fields.Float(
+        string="Points Expiring Soon",
+        compute="_compute_retail_points_expiry",
+        search="_search_retail_points_expiring_soon",
+        help="Points that expire within the expiry notice period of their "
+        "program (Expiry Notice, 10 days by default), all days together: the "
+        "points the loyalty notice announces.",
+    )
+    retail_loyalty_points_text = fields.Char(
+        string="Loyalty Points (text)",
+        compute="_compute_retail_points_expiry",
+        help="The loyalty points balance as messages print it, in the customer's "
+        "language.",
+    )
+    retail_points_expiring_text = fields.Char(
+        string="Points Expiring Next (text)",
+        compute="_compute_retail_points_expiry",
+        help="Points Expiring Next as messages print it, in the customer's language.",
+    )
+    retail_points_expiry_date_text = fields.Char(
+        string="Next Points Expiry (text)",
+        compute="_compute_retail_points_expiry",
+        help="Next Points Expiry as messages print it, in the customer's language "
+        "and date format.",
+    )
+
+    @api.depends_context("allowed_company_ids")
+    def _compute_retail_points_expiry(self):
+        today = fields.Date.today()
+        lots = {}
+        partner_ids = [partner_id for partner_id in self._origin.ids if partner_id]
+        if partner_ids:
+            for partner_id, expiry, notice, points in self.env.execute_query(
+                self._retail_points_lots_query(partner_ids)
+            ):
+                lots.setdefault(partner_id, []).append((expiry, notice, float(points)))
+        envs = {}
+        for partner in self:
+            partner_lots = lots.get(partner._origin.id, [])
+            first = min((expiry for expiry, __, __ in partner_lots), default=False)
+            expiring = sum(
+                points for expiry, __, points in partner_lots if expiry == first
+            )
+            soon = sum(
+                points
+                for expiry, notice, points in partner_lots
+                if notice > 0 and (expiry - today).days <= notice
+            )
+            lang = partner.lang or self.env.lang or "en_US"
+            env = envs.setdefault(lang, self.with_context(lang=lang).env)
+            partner.retail_points_expiry_date = first
+            partner.retail_points_expiry_days = (
+                max(0, (first - today).days) if first else 0
+            )
+            partner.retail_points_expiring = round(expiring, 2)
+            partner.retail_points_expiring_soon = round(soon, 2)
+            partner.retail_loyalty_points_text = self._retail_format_points(
+                env, partner.retail_loyalty_points
+            )
+            partner.retail_points_expiring_text = self._retail_format_points(
+                env, expiring
+            )
+            partner.retail_points_expiry_date_text = (
+                format_date(env, first, lang_code=lang) if first else False
+            )
+
+    @api.model
+    def _retail_format_points(self, env, points):
+        """Points as a message prints them: "1,250", "12.50"."""
+        points = round(points or 0.0, 2)
+        digits = 0 if points == int(points) else 2
+        return formatLang(env, points, digits=digits)
+
+    # ------------------------------------------------------------------
+    # The customers' lots of points still to expire, in SQL
+    # ------------------------------------------------------------------
+    @api.model
+    def _retail_points_lots_query(self, partner_ids=None):
+        """Rows ``(partner id, expiry day, notice days, points)``: the lots of
+        points of the customers' cards of retail loyalty programs with an
+        expiry that are still to expire, as ``loyalty.program._retail_expiry_lots``
+        counts them (the points earned or loaded on one day form a lot,
+        expiring the program's expiry months later; every debit consumed the
+        oldest lots first; the lots never add up to more than the balance), for
+        every customer at once. Cards of the companies the user acts in.
+
+        :param partner_ids: the customers to read (all of them if None)
+        """
+        self.env["loyalty.history"].flush_model(
+            ["card_id", "issued", "used", "retail_kind", "create_date"]
+        )
+        self.env["loyalty.card"].flush_model(
+            ["partner_id", "points", "program_id", "company_id"]
+        )
+        self.env["loyalty.program"].flush_model(
+            ["retail_ledger", "retail_expiry_months", "retail_notice_days"]
+        )
+        partner_filter = SQL()
+        if partner_ids is not None:
+            partner_filter = SQL("AND c.partner_id = ANY(%s)", list(partner_ids))
+        return SQL(
+            """
+            WITH cards AS (
+                SELECT c.id, c.partner_id, c.points,
+                       p.retail_expiry_months AS months,
+                       COALESCE(p.retail_notice_days, 0) AS notice
+                  FROM loyalty_card c
+                  JOIN loyalty_program p ON p.id = c.program_id
+                 WHERE p.retail_ledger AND p.retail_expiry_months > 0
+                   AND c.points > 0 AND c.partner_id IS NOT NULL
+                   AND (c.company_id IS NULL OR c.company_id = ANY(%(companies)s))
+                   %(partner_filter)s
+            ), used AS (
+                SELECT h.card_id, SUM(COALESCE(h.used, 0)) AS used
+                  FROM loyalty_history h
+                  JOIN cards ON cards.id = h.card_id
+                 GROUP BY h.card_id
+            ), earned AS (
+                SELECT h.card_id, h.create_date::date AS day, SUM(h.issued) AS points
+                  FROM loyalty_history h
+                  JOIN cards ON cards.id = h.card_id
+                 WHERE h.retail_kind IN ('earn', 'adjust') AND h.issued > 0
+                 GROUP BY h.card_id, h.create_date::date
+            ), lots AS (
+                -- what the lots up to this one hold, after the debits
+                SELECT e.card_id, e.day,
+                       SUM(e.points) OVER w - u.used AS upto,
+                       SUM(e.points) OVER w - e.points - u.used AS before
+                  FROM earned e
+                  JOIN used u ON u.card_id = e.card_id
+                WINDOW w AS (PARTITION BY e.card_id ORDER BY e.day)
+            ), remaining AS (
+                SELECT cards.partner_id, cards.notice,
+                       (l.day + make_interval(months => cards.months))::date AS expiry,
+                       ROUND((GREATEST(0, LEAST(cards.points, l.upto))
+                              - GREATEST(0, LEAST(cards.points, l.before)))::numeric,
+                             2) AS points
+                  FROM lots l
+                  JOIN cards ON cards.id = l.card_id
+            )
+            SELECT partner_id, expiry, notice, points
+              FROM remaining
+             WHERE points > 0.005
+            """,
+            companies=self.env.companies.ids,
+            partner_filter=partner_filter,
+        )
+
+    @api.model
+    def _retail_points_expiry_domain(self, having, *values):
+        """The customers whose lots of points to expire, grouped, meet
+        ``having`` (SQL over ``MIN(expiry)`` and ``SUM(points)``...)."""
+        return Domain(
+            "id",
+            "in",
+            SQL(
+                "SELECT partner_id FROM (%s) AS lots GROUP BY partner_id HAVING %s",
+                self._retail_points_lots_query(),
+                SQL(having, *values),
+            ),
+        )
+
+    @api.model
+    def _retail_check_days(self, days, label):
+        """A number of days an audience looks ahead: 0 to MAX_EXPIRY_DAYS."""
+        if (
+            isinstance(days, bool)
+            or not isinstance(days, int | float)
+            or not 0 <= days <= MAX_EXPIRY_DAYS
+            or days != int(days)
+        ):
+            raise UserError(
+                self.env._(
+                    "%(field)s: give a whole number of days from 0 to %(max)s "
+                    "(%(value)s given).",
+                    field=label,
+                    max=MAX_EXPIRY_DAYS,
+                    value=days,
+                )
+            )
+        return int(days)
+
+    @api.model
+    def _search_retail_points_expiry_days(self, operator, value):
+        label = self._fields["retail_points_expiry_days"].get_description(self.env)[
+            "string"
+        ]
+        expression = SQL("GREATEST(0, MIN(expiry) - %s::date)", fields.Date.today())
+        if operator == "in":
+            days = [self._retail_check_days(day, label) for day in value]
+            return self._retail_points_expiry_domain("%s = ANY(%s)", expression, days)
+        if operator not in ORDER_OPERATORS:
+            return NotImplemented
+        days = self._retail_check_days(value, label)
+        return self._retail_points_expiry_domain(
+            f"%s {ORDER_OPERATORS[operator]} %s", expression, days
+        )
+
+    @api.model
+    def _search_retail_points_expiry_date(self, operator, value):
+        if operator == "in":
+            days = [fields.Date.to_date(day) for day in value if day]
+            domain = Domain.FALSE
+            if days:
+                domain = self._retail_points_expiry_domain(
+                    "MIN(expiry) = ANY(%s)", days
+                )
+            if len(days) < len(value):
+                domain |= ~self._retail_points_expiry_domain("TRUE")
+            return domain
+        if operator not in ORDER_OPERATORS or not value:
+            return NotImplemented
+        return self._retail_points_expiry_domain(
+            f"MIN(expiry) {ORDER_OPERATORS[operator]} %s", fields.Date.to_date(value)
+        )
+
+    @api.model
+    def _search_retail_points_expiring_soon(self, operator, value):
+        if operator == "in":
+            values = [float(v or 0) for v in value]
+            condition, operand = "%s = ANY(%s)", values
+            zero_matches = 0.0 in values
+        elif operator in ORDER_OPERATORS:
+            operand = float(value or 0)
+            condition = f"%s {ORDER_OPERATORS[operator]} %s"
+            zero_matches = {
+                "<": 0 < operand,
+                "<=": 0 <= operand,
+                ">": 0 > operand,
+                ">=": 0 >= operand,
+            }[operator]
+        else:
+            return NotImplemented
+        soon = SQL(
+            "COALESCE(SUM(points) FILTER (WHERE notice > 0 "
+            "AND expiry <= %s::date + notice), 0)",
+            fields.Date.today(),
+        )
+        domain = self._retail_points_expiry_domain(condition, soon, operand)
+        if zero_matches:
+            # customers without points to expire have none expiring soon
+            domain |= ~self._retail_points_expiry_domain("TRUE")
+        return domain
