@@ -7,3 +7,4 @@ from . import res_partner
 from . import retail_blacklist_consent_mixin
 from . import mail_blacklist
 from . import phone_blacklist
+from . import res_partner_placeholders

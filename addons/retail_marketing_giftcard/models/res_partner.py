@@ -12,6 +12,15 @@ MAX_EXPIRY_DAYS = 3660
 ORDER_OPERATORS = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 
+# The placeholders of this module (its USAGE table): usable in a mailing by
+# marketers who are not mail template editors.
+PLACEHOLDERS = (
+    "object.retail_giftcard_balance_text",
+    "object.retail_giftcard_expiry_date_text",
+    "object.retail_giftcard_expiry_days",
+)
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -213,3 +222,7 @@ class ResPartner(models.Model):
         return self._retail_giftcard_domain(
             f"MIN(expiry) {ORDER_OPERATORS[operator]} %s", fields.Date.to_date(value)
         )
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        return (*super().mail_allowed_qweb_expressions(), *PLACEHOLDERS)

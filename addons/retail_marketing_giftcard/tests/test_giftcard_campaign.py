@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import format_date
 
 from odoo.addons.retail_marketing.tests.common import RetailMarketingCommon
@@ -184,7 +184,13 @@ class TestGiftcardContent(RetailMarketingGiftcardCommon, SMSCase):
             subject="{{ object.retail_giftcard_expiry_days }} days left",
             body_html=EMAIL_BODY,
         )
-        mailing.action_send_mail()
+        # a marketer who is not a mail template editor sends it
+        marketer = new_test_user(
+            self.env,
+            login="giftcard_marketer",
+            groups="base.group_user,mass_mailing.group_mass_mailing_user",
+        )
+        mailing.with_user(marketer).action_send_mail()
         mails = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
         by_partner = {mail.res_id: mail for mail in mails}
         self.assertEqual(set(by_partner), {self.ana.id, self.hugo.id})

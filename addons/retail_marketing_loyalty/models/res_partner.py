@@ -12,6 +12,17 @@ MAX_EXPIRY_DAYS = 3660
 ORDER_OPERATORS = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 
+# The placeholders of this module (its USAGE table): usable in a mailing by
+# marketers who are not mail template editors.
+PLACEHOLDERS = (
+    "object.retail_loyalty_points_text",
+    "object.retail_loyalty_tier_id.name",
+    "object.retail_points_expiring_text",
+    "object.retail_points_expiry_date_text",
+    "object.retail_points_expiry_days",
+)
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -279,3 +290,7 @@ class ResPartner(models.Model):
             # customers without points to expire have none expiring soon
             domain |= ~self._retail_points_expiry_domain("TRUE")
         return domain
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        return (*super().mail_allowed_qweb_expressions(), *PLACEHOLDERS)

@@ -293,7 +293,8 @@ class TestLoyaltyContent(RetailMarketingLoyaltyCommon, SMSCase):
         )
         preview = mailing.with_user(marketer).retail_preview_body
         self.assertIn("Dear Ana Reachable, you have 120 points (Gold)", preview)
-        mailing.action_send_mail()
+        # a marketer who is not a mail template editor sends it
+        mailing.with_user(marketer).action_send_mail()
         mails = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
         by_partner = {mail.res_id: mail for mail in mails}
         ana_date = format_date(self.env, self._expiry(20))
