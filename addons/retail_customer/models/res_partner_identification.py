@@ -178,6 +178,8 @@ class ResPartner(models.Model):
 
     def _retail_assign_customer_numbers(self):
         """Number these partners in their customer file, in one query per file."""
+        # sudo: numbering is the system's, whoever creates the customer (users
+        # may not read sequences)
         Sequence = self.env["ir.sequence"].sudo()
         for company, partners in groupby(self, key=lambda p: p.company_id):
             partners = self.browse(p.id for p in partners)
