@@ -3,7 +3,7 @@
 {
     "name": "Retail Customer",
     "summary": "One customer file for stores, wholesale, franchisees and online",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Point of Sale",
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",
