@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of tests/benchmarks (never part of `make test`; long: about 10 min to generate
 # 200,000 customers on 2 cores, 20-30 min of measures): set-up if needed, a database with
-# retail_customer per size (generated once by tests/benchmarks/generate.py; updated in place
-# with -u when retail_customer changes; regenerated when the seed or the size change), then
+# the customer modules per size (generated once by tests/benchmarks/generate.py; updated in
+# place with -u when they change; regenerated when the seed or the size change), then
 # tests/benchmarks/bench_customer.py on them. The figures are printed and written to
 # tests/benchmarks/results/customer.md (query plans in customer_plans.txt).
 #   BENCH_SIZES="2000 200000"   customers of the small and of the big database
@@ -38,12 +38,15 @@ read -r -a sizes <<<"${BENCH_SIZES:-2000 200000}"
 seed=${BENCH_SEED:-42}
 jobs=${BENCH_JOBS:-$(nproc)}
 base=retail_bench_base
-# What changes a bench database: retail_customer's code and data (as modules_hash, for this
-# module only: changes elsewhere in addons/ do not touch the bench databases) and Odoo's release.
+# The customer modules: the foundation and the two that install themselves with it.
+customer_modules=retail_customer,retail_customer_kpi,retail_customer_gdpr
+# What changes a bench database: the customer modules' code and data (as modules_hash, for
+# them only: changes elsewhere in addons/ do not touch the bench databases) and Odoo's release.
 hash=$(
   cd "$ROOT"
   {
-    find addons/retail_customer -type f \( -path '*/tests/*' -o -path '*/readme/*' \
+    find addons/retail_customer addons/retail_customer_kpi addons/retail_customer_gdpr \
+      -type f \( -path '*/tests/*' -o -path '*/readme/*' \
       -o -path '*/static/description/*' -o -name '*.pyc' -o -path '*/i18n/*' \) -prune \
       -o -type f -print | LC_ALL=C sort | xargs -r sha1sum
     sha1sum "$ODOO_SRC/odoo/release.py"
@@ -64,12 +67,13 @@ db_name() {
 
 # Each bench database keeps a stamp: "<data key> <modules hash>". A database whose data key
 # (seed, size) matches is kept; if only the modules changed it is updated in place
-# (-u retail_customer, as a customer database would be), which is much faster than generating.
+# (-u of the customer modules, as a customer database would be; the ones added since are
+# installed in the same run), which is much faster than generating.
 stamp() { cat "$(stamp_file "$1")" 2>/dev/null || true; }
 update_db() {
   local db=$1
-  stage "updating retail_customer in $db after a code change"
-  if ! odoo_bin -d "$db" -u retail_customer --stop-after-init --log-level=warn \
+  stage "updating the customer modules in $db after a code change"
+  if ! odoo_bin -d "$db" -i "$customer_modules" -u "$customer_modules" --stop-after-init --log-level=warn \
     --logfile="$LOCAL/logs/bench-update-$db.log"; then
     warn "updating $db failed (see $LOCAL/logs/bench-update-$db.log): it will be rebuilt"
     return 1
@@ -79,17 +83,17 @@ update_db() {
   stage_end
 }
 
-# The base: retail_customer installed, no data.
+# The base: the customer modules installed, no data.
 [[ ${BENCH_REGENERATE:-0} == 1 ]] && drop_db "$base"
 if db_exists "$base" && [[ $(stamp "$base") != "base $hash" ]]; then
   update_db "$base" && echo "base $hash" >"$(stamp_file "$base")" || drop_db "$base"
 fi
 if ! db_exists "$base" || [[ $(stamp "$base") != "base $hash" ]]; then
-  stage "installing retail_customer in $base"
+  stage "installing $customer_modules in $base"
   drop_db "$base"
-  odoo_bin -d "$base" -i retail_customer --without-demo --stop-after-init --log-level=warn \
+  odoo_bin -d "$base" -i "$customer_modules" --without-demo --stop-after-init --log-level=warn \
     --logfile="$LOCAL/logs/bench-install.log" ||
-    die "installing retail_customer failed; see $LOCAL/logs/bench-install.log"
+    die "installing $customer_modules failed; see $LOCAL/logs/bench-install.log"
   echo "base $hash" >"$(stamp_file "$base")"
   stage_end
 fi
@@ -140,11 +144,12 @@ if [[ $suites == *" customer "* ]]; then
 fi
 
 # A copy of $1 with module $3 installed, as database $2, kept while the modules and the
-# source database do not change (stamp: hash of retail_customer, retail_card and $3 as
+# source database do not change (stamp: hash of the customer modules, retail_card and $3 as
 # committed + the source's stamp).
 module_db() {
   local from=$1 db=$2 module=$3 key
-  key="$(cd "$ROOT" && git ls-files -s addons/retail_customer addons/retail_card "addons/$module" |
+  key="$(cd "$ROOT" && git ls-files -s addons/retail_customer addons/retail_customer_kpi \
+    addons/retail_customer_gdpr addons/retail_card "addons/$module" |
     sha1sum | cut -c1-12) $(stamp "$from")"
   if db_exists "$db" && [[ $(stamp "$db") == "$key" ]]; then
     log "$db is up to date"
@@ -154,7 +159,7 @@ module_db() {
   drop_db "$db"
   pg createdb -T "$from" "$db"
   [[ -d $(filestore "$from") ]] && cp -a "$(filestore "$from")" "$(filestore "$db")"
-  odoo_bin -d "$db" -u retail_customer -i "$module" --without-demo --stop-after-init \
+  odoo_bin -d "$db" -u "$customer_modules" -i "$module" --without-demo --stop-after-init \
     --log-level=warn --logfile="$LOCAL/logs/bench-install-$db.log" ||
     die "installing $module in $db failed; see $LOCAL/logs/bench-install-$db.log"
   echo "$key" >"$(stamp_file "$db")"

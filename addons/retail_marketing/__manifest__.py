@@ -10,7 +10,7 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": [
-        "retail_customer",
+        "retail_customer_kpi",
         "mass_mailing",
         "mass_mailing_sms",
         "sms",

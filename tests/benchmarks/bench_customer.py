@@ -368,7 +368,7 @@ class CustomerBench:
         return self.rng.sample(list(products), count)
 
     def bench_sale_confirm(self):
-        from odoo.addons.retail_customer.models.sale_order import (  # noqa: PLC0415
+        from odoo.addons.retail_customer_kpi.models.sale_order import (  # noqa: PLC0415
             SaleOrder,
         )
 
@@ -430,7 +430,7 @@ class CustomerBench:
         return config, session
 
     def bench_pos_paid(self):
-        from odoo.addons.retail_customer.models.pos_order import (  # noqa: PLC0415
+        from odoo.addons.retail_customer_kpi.models.pos_order import (  # noqa: PLC0415
             PosOrder,
         )
 

@@ -3,7 +3,7 @@
 """Realistic synthetic data for the benchmarks of the retail suite.
 
 Usage (an Odoo script, run with the project's venv on a database where
-retail_customer is installed)::
+retail_customer and retail_customer_kpi are installed)::
 
     .local/venv/bin/python tests/benchmarks/generate.py \\
         --db retail_bench_200k --customers 200000 --seed 42
@@ -1620,7 +1620,7 @@ def vacuum_analyze(db, tables):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--db", required=True, help="database (retail_customer in)")
+    parser.add_argument("--db", required=True, help="database (retail_customer_kpi in)")
     parser.add_argument("--customers", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--batch-size", type=int, default=5000)

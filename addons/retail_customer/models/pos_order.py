@@ -35,7 +35,7 @@ SYNC_AUDIT_FIELDS = frozenset({"retail_sync_flagged", "retail_sync_issue"})
 
 class PosOrder(models.Model):
     _name = "pos.order"
-    _inherit = ["pos.order", "retail.kpi.order.mixin", "retail.till.payload.mixin"]
+    _inherit = ["pos.order", "retail.till.payload.mixin"]
 
     retail_channel_id = fields.Many2one(
         "retail.channel",
@@ -68,17 +68,9 @@ class PosOrder(models.Model):
                 order.config_id.retail_channel_id
             )
 
-    def action_pos_order_paid(self):
-        res = super().action_pos_order_paid()
-        self._retail_kpi_count()
-        return res
-
     def write(self, vals):
         self._retail_check_paid_write(vals)
-        res = super().write(vals)
-        if vals.get("state") == "cancel":
-            self._retail_kpi_uncount()
-        return res
+        return super().write(vals)
 
     def _retail_check_paid_write(self, vals):
         """What the server posted from stays as it was: a user cannot rewrite
@@ -154,11 +146,27 @@ class PosOrder(models.Model):
         :return: the refunded amount (positive)
         """
         self.ensure_one()
-        currency = self.currency_id
         refunds = self.lines.filtered("refunded_orderline_id")
         if not refunds:
             return 0.0
         sold_lines = refunds.refunded_orderline_id.sudo()
+        others = self._retail_lock_refunded_lines(sold_lines)
+        value = 0.0
+        for sold in sold_lines:
+            lines = refunds.filtered(
+                lambda line, sold=sold: line.refunded_orderline_id == sold
+            )
+            self._retail_check_refunded_quantity(sold, lines, others.get(sold, 0.0))
+            self._retail_check_refunded_price(sold, lines)
+            value -= lines._retail_amount()
+        return value
+
+    def _retail_lock_refunded_lines(self, sold_lines):
+        """Lock the sold lines refunded by this order, then read what other
+        orders (not cancelled) refund of them.
+
+        :return: {sold line: quantity refunded by other orders (negative)}
+        """
         self.env["pos.order.line"].flush_model()
         self.env.execute_query(
             SQL(
@@ -167,8 +175,7 @@ class PosOrder(models.Model):
                 tuple(sold_lines.ids),
             )
         )
-        # refunds of these lines by other orders (not cancelled), after the lock
-        others = dict(
+        return dict(
             self.env["pos.order.line"]
             .sudo()
             ._read_group(
@@ -181,62 +188,64 @@ class PosOrder(models.Model):
                 ["qty:sum"],
             )
         )
-        digits = self.env["decimal.precision"].precision_get("Product Unit")
-        value = 0.0
-        for sold in sold_lines:
-            name = sold.full_product_name or sold.product_id.display_name
-            lines = refunds.filtered(
-                lambda line, sold=sold: line.refunded_orderline_id == sold
-            )
-            if (
-                sold.order_id == self
-                or sold.order_id.company_id != self.company_id
-                or sold.order_id.state not in SOLD_STATES
-                or sold.qty <= 0
-            ):
-                raise UserError(
-                    self.env._(
-                        "%(line)s refunds a line that was not sold in this company.",
-                        line=name,
-                    )
+
+    def _retail_check_refunded_quantity(self, sold, lines, refunded_elsewhere):
+        """Refuse refund ``lines`` of a line not sold in this company, or of
+        more units than are left to refund of ``sold``."""
+        name = sold.full_product_name or sold.product_id.display_name
+        if (
+            sold.order_id == self
+            or sold.order_id.company_id != self.company_id
+            or sold.order_id.state not in SOLD_STATES
+            or sold.qty <= 0
+        ):
+            raise UserError(
+                self.env._(
+                    "%(line)s refunds a line that was not sold in this company.",
+                    line=name,
                 )
-            returned = -sum(lines.mapped("qty"))
-            left = sold.qty + others.get(sold, 0.0)
-            if any(line.qty >= 0 for line in lines) or (
-                float_compare(returned, left, precision_digits=digits) > 0
+            )
+        digits = self.env["decimal.precision"].precision_get("Product Unit")
+        returned = -sum(lines.mapped("qty"))
+        left = sold.qty + refunded_elsewhere
+        if any(line.qty >= 0 for line in lines) or (
+            float_compare(returned, left, precision_digits=digits) > 0
+        ):
+            raise UserError(
+                self.env._(
+                    "%(line)s: %(returned)s units returned, %(left)s left to "
+                    "refund of the %(sold)s sold in %(order)s.",
+                    line=name,
+                    returned=returned,
+                    left=max(left, 0.0),
+                    sold=sold.qty,
+                    order=sold.order_id.name,
+                )
+            )
+
+    def _retail_check_refunded_price(self, sold, lines):
+        """Refuse refund ``lines`` that give back more than was paid for the
+        units of ``sold`` they return."""
+        currency = self.currency_id
+        unit = sold._retail_amount() / sold.qty
+        for line in lines:
+            paid = -line.qty * unit
+            # a discount line is sold negative: its refund gives back at most
+            # the discount given (compared in size, with the opposite sign)
+            refunded = -line._retail_amount()
+            if currency.compare_amounts(abs(refunded), abs(paid)) > 0 or (
+                currency.compare_amounts(refunded * paid, 0.0) < 0
             ):
                 raise UserError(
                     self.env._(
-                        "%(line)s: %(returned)s units returned, %(left)s left to "
-                        "refund of the %(sold)s sold in %(order)s.",
-                        line=name,
-                        returned=returned,
-                        left=max(left, 0.0),
-                        sold=sold.qty,
+                        "%(line)s is refunded at %(refund)s: %(paid)s was paid "
+                        "for it in %(order)s.",
+                        line=sold.full_product_name or sold.product_id.display_name,
+                        refund=format_amount(self.env, refunded, currency),
+                        paid=format_amount(self.env, paid, currency),
                         order=sold.order_id.name,
                     )
                 )
-            unit = sold._retail_amount() / sold.qty
-            for line in lines:
-                paid = -line.qty * unit
-                # a discount line is sold negative: its refund gives back at most
-                # the discount given (compared in size, with the opposite sign)
-                refunded = -line._retail_amount()
-                if currency.compare_amounts(abs(refunded), abs(paid)) > 0 or (
-                    currency.compare_amounts(refunded * paid, 0.0) < 0
-                ):
-                    raise UserError(
-                        self.env._(
-                            "%(line)s is refunded at %(refund)s: %(paid)s was paid "
-                            "for it in %(order)s.",
-                            line=name,
-                            refund=format_amount(self.env, refunded, currency),
-                            paid=format_amount(self.env, paid, currency),
-                            order=sold.order_id.name,
-                        )
-                    )
-                value -= line._retail_amount()
-        return value
 
     def _retail_refund_lines_value(self):
         """What this order's refund lines give back (positive), at the server's
@@ -351,23 +360,3 @@ class PosOrder(models.Model):
         # sudo: a manager clears the system's flag, after the checks above
         self.sudo().write({"retail_sync_flagged": False})
         return True
-
-    def _retail_kpi_countable(self):
-        return super()._retail_kpi_countable().filtered(lambda o: o.state != "cancel")
-
-    def _retail_kpi_fact(self):
-        self.ensure_one()
-        rate = self.currency_rate or 1.0
-        return {
-            "partner_id": self.partner_id.commercial_partner_id.id,
-            "date": self.date_order,
-            "amount": self.company_id.currency_id.round(
-                self._retail_server_total() / rate
-            ),
-            "count": 0 if self.is_refund or self._retail_server_total() < 0 else 1,
-            "channel_id": self.retail_channel_id.id,
-            "store_id": self.config_id.id,
-            "categories": self._retail_kpi_categories(
-                (line, line._retail_amount() / rate) for line in self.lines
-            ),
-        }

@@ -28,13 +28,6 @@ EXPORT_COLUMNS = [
     ("retail_consent_email_date", "Email consent date"),
     ("retail_consent_sms", "SMS consent"),
     ("retail_consent_sms_date", "SMS consent date"),
-    ("retail_first_purchase_date", "First purchase"),
-    ("retail_last_purchase_date", "Last purchase"),
-    ("retail_purchase_count", "Purchases"),
-    ("retail_total_spent", "Total spent"),
-    ("retail_average_basket", "Average basket"),
-    ("retail_favorite_category_id", "Favourite category"),
-    ("retail_preferred_store_id", "Preferred store"),
 ]
 
 
@@ -106,12 +99,18 @@ class RetailCustomerExport(models.TransientModel):
             )
         return domain
 
+    @api.model
+    def _retail_export_columns(self):
+        """(field name, header) of the export, in column order; meant to be
+        extended by the modules that add customer fields worth exporting."""
+        return list(EXPORT_COLUMNS)
+
     def _get_columns(self):
         """The columns the user may read (national IDs only for their group)."""
         Partner = self.env["res.partner"]
         return [
             (name, header)
-            for name, header in EXPORT_COLUMNS
+            for name, header in self._retail_export_columns()
             if Partner._has_field_access(Partner._fields[name], "read")
         ]
 

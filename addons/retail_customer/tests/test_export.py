@@ -12,7 +12,7 @@ from .common import RetailCustomerCommon
 
 
 @tagged("post_install", "-at_install")
-class TestReportAndExport(RetailCustomerCommon):
+class TestExport(RetailCustomerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -39,62 +39,6 @@ class TestReportAndExport(RetailCustomerCommon):
             retail_channel_id=cls.channel_online.id,
             retail_segment_ids=[(4, cls.vip.id)],
         )
-        facts = [
-            {
-                "partner_id": cls.c1.id,
-                "date": "2026-03-01 10:00:00",
-                "amount": 100.0,
-                "count": 1,
-            },
-            {
-                "partner_id": cls.c1.id,
-                "date": "2026-04-01 10:00:00",
-                "amount": 50.0,
-                "count": 1,
-            },
-            {
-                "partner_id": cls.c3.id,
-                "date": "2026-04-02 10:00:00",
-                "amount": 30.0,
-                "count": 1,
-            },
-        ]
-        cls.env["res.partner"]._retail_kpi_apply(facts, 1)
-
-    def test_statistics_by_province_and_channel(self):
-        Report = self.env["retail.customer.report"]
-        ids = (self.c1 | self.c2 | self.c3).ids
-        by_state = {
-            state: (count, spent, purchases)
-            for state, count, spent, purchases in Report._read_group(
-                [("partner_id", "in", ids)],
-                ["state_id"],
-                ["customer_count:sum", "total_spent:sum", "purchase_count:sum"],
-            )
-        }
-        self.assertEqual(by_state[self.madrid], (2, 150.0, 2))
-        self.assertEqual(by_state[self.sevilla], (1, 30.0, 1))
-        by_channel = dict(
-            Report._read_group(
-                [("partner_id", "in", ids)], ["channel_id"], ["customer_count:sum"]
-            )
-        )
-        self.assertEqual(by_channel[self.channel_store], 2)
-        self.assertEqual(by_channel[self.channel_online], 1)
-        by_zip = dict(
-            Report._read_group(
-                [("partner_id", "in", ids)], ["zip"], ["total_spent:sum"]
-            )
-        )
-        self.assertEqual(by_zip["28001"], 150.0)
-
-    def test_statistics_by_segment(self):
-        rows = dict(
-            self.env["retail.customer.segment.report"]._read_group(
-                [("segment_id", "=", self.vip.id)], ["segment_id"], ["total_spent:sum"]
-            )
-        )
-        self.assertEqual(rows[self.vip], 180.0)
 
     def test_xlsx_export_of_selection(self):
         wizard = (
@@ -116,7 +60,6 @@ class TestReportAndExport(RetailCustomerCommon):
         one = by_name["Stats One"]
         self.assertEqual(one[header.index("Customer Number")], self.c1.customer_number)
         self.assertEqual(one[header.index("Email Marketing Consent")], "Yes")
-        self.assertEqual(one[header.index("Total Spent")], 150.0)
         self.assertEqual(one[header.index("Segments")], "VIP stats")
 
     def test_xlsx_export_consent_filter_and_empty(self):

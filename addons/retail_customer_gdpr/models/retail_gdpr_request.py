@@ -46,6 +46,7 @@ class RetailGdprRequest(models.Model):
     @api.model
     def _retail_log(self, partners, request_type, reason):
         """One row per partner, written as superuser (nobody else creates any)."""
+        # sudo: the audit trail is the system's; ``create`` refuses everyone else
         return (
             self.sudo()
             .with_context(retail_gdpr_log=True)

@@ -1,0 +1,2 @@
+from . import retail_gdpr_request
+from . import res_partner
