@@ -7,3 +7,5 @@ from . import res_partner
 from . import retail_blacklist_consent_mixin
 from . import mail_blacklist
 from . import phone_blacklist
+from . import retail_marketing_occasion_sent
+from . import mailing_mailing_occasion

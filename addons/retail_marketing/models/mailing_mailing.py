@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -96,10 +98,15 @@ class MailingMailing(models.Model):
             partner = mailing.retail_preview_partner_id or self.env[
                 "res.partner"
             ].search(mailing._get_recipients_domain(), limit=1)
-            if partner:
+            if not partner:
+                continue
+            try:
                 subject, body = mailing._retail_render_for(partner)
-                mailing.retail_preview_subject = subject
-                mailing.retail_preview_body = body
+            except UserError as error:
+                # the preview tells what is wrong instead of failing the form
+                subject, body = False, Markup("<p>%s</p>") % error.args[0]
+            mailing.retail_preview_subject = subject
+            mailing.retail_preview_body = body
 
     @api.constrains("retail_holdout_percent")
     def _check_retail_holdout_percent(self):
@@ -174,10 +181,13 @@ class MailingMailing(models.Model):
             self._retail_audience_counts(), holdout=len(held)
         )
 
-    def _retail_audience_counts(self):
+    def _retail_audience_counts(self, extra=None):
         """The audience of the mailing and, for the customers its domain
-        selects that the consent rule leaves out, how many for each reason."""
+        selects that the consent rule leaves out, how many for each reason;
+        within the customers of the ``extra`` domain when given (a recurring
+        mailing: those due today)."""
         self.ensure_one()
+        extra = Domain(extra) if extra is not None else Domain.TRUE
         channel = self._retail_contact_channel()
         Partner = self.env["res.partner"].with_context(active_test=False)
         if channel == "email":
@@ -194,7 +204,7 @@ class MailingMailing(models.Model):
             "no_address": address,
             "blacklisted": not_blacklisted,
         }
-        domain = Domain(self._parse_mailing_domain())
+        domain = Domain(self._parse_mailing_domain()) & extra
         counts = {}
         previous = Partner.search_count(domain)
         for reason in EXCLUSION_REASONS:
@@ -202,7 +212,7 @@ class MailingMailing(models.Model):
             current = Partner.search_count(domain)
             counts[reason] = previous - current
             previous = current
-        audience = Partner.search_count(self._get_recipients_domain())
+        audience = Partner.search_count(self._get_recipients_domain() & extra)
         counts["no_consent"] = previous - audience
         counts["audience"] = audience
         return counts

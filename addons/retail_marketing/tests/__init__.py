@@ -6,3 +6,4 @@ from . import test_unsubscribe
 from . import test_smtp
 from . import test_security
 from . import test_input
+from . import test_recurring

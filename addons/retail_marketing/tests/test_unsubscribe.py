@@ -23,7 +23,7 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.ana.invalidate_recordset()
         self.assertFalse(self.ana.retail_consent_email)
         self.assertTrue(self.ana.retail_consent_email_date)
-        self.assertEqual(self.ana.retail_consent_email_source, "online")
+        self.assertEqual(self.ana.retail_consent_email_source, "unsubscribe")
         self.assertTrue(self.ana.retail_consent_sms, "the other channel is kept")
         mailing.invalidate_recordset()
         self.assertEqual(mailing.retail_unsubscribed_count, 1)
@@ -41,7 +41,7 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.ana.invalidate_recordset()
         self.assertFalse(self.ana.retail_consent_sms)
-        self.assertEqual(self.ana.retail_consent_sms_source, "online")
+        self.assertEqual(self.ana.retail_consent_sms_source, "unsubscribe")
         self.assertTrue(self.ana.retail_consent_email)
 
     def test_blacklist_in_back_office_withdraws_consent(self):
