@@ -22,6 +22,7 @@
         "security/ir.model.access.csv",
         "data/ir_actions_server_data.xml",
         "data/ir_cron_data.xml",
+        "report/retail_marketing_result_report_views.xml",
         "views/mailing_mailing_views.xml",
         "views/utm_campaign_views.xml",
         "views/retail_marketing_holdout_views.xml",
