@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from urllib.parse import urlencode, urlsplit
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import RetailMarketingCommon
@@ -51,3 +52,14 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.env["phone.blacklist"]._add(["+34612000001"])
         self.assertFalse(self.ana.retail_consent_sms)
         self.assertEqual(self.ana.retail_consent_sms_source, "backoffice")
+
+    def test_unsubscribe_source_written_in_the_customer_form(self):
+        """The source is one of the customer file's: a form or an import may
+        give it."""
+        self.ana.write(
+            {"retail_consent_sms": False, "retail_consent_sms_source": "unsubscribe"}
+        )
+        self.assertEqual(self.ana.retail_consent_sms_source, "unsubscribe")
+        self.assertTrue(self.ana.retail_consent_sms_date)
+        with self.assertRaises(ValidationError):
+            self.ana.write({"retail_consent_email_source": "carrier pigeon"})
