@@ -45,8 +45,7 @@ class RetailMarketingResultReport(models.Model):
         return SQL(
             """
             WITH members AS (%(members)s), orders AS (%(orders)s)
-            SELECT row_number() OVER (ORDER BY mb.key, mb.partner_id, mb.holdout)
-                       AS id,
+            SELECT row_number() OVER () AS id,
                    m.campaign_id,
                    mb.key AS mailing_id,
                    m.mailing_type,
@@ -55,6 +54,7 @@ class RetailMarketingResultReport(models.Model):
                    p.company_id,
                    p.retail_preferred_store_id AS store_id,
                    p.retail_channel_id AS channel_id,
+                   %(segment)s
                    CASE WHEN mb.holdout THEN 'holdout' ELSE 'recipient' END
                        AS member_type,
                    1 AS customer_count,
@@ -64,12 +64,40 @@ class RetailMarketingResultReport(models.Model):
               FROM members mb
               JOIN mailing_mailing m ON m.id = mb.key
               JOIN res_partner p ON p.id = mb.partner_id
+              %(segment_join)s
               LEFT JOIN orders o
                 ON o.partner_id = mb.partner_id
                AND o.date_order >= mb.start_date
                AND o.date_order < mb.stop_date
-             GROUP BY mb.key, mb.partner_id, mb.holdout, m.id, p.id
+             GROUP BY mb.key, mb.partner_id, mb.holdout, m.id, p.id %(segment_group)s
             """,
             members=Mailing._retail_results_members_sql(SQL("m.id")),
             orders=Mailing._retail_results_orders_sql(),
+            **self._retail_segment_sql(),
         )
+
+    def _retail_segment_sql(self):
+        """The parts of the query that split a customer by segment: none
+        here (a customer counts once)."""
+        return {"segment": SQL(), "segment_join": SQL(), "segment_group": SQL()}
+
+
+class RetailMarketingResultSegmentReport(models.Model):
+    """The same rows split by the customers' segments: a customer of two
+    segments counts in both, one without segment under none."""
+
+    _name = "retail.marketing.result.segment.report"
+    _inherit = "retail.marketing.result.report"
+    _description = "Campaign Results Analysis by Segment"
+    _auto = False
+
+    segment_id = fields.Many2one("retail.segment", readonly=True)
+
+    def _retail_segment_sql(self):
+        return {
+            "segment": SQL("sp.segment_id AS segment_id,"),
+            "segment_join": SQL(
+                "LEFT JOIN retail_segment_partner_rel sp ON sp.partner_id = p.id"
+            ),
+            "segment_group": SQL(", sp.segment_id"),
+        }

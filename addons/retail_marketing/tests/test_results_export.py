@@ -148,3 +148,25 @@ class TestResultsExport(CampaignResultsCommon):
                 (None, "holdout"): (3, 0, 0, 0.0),
             },
         )
+
+    def test_analysis_per_segment(self):
+        self._buy()
+        self.env.flush_all()
+        groups = self.env["retail.marketing.result.segment.report"]._read_group(
+            [("campaign_id", "=", self.campaign.id)],
+            ["segment_id", "member_type"],
+            ["customer_count:sum", "buyer_count:sum", "revenue:sum"],
+        )
+        figures = {
+            (segment.id or None, member): tuple(values)
+            for segment, member, *values in groups
+        }
+        self.assertEqual(
+            figures,
+            {
+                (self.vip.id, "recipient"): (2, 2, 150.0),
+                (self.vip.id, "holdout"): (1, 1, 50.0),
+                (None, "recipient"): (2, 0, 0.0),
+                (None, "holdout"): (3, 0, 0.0),
+            },
+        )
