@@ -21,9 +21,13 @@
         "security/retail_marketing_security.xml",
         "security/ir.model.access.csv",
         "data/ir_actions_server_data.xml",
+        "data/ir_cron_data.xml",
+        "report/retail_marketing_result_report_views.xml",
         "views/mailing_mailing_views.xml",
         "views/utm_campaign_views.xml",
         "views/retail_marketing_holdout_views.xml",
+        "views/mailing_mailing_occasion_views.xml",
+        "views/res_partner_views.xml",
     ],
     "installable": True,
 }

@@ -177,6 +177,18 @@ class BadInputMixin:
         cls.blacklisted_phone = env["phone.blacklist"].create(
             {"number": "+34611000999"}
         )
+        mailing = {
+            "mailing_model_id": cls.partner_model.id,
+            "mailing_domain": repr([("id", "=", cls.customer.id)]),
+            "body_html": "<p>Bad input</p>",
+        }
+        cls.malformed_mailing = env["mailing.mailing"].create(
+            dict(mailing, subject="Hello {{ object.name")
+        )
+        cls.recurring_mailing = env["mailing.mailing"].create(
+            dict(mailing, subject="Birthday", retail_occasion="birthday")
+        )
+        cls.unsent_campaign = env["utm.campaign"].create({"title": "Bad input"})
         if "retail_coupon_program_id" in env["mailing.mailing"]._fields:
             cls._setup_campaign_coupon_fixtures()
 

@@ -2,9 +2,12 @@ from . import retail_marketing_result_mixin
 from . import retail_marketing_exclusion_mixin
 from . import retail_marketing_holdout
 from . import mailing_mailing
+from . import mailing_mailing_results
 from . import utm_campaign
 from . import res_partner
 from . import retail_blacklist_consent_mixin
 from . import mail_blacklist
 from . import phone_blacklist
 from . import res_partner_placeholders
+from . import retail_marketing_occasion_sent
+from . import mailing_mailing_occasion

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import random
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
 
 # Consent channel of retail_customer for each mailing type.
 CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
@@ -96,10 +97,15 @@ class MailingMailing(models.Model):
             partner = mailing.retail_preview_partner_id or self.env[
                 "res.partner"
             ].search(mailing._get_recipients_domain(), limit=1)
-            if partner:
+            if not partner:
+                continue
+            try:
                 subject, body = mailing._retail_render_for(partner)
-                mailing.retail_preview_subject = subject
-                mailing.retail_preview_body = body
+            except UserError as error:
+                # the preview tells what is wrong instead of failing the form
+                subject, body = False, Markup("<p>%s</p>") % error.args[0]
+            mailing.retail_preview_subject = subject
+            mailing.retail_preview_body = body
 
     @api.constrains("retail_holdout_percent")
     def _check_retail_holdout_percent(self):
@@ -174,10 +180,13 @@ class MailingMailing(models.Model):
             self._retail_audience_counts(), holdout=len(held)
         )
 
-    def _retail_audience_counts(self):
+    def _retail_audience_counts(self, extra=None):
         """The audience of the mailing and, for the customers its domain
-        selects that the consent rule leaves out, how many for each reason."""
+        selects that the consent rule leaves out, how many for each reason;
+        within the customers of the ``extra`` domain when given (a recurring
+        mailing: those due today)."""
         self.ensure_one()
+        extra = Domain(extra) if extra is not None else Domain.TRUE
         channel = self._retail_contact_channel()
         Partner = self.env["res.partner"].with_context(active_test=False)
         if channel == "email":
@@ -194,7 +203,7 @@ class MailingMailing(models.Model):
             "no_address": address,
             "blacklisted": not_blacklisted,
         }
-        domain = Domain(self._parse_mailing_domain())
+        domain = Domain(self._parse_mailing_domain()) & extra
         counts = {}
         previous = Partner.search_count(domain)
         for reason in EXCLUSION_REASONS:
@@ -202,7 +211,7 @@ class MailingMailing(models.Model):
             current = Partner.search_count(domain)
             counts[reason] = previous - current
             previous = current
-        audience = Partner.search_count(self._get_recipients_domain())
+        audience = Partner.search_count(self._get_recipients_domain() & extra)
         counts["no_consent"] = previous - audience
         counts["audience"] = audience
         return counts
@@ -231,129 +240,3 @@ class MailingMailing(models.Model):
         subject = self._render_field("subject", partner.ids)[partner.id]
         body = self._render_field("body_html", partner.ids)[partner.id]
         return subject, body
-
-    # ------------------------------------------------------------------
-    # Results
-    # ------------------------------------------------------------------
-    def _retail_results_rows(self):
-        return self._retail_results_query(SQL("m.id"), self._origin.ids)
-
-    @api.model
-    def _retail_results_query(self, key, mailing_ids):
-        """Purchases after the send of ``mailing_ids``, grouped by ``key`` (an
-        SQL expression on the mailing ``m``: its id or its campaign): for the
-        recipients and for the holdout customers, how many customers, how many
-        bought at the till (paid or posted POS orders) or on a confirmed sale
-        order within the attribution window of the mailing's campaign, their
-        orders and revenue; and how many recipients withdrew their consent for
-        the channel after the send. Two set-based queries."""
-        if not mailing_ids:
-            return {}, {}
-        for model, fnames in (
-            ("mailing.trace", ["mass_mailing_id", "model", "res_id", "trace_status"]),
-            ("mailing.mailing", ["sent_date", "campaign_id", "mailing_type"]),
-            ("utm.campaign", ["retail_attribution_days"]),
-            ("retail.marketing.holdout", ["mailing_id", "partner_id"]),
-            ("pos.order", ["partner_id", "date_order", "state", "amount_total"]),
-            ("sale.order", ["partner_id", "date_order", "state", "amount_total"]),
-            (
-                "res.partner",
-                [
-                    "retail_consent_email",
-                    "retail_consent_email_date",
-                    "retail_consent_sms",
-                    "retail_consent_sms_date",
-                ],
-            ),
-        ):
-            self.env[model].flush_model(fnames)
-        window = SQL(
-            "m.sent_date + make_interval(days => COALESCE(c.retail_attribution_days,"
-            " %s))",
-            DEFAULT_ATTRIBUTION_DAYS,
-        )
-        rows = self.env.execute_query(
-            SQL(
-                """
-                WITH members AS (
-                    SELECT %(key)s AS key, t.res_id AS partner_id, FALSE AS holdout,
-                           MIN(m.sent_date) AS start_date, MAX(%(window)s) AS stop_date
-                      FROM mailing_trace t
-                      JOIN mailing_mailing m ON m.id = t.mass_mailing_id
-                      LEFT JOIN utm_campaign c ON c.id = m.campaign_id
-                     WHERE t.mass_mailing_id = ANY(%(ids)s)
-                       AND t.model = 'res.partner'
-                       AND t.trace_status != 'cancel'
-                       AND m.sent_date IS NOT NULL
-                     GROUP BY 1, 2
-                     UNION ALL
-                    SELECT %(key)s, h.partner_id, TRUE,
-                           MIN(m.sent_date), MAX(%(window)s)
-                      FROM retail_marketing_holdout h
-                      JOIN mailing_mailing m ON m.id = h.mailing_id
-                      LEFT JOIN utm_campaign c ON c.id = m.campaign_id
-                     WHERE h.mailing_id = ANY(%(ids)s)
-                       AND m.sent_date IS NOT NULL
-                     GROUP BY 1, 2
-                ), orders AS (
-                    SELECT o.partner_id, o.date_order, o.amount_total
-                      FROM pos_order o
-                     WHERE o.state IN ('paid', 'done')
-                       AND o.amount_total > 0
-                       AND o.partner_id IN (SELECT partner_id FROM members)
-                     UNION ALL
-                    SELECT o.partner_id, o.date_order, o.amount_total
-                      FROM sale_order o
-                     WHERE o.state = 'sale'
-                       AND o.amount_total > 0
-                       AND o.partner_id IN (SELECT partner_id FROM members)
-                )
-                SELECT mb.key, mb.holdout,
-                       COUNT(DISTINCT mb.partner_id),
-                       COUNT(DISTINCT o.partner_id),
-                       COUNT(o.partner_id),
-                       COALESCE(SUM(o.amount_total), 0)
-                  FROM members mb
-                  LEFT JOIN orders o
-                    ON o.partner_id = mb.partner_id
-                   AND o.date_order >= mb.start_date
-                   AND o.date_order < mb.stop_date
-                 GROUP BY mb.key, mb.holdout
-                """,
-                key=key,
-                window=window,
-                ids=list(mailing_ids),
-            )
-        )
-        unsubscribed = self.env.execute_query(
-            SQL(
-                """
-                SELECT %(key)s, COUNT(DISTINCT t.res_id)
-                  FROM mailing_trace t
-                  JOIN mailing_mailing m ON m.id = t.mass_mailing_id
-                  JOIN res_partner p ON p.id = t.res_id
-                 WHERE t.mass_mailing_id = ANY(%(ids)s)
-                   AND t.model = 'res.partner'
-                   AND t.trace_status != 'cancel'
-                   -- consent dates are kept to the second, trace dates finer
-                   AND CASE WHEN m.mailing_type = 'sms'
-                            THEN p.retail_consent_sms IS NOT TRUE
-                                 AND p.retail_consent_sms_date
-                                     >= date_trunc('second', t.create_date)
-                            ELSE p.retail_consent_email IS NOT TRUE
-                                 AND p.retail_consent_email_date
-                                     >= date_trunc('second', t.create_date)
-                        END
-                 GROUP BY 1
-                """,
-                key=key,
-                ids=list(mailing_ids),
-            )
-        )
-        return (
-            {
-                (key_id, holdout): (customers, buyers, orders, float(revenue))
-                for key_id, holdout, customers, buyers, orders, revenue in rows
-            },
-            dict(unsubscribed),
-        )

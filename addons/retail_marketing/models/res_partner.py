@@ -16,6 +16,26 @@ class ResPartner(models.Model):
 
     # Searchable in the mailing's domain editor and the customer list.
     retail_used_channel_ids = fields.Many2many(search="_search_retail_used_channel_ids")
+    retail_birth_date = fields.Date(
+        string="Birth Date",
+        help="For the birthday mailings; entered in the customer form, in the back "
+        "office or at the till.",
+    )
+    # An unsubscribe link (email or SMS) withdraws the consent of its channel.
+    retail_consent_email_source = fields.Selection(
+        selection_add=[("unsubscribe", "Unsubscribe link")],
+        ondelete={"unsubscribe": "set null"},
+    )
+    retail_consent_sms_source = fields.Selection(
+        selection_add=[("unsubscribe", "Unsubscribe link")],
+        ondelete={"unsubscribe": "set null"},
+    )
+    retail_occasion_sent_ids = fields.One2many(
+        "retail.marketing.occasion.sent",
+        "partner_id",
+        string="Recurring Mailings Received",
+        groups="mass_mailing.group_mass_mailing_user",
+    )
 
     def _search_retail_used_channel_ids(self, operator, value):
         """Customers who bought on the given channels (the channel rows of the
@@ -110,12 +130,12 @@ class ResPartner(models.Model):
     def _retail_withdraw_consent(self, channel, domain):
         """Withdraw the ``channel`` consent of the customers of ``domain``
         (archived ones included), dated now. Its source: the context's
-        ``retail_consent_source``, else "online" when the customer did it
+        ``retail_consent_source``, else "unsubscribe" when the customer did it
         (the public unsubscribe pages), else the user's (back office,
         import)."""
         source = self.env.context.get("retail_consent_source")
         if not source and self.env.user._is_public():
-            source = "online"
+            source = "unsubscribe"
         # sudo: the caller has just blacklisted this address or number; the
         # customers holding it lose that channel's consent, whoever they are
         partners = (
@@ -127,3 +147,32 @@ class ResPartner(models.Model):
             partners = partners.with_context(retail_consent_source=source)
         partners.write({f"retail_consent_{channel}": False})
         return partners
+
+    @api.model
+    def _retail_prepare_vals(self, vals, now):
+        """A source of this module given in the values (an import, a form)
+        passes the customer file's check of sources."""
+        ours = {
+            fname: vals.pop(fname)
+            for fname in ("retail_consent_email_source", "retail_consent_sms_source")
+            if vals.get(fname) == "unsubscribe"
+        }
+        super()._retail_prepare_vals(vals, now)
+        vals.update(ours)
+
+    @api.model
+    def _retail_consent_source(self):
+        """The unsubscribe pages record their own source."""
+        if self.env.context.get("retail_consent_source") == "unsubscribe":
+            return "unsubscribe"
+        return super()._retail_consent_source()
+
+    @api.model
+    def _retail_anonymized_values(self):
+        return dict(super()._retail_anonymized_values(), retail_birth_date=False)
+
+    def _retail_personal_data(self):
+        data = super()._retail_personal_data()
+        # sudo: the caller passed the personal data export's access checks
+        data["customer"]["birth_date"] = self.sudo().retail_birth_date or None
+        return data

@@ -81,3 +81,11 @@ class UtmCampaign(models.Model):
         return self.env["mailing.mailing"]._retail_results_query(
             SQL("m.campaign_id"), mailings.ids
         )
+
+    def action_retail_export_results(self):
+        """Download the campaign's results as an XLSX file."""
+        self.ensure_one()
+        wizard = self.env["retail.marketing.results.export"].create(
+            {"campaign_id": self.id}
+        )
+        return wizard.action_export()

@@ -7,3 +7,5 @@ from . import test_smtp
 from . import test_security
 from . import test_input
 from . import test_placeholders
+from . import test_recurring
+from . import test_results_export

@@ -8,8 +8,7 @@ from odoo.tests import tagged
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
 
-@tagged("post_install", "-at_install", "retail_marketing")
-class TestCampaignResults(TestPoSCommon):
+class CampaignResultsCommon(TestPoSCommon):
     """A mailing sent two days ago to half of eight customers (the other half
     held out), measured over a seven-day attribution window."""
 
@@ -66,6 +65,9 @@ class TestCampaignResults(TestPoSCommon):
         order.date_order = self.mailing.sent_date + timedelta(days=days_after_send)
         return order
 
+
+@tagged("post_install", "-at_install", "retail_marketing")
+class TestCampaignResults(CampaignResultsCommon):
     def test_holdout_customers_get_nothing(self):
         self.assertEqual(len(self.held), 4)
         self.assertEqual(len(self.recipients), 4)

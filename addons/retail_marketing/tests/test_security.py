@@ -50,3 +50,27 @@ class TestHoldoutCompanies(RetailMarketingCommon):
             )
         with self.assertRaises(AccessError):
             self.shared_holdout.with_user(self.marketer).unlink()
+
+    def test_recurring_mailing_receipts_of_another_customer_file_are_hidden(self):
+        mailing = self._mailing(self.customers, retail_occasion="birthday")
+        Sent = self.env["retail.marketing.occasion.sent"]
+        shared, franchise = Sent.create(
+            [
+                {
+                    "mailing_id": mailing.id,
+                    "run_mailing_id": mailing.id,
+                    "partner_id": partner.id,
+                    "occasion_key": "2026",
+                    "company_id": partner.company_id.id,
+                }
+                for partner in (self.ana, self.franchise_customer)
+            ]
+        )
+        found = Sent.with_user(self.marketer).search(
+            [("id", "in", (shared | franchise).ids)]
+        )
+        self.assertEqual(found, shared)
+        with self.assertRaises(AccessError):
+            shared.with_user(self.marketer).write({"occasion_key": "2027"})
+        with self.assertRaises(AccessError):
+            shared.with_user(self.marketer).unlink()

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from urllib.parse import urlencode, urlsplit
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import RetailMarketingCommon
@@ -23,7 +24,7 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.ana.invalidate_recordset()
         self.assertFalse(self.ana.retail_consent_email)
         self.assertTrue(self.ana.retail_consent_email_date)
-        self.assertEqual(self.ana.retail_consent_email_source, "online")
+        self.assertEqual(self.ana.retail_consent_email_source, "unsubscribe")
         self.assertTrue(self.ana.retail_consent_sms, "the other channel is kept")
         mailing.invalidate_recordset()
         self.assertEqual(mailing.retail_unsubscribed_count, 1)
@@ -41,7 +42,7 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.ana.invalidate_recordset()
         self.assertFalse(self.ana.retail_consent_sms)
-        self.assertEqual(self.ana.retail_consent_sms_source, "online")
+        self.assertEqual(self.ana.retail_consent_sms_source, "unsubscribe")
         self.assertTrue(self.ana.retail_consent_email)
 
     def test_blacklist_in_back_office_withdraws_consent(self):
@@ -51,3 +52,14 @@ class TestUnsubscribe(RetailMarketingCommon, HttpCase):
         self.env["phone.blacklist"]._add(["+34612000001"])
         self.assertFalse(self.ana.retail_consent_sms)
         self.assertEqual(self.ana.retail_consent_sms_source, "backoffice")
+
+    def test_unsubscribe_source_written_in_the_customer_form(self):
+        """The source is one of the customer file's: a form or an import may
+        give it."""
+        self.ana.write(
+            {"retail_consent_sms": False, "retail_consent_sms_source": "unsubscribe"}
+        )
+        self.assertEqual(self.ana.retail_consent_sms_source, "unsubscribe")
+        self.assertTrue(self.ana.retail_consent_sms_date)
+        with self.assertRaises(ValidationError):
+            self.ana.write({"retail_consent_email_source": "carrier pigeon"})

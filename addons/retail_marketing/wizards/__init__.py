@@ -1,0 +1,1 @@
+from . import retail_marketing_results_export
