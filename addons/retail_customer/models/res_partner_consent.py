@@ -36,12 +36,19 @@ class ResPartner(models.Model):
     )
 
     @api.model
+    def _retail_consent_sources(self):
+        """{value: label} of the consent sources, those other modules add to
+        the field included."""
+        field = self._fields["retail_consent_email_source"]
+        return dict(field._description_selection(self.env))
+
+    @api.model
     def _retail_consent_source(self):
         """Source recorded with a consent given or withdrawn without one: the
         context's ``retail_consent_source`` (the till sends "store"), "import"
         for file imports, else "backoffice"."""
         source = self.env.context.get("retail_consent_source")
-        if source in dict(CONSENT_SOURCES):
+        if source in self._retail_consent_sources():
             return source
         if self.env.context.get("import_file"):
             return "import"
@@ -102,7 +109,7 @@ class ResPartner(models.Model):
         """Date the consents given or withdrawn in ``vals`` and record their
         source (the one chosen, else ``_retail_consent_source``)."""
         source = self._retail_consent_source()
-        sources = dict(CONSENT_SOURCES)
+        sources = self._retail_consent_sources()
         for channel in CONSENT_CHANNELS:
             given = vals.get(f"retail_consent_{channel}_source")
             if given and given not in sources:

@@ -149,25 +149,6 @@ class ResPartner(models.Model):
         return partners
 
     @api.model
-    def _retail_prepare_vals(self, vals, now):
-        """A source of this module given in the values (an import, a form)
-        passes the customer file's check of sources."""
-        ours = {
-            fname: vals.pop(fname)
-            for fname in ("retail_consent_email_source", "retail_consent_sms_source")
-            if vals.get(fname) == "unsubscribe"
-        }
-        super()._retail_prepare_vals(vals, now)
-        vals.update(ours)
-
-    @api.model
-    def _retail_consent_source(self):
-        """The unsubscribe pages record their own source."""
-        if self.env.context.get("retail_consent_source") == "unsubscribe":
-            return "unsubscribe"
-        return super()._retail_consent_source()
-
-    @api.model
     def _retail_anonymized_values(self):
         return dict(super()._retail_anonymized_values(), retail_birth_date=False)
 
