@@ -384,21 +384,36 @@ class LoyaltyCard(models.Model):
                 by_email.ids
             )
         if by_sms:
-            template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
-            bodies = template._render_field("body", by_sms.ids, compute_lang=True)
-            # sudo: users may not create SMS; the notices of the cards above
-            self.env["sms.sms"].sudo().create(
-                [
-                    {
-                        "number": card._retail_sms_number(),
-                        "partner_id": card.partner_id.id,
-                        "body": bodies[card.id],
-                    }
-                    for card in by_sms
-                ]
-            )
+            by_sms._retail_send_notice_sms()
+        (by_email | by_sms)._retail_log_notices(by_email, by_sms)
+        (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
+        return {
+            "email": len(by_email),
+            "sms": len(by_sms),
+            "skipped": len(cards - by_email - by_sms),
+        }
+
+    def _retail_send_notice_sms(self):
+        """Queue the SMS notice of these cards, in one batch."""
+        template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
+        bodies = template._render_field("body", self.ids, compute_lang=True)
+        # sudo: users may not create SMS; the notices of these cards
+        self.env["sms.sms"].sudo().create(
+            [
+                {
+                    "number": card._retail_sms_number(),
+                    "partner_id": card.partner_id.id,
+                    "body": bodies[card.id],
+                }
+                for card in self
+            ]
+        )
+
+    def _retail_log_notices(self, by_email, by_sms):
+        """Log on their customers the notices of these cards, sent by email
+        (``by_email``) and/or SMS (``by_sms``), in one batch."""
         logs = {}
-        for card in by_email | by_sms:
+        for card in self:
             channels = []
             if card in by_email:
                 channels.append(self.env._("email"))
@@ -415,12 +430,6 @@ class LoyaltyCard(models.Model):
         if logs:
             # sudo: the notice is logged on customers the user may not write
             self.env["res.partner"].browse(logs).sudo()._message_log_batch(bodies=logs)
-        (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
-        return {
-            "email": len(by_email),
-            "sms": len(by_sms),
-            "skipped": len(cards - by_email - by_sms),
-        }
 
     def _send_points_reach_communication(self, points_changes):
         """Odoo's "when reaching" emails of retail ledger programs go only to
