@@ -380,7 +380,19 @@ class LoyaltyCard(models.Model):
                 by_email.ids
             )
         if by_sms:
-            by_sms._retail_send_notice_sms()
+            template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
+            bodies = template._render_field("body", by_sms.ids, compute_lang=True)
+            # sudo: users may not create SMS; the notices of the cards above
+            self.env["sms.sms"].sudo().create(
+                [
+                    {
+                        "number": card._retail_sms_number(),
+                        "partner_id": card.partner_id.id,
+                        "body": bodies[card.id],
+                    }
+                    for card in by_sms
+                ]
+            )
         (by_email | by_sms)._retail_log_notices(by_email, by_sms)
         (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
         return {
@@ -388,22 +400,6 @@ class LoyaltyCard(models.Model):
             "sms": len(by_sms),
             "skipped": len(cards - by_email - by_sms),
         }
-
-    def _retail_send_notice_sms(self):
-        """Queue the SMS notice of these cards, in one batch."""
-        template = self.env.ref("retail_loyalty.sms_template_loyalty_notice")
-        bodies = template._render_field("body", self.ids, compute_lang=True)
-        # sudo: users may not create SMS; the notices of these cards
-        self.env["sms.sms"].sudo().create(
-            [
-                {
-                    "number": card._retail_sms_number(),
-                    "partner_id": card.partner_id.id,
-                    "body": bodies[card.id],
-                }
-                for card in self
-            ]
-        )
 
     def _retail_log_notices(self, by_email, by_sms):
         """Log on their customers the notices of these cards, sent by email
