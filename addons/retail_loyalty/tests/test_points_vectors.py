@@ -11,27 +11,49 @@ from odoo.addons.retail_customer.tests.test_schedule_vectors import (
 VECTORS = "retail_loyalty/static/tests/vectors/retail_loyalty_points.json"
 
 
+def vector_program(env, name, rules, products):
+    """A retail ledger loyalty program with the ``rules`` of a vector file
+    (points mode and amount, ``products`` by name or any product, minimums,
+    ``bracket_mode`` and ``brackets``, a ``code`` for a rule that does not apply
+    by itself); ``products``: {name: product}."""
+    return env["loyalty.program"].create(
+        {
+            "name": f"Vector {name}",
+            "program_type": "loyalty",
+            "retail_ledger": True,
+            "rule_ids": [
+                Command.create(
+                    {
+                        "reward_point_mode": rule["reward_point_mode"],
+                        "reward_point_amount": rule["reward_point_amount"],
+                        "minimum_qty": rule.get("minimum_qty", 0),
+                        "minimum_amount": rule.get("minimum_amount", 0),
+                        "product_ids": [
+                            Command.set(
+                                [products[key].id for key in rule.get("products", [])]
+                            )
+                        ],
+                        "code": rule.get("code", False),
+                        "retail_bracket_mode": rule.get("bracket_mode", "none"),
+                        "retail_bracket_ids": [
+                            Command.create({"amount_from": start, "rate": rate})
+                            for start, rate in rule.get("brackets", [])
+                        ],
+                    }
+                )
+                for rule in rules
+            ],
+            "reward_ids": [
+                Command.create({"reward_type": "discount", "required_points": 100})
+            ],
+        }
+    )
+
+
 @tagged("post_install", "-at_install", "retail_money")
 class TestPointsVectors(TransactionCase):
     """The server's points of a program's rules give what the vectors (shared
     with the till's JS unit tests) expect."""
-
-    def _rule_vals(self, rule, products):
-        return {
-            "reward_point_mode": rule["reward_point_mode"],
-            "reward_point_amount": rule["reward_point_amount"],
-            "minimum_qty": rule.get("minimum_qty", 0),
-            "minimum_amount": rule.get("minimum_amount", 0),
-            "product_ids": [
-                Command.set([products[name].id for name in rule.get("products", [])])
-            ],
-            "code": rule.get("code", False),
-            "retail_bracket_mode": rule.get("bracket_mode", "none"),
-            "retail_bracket_ids": [
-                Command.create({"amount_from": start, "rate": rate})
-                for start, rate in rule.get("brackets", [])
-            ],
-        }
 
     def test_program_points_vectors(self):
         vectors = load_vectors(VECTORS)["program_points"]
@@ -47,21 +69,8 @@ class TestPointsVectors(TransactionCase):
         }
         for vector in vectors:
             with self.subTest(vector["name"]):
-                program = self.env["loyalty.program"].create(
-                    {
-                        "name": f"Vector {vector['name']}",
-                        "program_type": "loyalty",
-                        "retail_ledger": True,
-                        "rule_ids": [
-                            Command.create(self._rule_vals(rule, products))
-                            for rule in vector["rules"]
-                        ],
-                        "reward_ids": [
-                            Command.create(
-                                {"reward_type": "discount", "required_points": 100}
-                            )
-                        ],
-                    }
+                program = vector_program(
+                    self.env, vector["name"], vector["rules"], products
                 )
                 lines = [
                     dict(line, product=products[line["product"]])

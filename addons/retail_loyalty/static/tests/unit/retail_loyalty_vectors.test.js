@@ -4,23 +4,9 @@ import {
     retailVectorIds,
 } from "@retail_customer/../tests/unit/retail_vectors";
 import {retailProgramPoints} from "@retail_loyalty/app/utils/retail_points.esm";
+import {retailVectorRule} from "@retail_loyalty/../tests/unit/retail_loyalty_vectors";
 
 const VECTORS = "retail_loyalty/static/tests/vectors/retail_loyalty_points.json";
-
-/** A rule as the till loads it, from a rule of a vector. */
-function tillRule(rule, productId) {
-    return {
-        mode: rule.code ? "with_code" : "auto",
-        reward_point_mode: rule.reward_point_mode,
-        reward_point_amount: rule.reward_point_amount,
-        minimum_qty: rule.minimum_qty ?? 0,
-        minimum_amount: rule.minimum_amount ?? 0,
-        any_product: !rule.products,
-        validProductIds: new Set((rule.products || []).map(productId)),
-        retail_bracket_mode: rule.bracket_mode || "none",
-        retail_brackets: rule.brackets || [],
-    };
-}
 
 describe("retail_loyalty_vectors", () => {
     test("points of a program's rules", async () => {
@@ -29,7 +15,7 @@ describe("retail_loyalty_vectors", () => {
         const productId = retailVectorIds();
         for (const vector of vectors.program_points) {
             const program = {
-                rule_ids: vector.rules.map((rule) => tillRule(rule, productId)),
+                rule_ids: vector.rules.map((rule) => retailVectorRule(rule, productId)),
             };
             const lines = vector.lines.map((line) => ({
                 ...line,
