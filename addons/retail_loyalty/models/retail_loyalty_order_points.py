@@ -169,6 +169,16 @@ class RetailLoyaltyOrderPoints(models.Model):
             **extra,
         }
 
+    def _retail_earn_movement(self, points):
+        """The movement that posts ``points`` earned by this record's order."""
+        self.ensure_one()
+        return self._retail_movement(
+            points,
+            "earn",
+            "earn",
+            self.env._("Points earned: %(order)s", order=self.order_ref),
+        )
+
     def _retail_key(self, key, source=None):
         """Idempotency key of a movement of this record (``source``: the return
         or cancellation that causes it)."""

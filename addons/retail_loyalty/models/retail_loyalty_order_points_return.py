@@ -214,14 +214,7 @@ class RetailLoyaltyOrderPoints(models.Model):
                 precision_digits=PRECISION,
             )
             if points > 0:
-                movements.append(
-                    row._retail_movement(
-                        points,
-                        "earn",
-                        "earn",
-                        self.env._("Points earned: %(order)s", order=row.order_ref),
-                    )
-                )
+                movements.append(row._retail_earn_movement(points))
         result = self.env["loyalty.card"]._retail_post_movements(movements)
         rows.write({"state": "posted"})
         return result

@@ -199,14 +199,7 @@ class RetailLoyaltyOrderPoints(models.Model):
                     )
                 )
         for row in self.filtered(lambda r: r.state == "posted" and r.points_earned):
-            movements.append(
-                row._retail_movement(
-                    row.points_earned,
-                    "earn",
-                    "earn",
-                    self.env._("Points earned: %(order)s", order=row.order_ref),
-                )
-            )
+            movements.append(row._retail_earn_movement(row.points_earned))
         return movements
 
     @api.model
