@@ -33,6 +33,7 @@
     "assets": {
         "point_of_sale._assets_pos": ["retail_loyalty/static/src/**/*"],
         "web.assets_tests": ["retail_loyalty/static/tests/tours/**/*"],
+        "web.assets_unit_tests": ["retail_loyalty/static/tests/unit/**/*"],
     },
     "installable": True,
 }

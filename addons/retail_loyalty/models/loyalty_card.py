@@ -1,7 +1,5 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -77,8 +75,8 @@ class LoyaltyCard(models.Model):
         "retail.loyalty.order.points", "card_id", string="Order Points"
     )
 
-    retail_allowed_rewards_json = fields.Char(
-        compute="_compute_retail_allowed_rewards_json",
+    retail_allowed_rewards = fields.Json(
+        compute="_compute_retail_allowed_rewards",
         help="Technical: ids of the rewards this card may claim (tier, segment and "
         "customer channel limits of retail ledger programs), for the POS.",
     )
@@ -100,11 +98,9 @@ class LoyaltyCard(models.Model):
             )
 
     @api.depends("retail_tier_id", "partner_id", "program_id.reward_ids")
-    def _compute_retail_allowed_rewards_json(self):
+    def _compute_retail_allowed_rewards(self):
         for card in self:
-            card.retail_allowed_rewards_json = json.dumps(
-                card._retail_allowed_rewards().ids
-            )
+            card.retail_allowed_rewards = card._retail_allowed_rewards().ids
 
     @api.depends("retail_order_points_ids.points_pending")
     def _compute_retail_points_pending(self):
@@ -129,7 +125,7 @@ class LoyaltyCard(models.Model):
             "retail_tier_multiplier",
             "retail_tier_message",
             "retail_points_pending",
-            "retail_allowed_rewards_json",
+            "retail_allowed_rewards",
             "retail_receipt_message",
         ]
 
@@ -397,8 +393,19 @@ class LoyaltyCard(models.Model):
                     for card in by_sms
                 ]
             )
+        (by_email | by_sms)._retail_log_notices(by_email, by_sms)
+        (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
+        return {
+            "email": len(by_email),
+            "sms": len(by_sms),
+            "skipped": len(cards - by_email - by_sms),
+        }
+
+    def _retail_log_notices(self, by_email, by_sms):
+        """Log on their customers the notices of these cards, sent by email
+        (``by_email``) and/or SMS (``by_sms``), in one batch."""
         logs = {}
-        for card in by_email | by_sms:
+        for card in self:
             channels = []
             if card in by_email:
                 channels.append(self.env._("email"))
@@ -415,12 +422,6 @@ class LoyaltyCard(models.Model):
         if logs:
             # sudo: the notice is logged on customers the user may not write
             self.env["res.partner"].browse(logs).sudo()._message_log_batch(bodies=logs)
-        (by_email | by_sms).write({"retail_notice_date": fields.Date.today()})
-        return {
-            "email": len(by_email),
-            "sms": len(by_sms),
-            "skipped": len(cards - by_email - by_sms),
-        }
 
     def _send_points_reach_communication(self, points_changes):
         """Odoo's "when reaching" emails of retail ledger programs go only to

@@ -293,7 +293,27 @@ class LoyaltyProgram(models.Model):
         self.env["loyalty.history"].flush_model()
         self.env["loyalty.card"].flush_model(["points", "program_id"])
         card_filter = SQL("AND c.id = ANY(%s)", list(card_ids)) if card_ids else SQL()
-        balances = {
+        balances = self._retail_expiry_balances(card_filter)
+        lots = {}
+        left = {}
+        for card_id, day, points in self._retail_earned_by_day(card_filter):
+            balance, used = balances[card_id]
+            # what the lots up to this one still hold, oldest consumed first
+            before = left.get(card_id, -used)
+            left[card_id] = before + points
+            remaining = round(
+                max(0.0, min(balance, left[card_id])) - max(0.0, min(balance, before)),
+                2,
+            )
+            expiry = self._retail_lot_expiry_date(day)
+            if remaining > 0.005 and (until is None or expiry <= until):
+                lots.setdefault(card_id, []).append((expiry, remaining))
+        return lots
+
+    def _retail_expiry_balances(self, card_filter):
+        """{card id: (balance, points used so far)} of the program's cards with
+        a positive balance (``card_filter``: an SQL condition on ``c.id``)."""
+        return {
             card_id: (points, used)
             for card_id, points, used in self.env.execute_query(
                 SQL(
@@ -309,7 +329,11 @@ class LoyaltyProgram(models.Model):
                 )
             )
         }
-        earned = self.env.execute_query(
+
+    def _retail_earned_by_day(self, card_filter):
+        """[(card id, day, points earned or loaded that day)] of the program's
+        cards with a positive balance, by card and day."""
+        return self.env.execute_query(
             SQL(
                 """
                 SELECT h.card_id, h.create_date::date, SUM(h.issued)
@@ -324,21 +348,6 @@ class LoyaltyProgram(models.Model):
                 cards=card_filter,
             )
         )
-        lots = {}
-        left = {}
-        for card_id, day, points in earned:
-            balance, used = balances[card_id]
-            # what the lots up to this one still hold, oldest consumed first
-            before = left.get(card_id, -used)
-            left[card_id] = before + points
-            remaining = round(
-                max(0.0, min(balance, left[card_id])) - max(0.0, min(balance, before)),
-                2,
-            )
-            expiry = self._retail_lot_expiry_date(day)
-            if remaining > 0.005 and (until is None or expiry <= until):
-                lots.setdefault(card_id, []).append((expiry, remaining))
-        return lots
 
     def _retail_expirable_points(self, day, card_ids=None):
         """{card id: points} of the lots that expire on or before ``day`` (a

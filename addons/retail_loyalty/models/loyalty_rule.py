@@ -1,7 +1,5 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-
 from odoo import api, fields, models
 
 
@@ -24,26 +22,24 @@ class LoyaltyRule(models.Model):
     retail_bracket_ids = fields.One2many(
         "retail.loyalty.rule.bracket", "rule_id", string="Brackets"
     )
-    retail_brackets_json = fields.Char(
-        compute="_compute_retail_brackets_json",
+    retail_brackets = fields.Json(
+        compute="_compute_retail_brackets",
         help="Technical: the brackets [[from, rate], ...] for the till.",
     )
 
     @api.depends("retail_bracket_ids.amount_from", "retail_bracket_ids.rate")
-    def _compute_retail_brackets_json(self):
+    def _compute_retail_brackets(self):
         for rule in self:
-            rule.retail_brackets_json = json.dumps(
-                [
-                    [bracket.amount_from, bracket.rate]
-                    for bracket in rule.retail_bracket_ids.sorted("amount_from")
-                ]
-            )
+            rule.retail_brackets = [
+                [bracket.amount_from, bracket.rate]
+                for bracket in rule.retail_bracket_ids.sorted("amount_from")
+            ]
 
     @api.model
     def _load_pos_data_fields(self, config):
         return super()._load_pos_data_fields(config) + [
             "retail_bracket_mode",
-            "retail_brackets_json",
+            "retail_brackets",
         ]
 
     def _retail_points(self, qty, amount):

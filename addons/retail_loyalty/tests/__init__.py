@@ -10,3 +10,4 @@ from . import test_redeemable
 from . import test_till_security
 from . import test_expiry_notice
 from . import test_notice_consent
+from . import test_points_vectors

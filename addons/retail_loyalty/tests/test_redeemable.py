@@ -1,7 +1,5 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
@@ -40,16 +38,14 @@ class TestRedeemable(RetailLoyaltyCommon):
         }
 
     def _allowed(self, card):
-        card.invalidate_recordset(["retail_allowed_rewards_json"])
-        return self.env["loyalty.reward"].browse(
-            json.loads(card.retail_allowed_rewards_json)
-        )
+        card.invalidate_recordset(["retail_allowed_rewards"])
+        return self.env["loyalty.reward"].browse(card.retail_allowed_rewards)
 
     def test_tier_limited_reward_shown_and_claimed_by_its_tier_only(self):
         card = self._give_points(500)
         self.assertEqual(self._allowed(card), self.reward, "no tier: base reward")
         self.assertIn(
-            "retail_allowed_rewards_json", self.Card._load_pos_data_fields(self.config)
+            "retail_allowed_rewards", self.Card._load_pos_data_fields(self.config)
         )
         self.open_new_session()
         with self.assertRaises(UserError) as error:

@@ -4,6 +4,7 @@ import {
     loadRetailVectors,
     retailVectorIds,
 } from "@retail_customer/../tests/unit/retail_vectors";
+import {retailVectorRule} from "@retail_loyalty/../tests/unit/retail_loyalty_vectors";
 
 const VECTORS =
     "retail_promotions_loyalty/static/tests/vectors/retail_promotions_loyalty.json";
@@ -23,7 +24,12 @@ describe("retail_promotions_loyalty_vectors", () => {
                 ...line,
                 product: productId(line.product),
             }));
-            const points = retailPromotionPoints(spec, {rule_ids: []}, lines);
+            const program = {
+                rule_ids: (vector.rules || []).map((rule) =>
+                    retailVectorRule(rule, productId)
+                ),
+            };
+            const points = retailPromotionPoints(spec, program, lines);
             expect(Math.abs(points - vector.expected) < 1e-9).toBe(true, {
                 message: `${vector.name}: ${points}`,
             });

@@ -1,42 +1,7 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
-
-/**
- * Points a rule of a retail ledger program gives for `qty` units worth `amount`
- * (tax included): the same computation as loyalty.rule._retail_points.
- */
-export function retailRulePoints(rule, qty, amount) {
-    if (rule.reward_point_mode === "order") {
-        return rule.reward_point_amount;
-    }
-    if (rule.reward_point_mode === "unit") {
-        return rule.reward_point_amount * qty;
-    }
-    const brackets = rule.retail_brackets_json
-        ? JSON.parse(rule.retail_brackets_json)
-        : [];
-    if (rule.retail_bracket_mode === "none" || !brackets.length) {
-        return rule.reward_point_amount * amount;
-    }
-    if (rule.retail_bracket_mode === "whole") {
-        let rate = 0;
-        for (const [from, bracketRate] of brackets) {
-            if (amount >= from) {
-                rate = bracketRate;
-            }
-        }
-        return amount * rate;
-    }
-    let points = 0;
-    brackets.forEach(([from, rate], index) => {
-        const upper = index + 1 < brackets.length ? brackets[index + 1][0] : Infinity;
-        if (amount > from) {
-            points += (Math.min(amount, upper) - from) * rate;
-        }
-    });
-    return points;
-}
+import {retailProgramPoints} from "@retail_loyalty/app/utils/retail_points.esm";
 
 patch(PosOrder.prototype, {
     /**
@@ -47,12 +12,12 @@ patch(PosOrder.prototype, {
         const result = super.pointsForPrograms(...arguments);
         for (const program of programs) {
             if (program.retail_ledger) {
-                result[program.id] = [{points: this.getRetailLoyaltyPoints(program)}];
+                result[program.id] = [{points: this.retailLoyaltyPoints(program)}];
             }
         }
         return result;
     },
-    getRetailLoyaltyCard(program) {
+    retailLoyaltyCard(program) {
         const partner = this.getPartner();
         if (!partner) {
             return undefined;
@@ -62,64 +27,49 @@ patch(PosOrder.prototype, {
                 card.partner_id?.id === partner.id && card.program_id?.id === program.id
         );
     },
-    getRetailLoyaltyPoints(program) {
-        const lines = this.getOrderlines().filter(
-            (line) =>
-                !line.combo_parent_id &&
-                !line.is_reward_line &&
-                !line.refunded_orderline_id &&
-                line.getQuantity() > 0
-        );
-        let points = 0;
-        for (const rule of program.rule_ids) {
-            if (rule.mode !== "auto") {
-                continue;
-            }
-            const ruleLines = lines.filter(
+    /**
+     * The lines that earn points (`product` id, `qty`, `amount` taxes included),
+     * as the server reads them: no reward, refund or combo item lines.
+     */
+    retailLoyaltyLines() {
+        return this.getOrderlines()
+            .filter(
                 (line) =>
-                    rule.any_product || rule.validProductIds.has(line.product_id.id)
-            );
-            const qty = ruleLines.reduce((sum, line) => sum + line.getQuantity(), 0);
-            const amount = ruleLines.reduce(
-                (sum, line) =>
-                    sum +
-                    (line.combo_line_ids.length > 0
+                    !line.combo_parent_id &&
+                    !line.is_reward_line &&
+                    !line.refunded_orderline_id &&
+                    line.getQuantity() > 0
+            )
+            .map((line) => ({
+                product: line.product_id.id,
+                qty: line.getQuantity(),
+                amount:
+                    line.combo_line_ids.length > 0
                         ? line.comboTotalPrice
-                        : line.prices.total_included),
-                0
-            );
-            if (
-                !ruleLines.length ||
-                qty <= 0 ||
-                amount < 0 ||
-                qty < rule.minimum_qty ||
-                amount < rule.minimum_amount
-            ) {
-                continue;
-            }
-            points += retailRulePoints(rule, qty, amount);
-        }
-        const multiplier =
-            this.getRetailLoyaltyCard(program)?.retail_tier_multiplier || 1;
-        return Math.round(points * multiplier * 100) / 100;
+                        : line.prices.total_included,
+            }));
+    },
+    retailLoyaltyPoints(program) {
+        const multiplier = this.retailLoyaltyCard(program)?.retail_tier_multiplier || 1;
+        return retailProgramPoints(program, this.retailLoyaltyLines(), multiplier);
     },
     /** Rewards of retail ledger programs the card may not claim (tier, segment). */
     getClaimableRewards() {
         return super
             .getClaimableRewards(...arguments)
             .filter(({reward, coupon_id}) =>
-                this.isRetailRewardAllowed(reward, coupon_id)
+                this.retailRewardAllowed(reward, coupon_id)
             );
     },
-    isRetailRewardAllowed(reward, couponId) {
+    retailRewardAllowed(reward, couponId) {
         if (!reward.program_id?.retail_ledger) {
             return true;
         }
         const card = this.models["loyalty.card"].get(couponId);
-        if (!card?.retail_allowed_rewards_json) {
+        if (!card?.retail_allowed_rewards) {
             return true;
         }
-        return JSON.parse(card.retail_allowed_rewards_json).includes(reward.id);
+        return card.retail_allowed_rewards.includes(reward.id);
     },
     /**
      * What the customer can redeem now, per retail ledger program of the till:
@@ -127,7 +77,7 @@ patch(PosOrder.prototype, {
      * and the rewards whose points it holds and that its tier and segment may
      * claim.
      */
-    getRetailLoyaltyRedeemable() {
+    retailLoyaltyRedeemable() {
         if (!this.getPartner()) {
             return [];
         }
@@ -135,7 +85,7 @@ patch(PosOrder.prototype, {
         for (const program of this.models["loyalty.program"].filter(
             (p) => p.retail_ledger
         )) {
-            const card = this.getRetailLoyaltyCard(program);
+            const card = this.retailLoyaltyCard(program);
             if (!card || card.id < 0) {
                 continue;
             }
@@ -146,7 +96,7 @@ patch(PosOrder.prototype, {
             const rewards = program.reward_ids.filter(
                 (reward) =>
                     reward.required_points <= balance &&
-                    this.isRetailRewardAllowed(reward, card.id)
+                    this.retailRewardAllowed(reward, card.id)
             );
             result.push({
                 program,
@@ -159,7 +109,7 @@ patch(PosOrder.prototype, {
         return result;
     },
     /** What the receipt prints for retail ledger programs. */
-    getRetailLoyaltyReceipt() {
+    retailLoyaltyReceipt() {
         return this.getLoyaltyPoints()
             .filter((stat) => stat.program.retail_ledger)
             .map((stat) => {

@@ -1,4 +1,5 @@
-import {retailRulePoints} from "@retail_loyalty/app/models/pos_order.esm";
+import "@retail_loyalty/app/models/pos_order.esm";
+import {retailProgramPoints} from "@retail_loyalty/app/utils/retail_points.esm";
 import {
     retailScheduleMatches,
     retailStoreNow,
@@ -30,34 +31,6 @@ export function retailExtraPointsApply(spec, config, moment) {
 }
 
 /**
- * Points the automatic rules of `program` give for `lines` (each with `product`,
- * `qty` and `amount`, taxes included), without tier multiplier.
- */
-function retailRulesPoints(program, lines) {
-    let points = 0;
-    for (const rule of program.rule_ids) {
-        if (rule.mode !== "auto") {
-            continue;
-        }
-        const ruleLines = lines.filter(
-            (line) => rule.any_product || rule.validProductIds.has(line.product)
-        );
-        const qty = ruleLines.reduce((sum, line) => sum + line.qty, 0);
-        const amount = ruleLines.reduce((sum, line) => sum + line.amount, 0);
-        if (
-            ruleLines.length &&
-            qty > 0 &&
-            amount >= 0 &&
-            qty >= rule.minimum_qty &&
-            amount >= rule.minimum_amount
-        ) {
-            points += retailRulePoints(rule, qty, amount);
-        }
-    }
-    return Math.round(points * 100) / 100;
-}
-
-/**
  * Extra points of one promotion for `lines` in the loyalty program `program`:
  * loyalty.program._retail_promotion_points.
  */
@@ -73,17 +46,17 @@ export function retailPromotionPoints(spec, program, lines) {
     if (spec.mode === "amount") {
         return spec.points * group.reduce((sum, line) => sum + line.amount, 0);
     }
-    return (spec.points - 1) * retailRulesPoints(program, group);
+    return (spec.points - 1) * retailProgramPoints(program, group);
 }
 
 patch(PosOrder.prototype, {
     /** The points of a retail ledger program, with the extra point promotions. */
-    getRetailLoyaltyPoints(program) {
-        const points = super.getRetailLoyaltyPoints(...arguments);
-        const extra = this.getRetailExtraPoints(program);
+    retailLoyaltyPoints(program) {
+        const points = super.retailLoyaltyPoints(...arguments);
+        const extra = this.retailExtraPoints(program);
         return extra ? Math.round((points + extra) * 100) / 100 : points;
     },
-    getRetailExtraPoints(program) {
+    retailExtraPoints(program) {
         const table = program.retail_extra_points_table || [];
         if (!table.length) {
             return 0;
@@ -95,22 +68,7 @@ patch(PosOrder.prototype, {
         if (!specs.length) {
             return 0;
         }
-        const lines = this.getOrderlines()
-            .filter(
-                (line) =>
-                    !line.combo_parent_id &&
-                    !line.is_reward_line &&
-                    !line.refunded_orderline_id &&
-                    line.getQuantity() > 0
-            )
-            .map((line) => ({
-                product: line.product_id.id,
-                qty: line.getQuantity(),
-                amount:
-                    line.combo_line_ids.length > 0
-                        ? line.comboTotalPrice
-                        : line.prices.total_included,
-            }));
+        const lines = this.retailLoyaltyLines();
         return specs.reduce(
             (sum, spec) => sum + retailPromotionPoints(spec, program, lines),
             0
