@@ -48,3 +48,35 @@ def company_user(env, login, groups, companies, name=None):
         company_id=companies[:1].id,
         company_ids=[Command.set(companies.ids)],
     )
+
+
+class RetailProvincesCommon(RetailCustomerCommon):
+    """Three customers in two provinces (Madrid, Sevilla), two of them in a
+    segment, one online: the fixture of the exports and statistics."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.madrid = cls.env.ref("base.state_es_m")
+        cls.sevilla = cls.env.ref("base.state_es_se")
+        cls.vip = cls.env["retail.segment"].create({"name": "VIP stats"})
+        cls.c1 = cls._customer(
+            "Stats One",
+            state_id=cls.madrid.id,
+            city="Madrid",
+            zip="28001",
+            email="one@example.com",
+            retail_consent_email=True,
+            retail_segment_ids=[(4, cls.vip.id)],
+        )
+        cls.c2 = cls._customer(
+            "Stats Two", state_id=cls.madrid.id, city="Madrid", zip="28002"
+        )
+        cls.c3 = cls._customer(
+            "Stats Three",
+            state_id=cls.sevilla.id,
+            city="Sevilla",
+            zip="41001",
+            retail_channel_id=cls.channel_online.id,
+            retail_segment_ids=[(4, cls.vip.id)],
+        )

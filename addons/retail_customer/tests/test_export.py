@@ -8,38 +8,11 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import RetailCustomerCommon
+from .common import RetailProvincesCommon
 
 
 @tagged("post_install", "-at_install")
-class TestExport(RetailCustomerCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.madrid = cls.env.ref("base.state_es_m")
-        cls.sevilla = cls.env.ref("base.state_es_se")
-        cls.vip = cls.env["retail.segment"].create({"name": "VIP stats"})
-        cls.c1 = cls._customer(
-            "Stats One",
-            state_id=cls.madrid.id,
-            city="Madrid",
-            zip="28001",
-            email="one@example.com",
-            retail_consent_email=True,
-            retail_segment_ids=[(4, cls.vip.id)],
-        )
-        cls.c2 = cls._customer(
-            "Stats Two", state_id=cls.madrid.id, city="Madrid", zip="28002"
-        )
-        cls.c3 = cls._customer(
-            "Stats Three",
-            state_id=cls.sevilla.id,
-            city="Sevilla",
-            zip="41001",
-            retail_channel_id=cls.channel_online.id,
-            retail_segment_ids=[(4, cls.vip.id)],
-        )
-
+class TestExport(RetailProvincesCommon):
     def test_xlsx_export_of_selection(self):
         wizard = (
             self.env["retail.customer.export"]

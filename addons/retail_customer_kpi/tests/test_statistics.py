@@ -7,37 +7,14 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from odoo.addons.retail_customer.tests.common import RetailCustomerCommon
+from odoo.addons.retail_customer.tests.common import RetailProvincesCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStatistics(RetailCustomerCommon):
+class TestStatistics(RetailProvincesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.madrid = cls.env.ref("base.state_es_m")
-        cls.sevilla = cls.env.ref("base.state_es_se")
-        cls.vip = cls.env["retail.segment"].create({"name": "VIP stats"})
-        cls.c1 = cls._customer(
-            "Stats One",
-            state_id=cls.madrid.id,
-            city="Madrid",
-            zip="28001",
-            email="one@example.com",
-            retail_consent_email=True,
-            retail_segment_ids=[(4, cls.vip.id)],
-        )
-        cls.c2 = cls._customer(
-            "Stats Two", state_id=cls.madrid.id, city="Madrid", zip="28002"
-        )
-        cls.c3 = cls._customer(
-            "Stats Three",
-            state_id=cls.sevilla.id,
-            city="Sevilla",
-            zip="41001",
-            retail_channel_id=cls.channel_online.id,
-            retail_segment_ids=[(4, cls.vip.id)],
-        )
         facts = [
             {
                 "partner_id": cls.c1.id,
