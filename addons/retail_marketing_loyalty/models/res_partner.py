@@ -1,16 +1,12 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date, formatLang
 
-# Largest number of days an audience may look ahead ("points expiring within").
-MAX_EXPIRY_DAYS = 3660
-# Operators the searchable fields of this module answer (``=`` reaches search
-# methods as ``in``; negative operators are answered by negating these).
-ORDER_OPERATORS = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
-
+from odoo.addons.retail_marketing.models.res_partner_expiry_search import (
+    ORDER_OPERATORS,
+)
 
 # The placeholders of this module (its USAGE table): usable in a mailing by
 # marketers who are not mail template editors.
@@ -210,57 +206,19 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _retail_check_days(self, days, label):
-        """A number of days an audience looks ahead: 0 to MAX_EXPIRY_DAYS."""
-        if (
-            isinstance(days, bool)
-            or not isinstance(days, int | float)
-            or not 0 <= days <= MAX_EXPIRY_DAYS
-            or days != int(days)
-        ):
-            raise UserError(
-                self.env._(
-                    "%(field)s: give a whole number of days from 0 to %(max)s "
-                    "(%(value)s given).",
-                    field=label,
-                    max=MAX_EXPIRY_DAYS,
-                    value=days,
-                )
-            )
-        return int(days)
-
-    @api.model
     def _search_retail_points_expiry_days(self, operator, value):
-        label = self._fields["retail_points_expiry_days"].get_description(self.env)[
-            "string"
-        ]
-        expression = SQL("GREATEST(0, MIN(expiry) - %s::date)", fields.Date.today())
-        if operator == "in":
-            days = [self._retail_check_days(day, label) for day in value]
-            return self._retail_points_expiry_domain("%s = ANY(%s)", expression, days)
-        if operator not in ORDER_OPERATORS:
-            return NotImplemented
-        days = self._retail_check_days(value, label)
-        return self._retail_points_expiry_domain(
-            f"%s {ORDER_OPERATORS[operator]} %s", expression, days
+        return self._retail_search_expiry_days(
+            "retail_points_expiry_days",
+            operator,
+            value,
+            self._retail_points_expiry_domain,
+            SQL("GREATEST(0, MIN(expiry) - %s::date)", fields.Date.today()),
         )
 
     @api.model
     def _search_retail_points_expiry_date(self, operator, value):
-        if operator == "in":
-            days = [fields.Date.to_date(day) for day in value if day]
-            domain = Domain.FALSE
-            if days:
-                domain = self._retail_points_expiry_domain(
-                    "MIN(expiry) = ANY(%s)", days
-                )
-            if len(days) < len(value):
-                domain |= ~self._retail_points_expiry_domain("TRUE")
-            return domain
-        if operator not in ORDER_OPERATORS or not value:
-            return NotImplemented
-        return self._retail_points_expiry_domain(
-            f"MIN(expiry) {ORDER_OPERATORS[operator]} %s", fields.Date.to_date(value)
+        return self._retail_search_expiry_date(
+            operator, value, self._retail_points_expiry_domain
         )
 
     @api.model
