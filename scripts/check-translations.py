@@ -39,6 +39,8 @@ COMPLETE = (
     "retail_card",
     "retail_card_incidents",
     "retail_customer",
+    "retail_customer_gdpr",
+    "retail_customer_kpi",
     "retail_gift_registry_giftcard",
     "retail_giftcard",
     "retail_incidents",
