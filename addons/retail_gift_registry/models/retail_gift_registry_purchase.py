@@ -48,6 +48,10 @@ class RetailGiftRegistryPurchase(models.Model):
 
     @property
     def _table_query(self):
+        return SQL("%s UNION ALL %s", self._pos_lines_query(), self._sale_lines_query())
+
+    def _pos_lines_query(self):
+        """The paid till order lines of the lists."""
         return SQL(
             """
             SELECT pol.id * 2 AS id,
@@ -84,37 +88,47 @@ class RetailGiftRegistryPurchase(models.Model):
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
              WHERE pol.gift_registry_id IS NOT NULL
                AND po.state IN ('paid', 'done')
-            UNION ALL
-            SELECT sol.id * 2 + 1,
-                   sol.gift_registry_id,
-                   sol.gift_registry_item_id,
-                   so.company_id,
-                   reg.type_id,
-                   reg.pos_config_id,
-                   reg.user_id,
-                   reg.event_date,
-                   sol.product_id,
-                   'sale',
-                   NULL::integer,
-                   sol.id,
-                   so.name,
-                   so.date_order,
-                   so.partner_id,
-                   COALESCE(sol.gift_registry_guest, so.gift_registry_guest),
+            """
+        )
+
+    def _sale_lines_query(self):
+        """The confirmed sale order lines of the lists, net of what came back
+        (columns in the order of ``_pos_lines_query``)."""
+        return SQL(
+            """
+            SELECT sol.id * 2 + 1 AS id,
+                   sol.gift_registry_id AS registry_id,
+                   sol.gift_registry_item_id AS item_id,
+                   so.company_id AS company_id,
+                   reg.type_id AS type_id,
+                   reg.pos_config_id AS store_id,
+                   reg.user_id AS consultant_id,
+                   reg.event_date AS event_date,
+                   sol.product_id AS product_id,
+                   'sale' AS source,
+                   NULL::integer AS pos_line_id,
+                   sol.id AS sale_line_id,
+                   so.name AS order_reference,
+                   so.date_order AS date,
+                   so.partner_id AS partner_id,
+                   COALESCE(sol.gift_registry_guest, so.gift_registry_guest)
+                       AS guest_name,
                    LOWER(COALESCE(
                          NULLIF(TRIM(COALESCE(sol.gift_registry_guest,
                                               so.gift_registry_guest)), ''),
-                         'partner-' || so.partner_id::text)),
-                   COALESCE(sol.gift_registry_message, so.gift_registry_message),
-                   sol.product_uom_qty - COALESCE(sol.gift_registry_qty_back, 0),
+                         'partner-' || so.partner_id::text)) AS guest_key,
+                   COALESCE(sol.gift_registry_message, so.gift_registry_message)
+                       AS message,
+                   sol.product_uom_qty - COALESCE(sol.gift_registry_qty_back, 0)
+                       AS qty,
                    CASE WHEN sol.product_uom_qty = 0 THEN 0
                         ELSE sol.price_total
                              * (sol.product_uom_qty
                                 - COALESCE(sol.gift_registry_qty_back, 0))
-                             / sol.product_uom_qty END,
-                   COALESCE(sol.gift_registry_surplus_qty, 0),
-                   COALESCE(pt.gift_registry_contribution, FALSE),
-                   COALESCE(sol.gift_registry_keep, FALSE)
+                             / sol.product_uom_qty END AS amount,
+                   COALESCE(sol.gift_registry_surplus_qty, 0) AS surplus_qty,
+                   COALESCE(pt.gift_registry_contribution, FALSE) AS is_contribution,
+                   COALESCE(sol.gift_registry_keep, FALSE) AS keep
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
               JOIN retail_gift_registry reg ON reg.id = sol.gift_registry_id
