@@ -12,14 +12,14 @@ class PosOrder(models.Model):
         order_id = super()._process_order(order, existing_order)
         pos_order = self.browse(order_id)
         if pos_order.state in ("paid", "done"):
-            pos_order._gift_registry_process_lines()
+            pos_order._retail_gift_registry_process_lines()
         return order_id
 
-    def _gift_registry_process_lines(self):
+    def _retail_gift_registry_process_lines(self):
         """At sync of a paid order: refuse lists that are not open (sales) or
         settled (refunds), check each line's item, then lock the items and record
         what was bought beyond the wanted quantities."""
-        self._gift_registry_check_money_lines()
+        self._retail_gift_registry_ensure_money_lines()
         lines = self.lines.filtered("gift_registry_id")
         if not lines:
             return
@@ -29,8 +29,8 @@ class PosOrder(models.Model):
         # after the list closed, as a refund may
         sales.filtered(
             lambda line: not line.gift_registry_exchange_of_id
-        ).gift_registry_id._check_sellable()
-        refunds.gift_registry_id._check_refundable()
+        ).gift_registry_id._ensure_sellable()
+        refunds.gift_registry_id._ensure_refundable()
         for line in lines:
             item = line.gift_registry_item_id
             contribution = line.product_id.gift_registry_contribution
@@ -60,7 +60,7 @@ class PosOrder(models.Model):
                 )
         self.env["retail.gift.registry.item"]._allocate(sales, "qty")
 
-    def _gift_registry_check_money_lines(self):
+    def _retail_gift_registry_ensure_money_lines(self):
         """Money given to a list comes from the guest's payment: a contribution
         is sold for a list only, and a line taking money back from a list
         refunds a line sold for that same list (a negative line of a list

@@ -118,10 +118,10 @@ class PosOrderLine(models.Model):
                         }
                     )
         lines = super().create(vals_list)
-        lines._gift_registry_link_exchanges()
+        lines._retail_gift_registry_link_exchanges()
         return lines
 
-    def _gift_registry_link_exchanges(self):
+    def _retail_gift_registry_link_exchanges(self):
         """An exchange at the till is one order that refunds a gift of a list
         and sells something else: the new lines join the same list (the item of
         their product if the list has one) with the guest, message and choice of

@@ -370,7 +370,7 @@ class RetailGiftRegistry(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        self._gift_registry_check_write(vals)
+        self._gift_registry_ensure_write(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -384,7 +384,7 @@ class RetailGiftRegistry(models.Model):
                 )
             )
 
-    def _gift_registry_check_write(self, vals):
+    def _gift_registry_ensure_write(self, vals):
         """The state and the payout of a list change only through its actions;
         the owners of an opened list only by a gift list manager."""
         if self.env.su:

@@ -10,7 +10,7 @@ class RetailGiftRegistry(models.Model):
     def action_deliver_now(self):
         """Deliver every gift still held for the owners of the lists (the
         owners ask for them before the list closes)."""
-        self._gift_registry_check_deliverable()
+        self._gift_registry_ensure_deliverable()
         self._gift_registry_release(
             self.env["stock.move"].search(self._gift_registry_held_domain())
         )
@@ -74,8 +74,8 @@ class RetailGiftRegistry(models.Model):
             ("state", "not in", ("done", "cancel")),
         ]
 
-    def _gift_registry_check_deliverable(self):
-        self._check_state(
+    def _gift_registry_ensure_deliverable(self):
+        self._ensure_state(
             ("open", "closed"),
             self.env._("Kept gifts are delivered from open or closed lists only."),
         )
@@ -99,7 +99,7 @@ class RetailGiftRegistry(models.Model):
                     names=", ".join(self.mapped("name")),
                 )
             )
-        moves.gift_registry_id._gift_registry_check_deliverable()
+        moves.gift_registry_id._gift_registry_ensure_deliverable()
         now = fields.Datetime.now()
         released = self.env["stock.picking"]
         for picking in moves.picking_id:

@@ -135,7 +135,7 @@ class RetailGiftRegistryItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("qty_not_taken") for vals in vals_list):
-            self._check_not_taken_access()
+            self._ensure_not_taken_access()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -154,7 +154,7 @@ class RetailGiftRegistryItem(models.Model):
             )
             for item in self
         ):
-            self._check_not_taken_access()
+            self._ensure_not_taken_access()
         moved = {"registry_id", "product_id"} & set(vals)
         if moved and not self.env.su:
             self.env.flush_all()
@@ -170,7 +170,7 @@ class RetailGiftRegistryItem(models.Model):
                 )
         return super().write(vals)
 
-    def _check_not_taken_access(self):
+    def _ensure_not_taken_access(self):
         """The gifts the owners leave are credited to them in money at the
         settlement: only gift list managers record them."""
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
@@ -292,7 +292,7 @@ class RetailGiftRegistryItem(models.Model):
     def action_deliver_now(self):
         """Deliver the selected kept gifts now (the owners ask for them)."""
         registries = self.registry_id
-        registries._gift_registry_check_deliverable()
+        registries._gift_registry_ensure_deliverable()
         moves = self.env["stock.move"].search(
             Domain.AND(
                 [

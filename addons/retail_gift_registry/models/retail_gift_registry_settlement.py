@@ -12,11 +12,11 @@ class RetailGiftRegistry(models.Model):
         """Credit the owners (contributions, gifts not taken, closing bonus) on
         their card, one ledger movement per kind and list, and open the discount
         offer on the unbought items."""
-        self._check_state(
+        self._ensure_state(
             ("closed", "delivered"),
             self.env._("Only closed or delivered lists can be settled."),
         )
-        self._check_manager()
+        self._ensure_manager()
         self.check_access("write")
         for registry in self:
             registry._settle()

@@ -10,7 +10,7 @@ class RetailGiftRegistry(models.Model):
     _inherit = "retail.gift.registry"
 
     def action_open(self):
-        self._check_state(("draft",), self.env._("Only draft lists can be opened."))
+        self._ensure_state(("draft",), self.env._("Only draft lists can be opened."))
         for registry in self:
             registry._gift_registry_write_action(
                 {
@@ -21,7 +21,7 @@ class RetailGiftRegistry(models.Model):
         return True
 
     def action_close(self):
-        self._check_state(("open",), self.env._("Only open lists can be closed."))
+        self._ensure_state(("open",), self.env._("Only open lists can be closed."))
         today = fields.Date.context_today(self)
         for registry in self:
             registry._gift_registry_write_action(
@@ -36,7 +36,7 @@ class RetailGiftRegistry(models.Model):
         return True
 
     def action_mark_delivered(self):
-        self._check_state(
+        self._ensure_state(
             ("closed",), self.env._("Only closed lists can be marked delivered.")
         )
         pending = self.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
@@ -55,8 +55,8 @@ class RetailGiftRegistry(models.Model):
         """Reopen a closed, delivered or settled list (managers only; logged).
         A settled list's owners were paid: its reopening says why (``reason``,
         the reopening wizard asks for it)."""
-        self._check_manager()
-        self._check_state(
+        self._ensure_manager()
+        self._ensure_state(
             ("closed", "delivered", "settled"),
             self.env._("Only closed, delivered or settled lists can be reopened."),
         )
@@ -88,7 +88,7 @@ class RetailGiftRegistry(models.Model):
             registry.message_post(body=body)
         return True
 
-    def _check_state(self, states, message):
+    def _ensure_state(self, states, message):
         wrong = self.filtered(lambda r: r.state not in states)
         if wrong:
             raise UserError(
@@ -99,13 +99,13 @@ class RetailGiftRegistry(models.Model):
                 )
             )
 
-    def _check_manager(self):
+    def _ensure_manager(self):
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only gift list managers may settle or reopen a list.")
             )
 
-    def _check_sellable(self):
+    def _ensure_sellable(self):
         """Refuse sales to lists that are not open (clear message for the
         cashier or the salesperson)."""
         closed = self.filtered(lambda r: r.state != "open")
@@ -122,7 +122,7 @@ class RetailGiftRegistry(models.Model):
                 )
             )
 
-    def _check_refundable(self):
+    def _ensure_refundable(self):
         """Refunds and cancellations are refused once a list is settled: the
         owners were already credited."""
         settled = self.filtered(lambda r: r.state == "settled")

@@ -62,7 +62,7 @@ class RetailGiftRegistry(models.Model):
     def retail_pos_search(self, config_id, query):
         """Open lists matching ``query`` (number, owner's name or phone) for the
         till: server search, at most 20 lists, never the whole file."""
-        config = self._check_pos_config(config_id)
+        config = self._till_config(config_id)
         if not isinstance(query, str) or len(query) > 256 or "\x00" in query:
             raise ValidationError(
                 self.env._("Search gift lists with a number, a name or a phone.")
@@ -89,13 +89,13 @@ class RetailGiftRegistry(models.Model):
     @api.model
     def retail_pos_items(self, config_id, registry_id):
         """The list's items with their remaining quantities, for the till."""
-        self._check_pos_config(config_id)
+        self._till_config(config_id)
         if type(registry_id) is not int or not 0 < registry_id <= MAX_ID:
             raise ValidationError(self.env._("This gift list does not exist."))
         registry = self.browse(registry_id).exists()
         if not registry:
             raise ValidationError(self.env._("This gift list does not exist."))
-        registry._check_sellable()
+        registry._ensure_sellable()
         return {**registry._pos_header()[0], "items": registry.item_ids._pos_read()}
 
     @api.model
@@ -120,7 +120,7 @@ class RetailGiftRegistry(models.Model):
     @api.model
     def retail_pos_search_related(self, config_id, query):
         """``retail_pos_search`` in the till's data format (the lists found)."""
-        config = self._check_pos_config(config_id)
+        config = self._till_config(config_id)
         found = self.browse(
             [row["id"] for row in self.retail_pos_search(config_id, query)]
         )
@@ -130,7 +130,7 @@ class RetailGiftRegistry(models.Model):
     def retail_pos_items_related(self, config_id, registry_id):
         """The list and its items in the till's data format, with fresh bought
         and remaining quantities."""
-        config = self._check_pos_config(config_id)
+        config = self._till_config(config_id)
         self.retail_pos_items(config_id, registry_id)  # checks the list
         registry = self.browse(registry_id)
         Item = self.env["retail.gift.registry.item"]
@@ -140,7 +140,8 @@ class RetailGiftRegistry(models.Model):
         }
 
     @api.model
-    def _check_pos_config(self, config_id):
+    def _till_config(self, config_id):
+        """The till named by a till's call, checked (``pos.config._retail_till``)."""
         return self.env["pos.config"]._retail_till(config_id)
 
     def _pos_header(self):

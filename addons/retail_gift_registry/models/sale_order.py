@@ -50,17 +50,17 @@ class SaleOrder(models.Model):
                     registry.delivery_date
                 )
 
-    def action_gift_registry_add_remaining(self):
+    def action_retail_gift_registry_add_remaining(self):
         """Add a line for every item of the list that is not fully bought."""
         for order in self:
             if not order.gift_registry_id:
                 raise UserError(self.env._("Choose the gift list of the order first."))
-            order._gift_registry_add_remaining(order.gift_registry_id)
+            order._retail_gift_registry_add_remaining(order.gift_registry_id)
         return True
 
-    def _gift_registry_add_remaining(self, registry):
+    def _retail_gift_registry_add_remaining(self, registry):
         self.ensure_one()
-        registry._check_sellable()
+        registry._ensure_sellable()
         if self.state not in ("draft", "sent"):
             raise UserError(
                 self.env._(
@@ -96,12 +96,12 @@ class SaleOrder(models.Model):
         )
         return items
 
-    def _gift_registry_lines(self):
+    def _retail_gift_registry_lines(self):
         return self.order_line.filtered("gift_registry_id")
 
     def _action_confirm(self):
-        lines = self._gift_registry_lines()
-        lines.gift_registry_id._check_sellable()
+        lines = self._retail_gift_registry_lines()
+        lines.gift_registry_id._ensure_sellable()
         res = super()._action_confirm()
         if lines:
             self.env["retail.gift.registry.item"]._allocate(lines, "product_uom_qty")
@@ -110,9 +110,9 @@ class SaleOrder(models.Model):
     def _action_cancel(self):
         self.filtered(
             lambda o: o.state == "sale"
-        )._gift_registry_lines().gift_registry_id._check_refundable()
+        )._retail_gift_registry_lines().gift_registry_id._ensure_refundable()
         res = super()._action_cancel()
-        lines = self._gift_registry_lines().filtered("gift_registry_surplus_qty")
+        lines = self._retail_gift_registry_lines().filtered("gift_registry_surplus_qty")
         # sudo: the surplus is the server's record, frozen for users; a
         # cancelled order no longer carries any
         lines.sudo().write({"gift_registry_surplus_qty": 0.0})

@@ -126,19 +126,19 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines._gift_registry_link_items()
-        lines._gift_registry_check_linkable()
+        lines._retail_gift_registry_link_items()
+        lines._retail_gift_registry_ensure_linkable()
         return lines
 
     def write(self, vals):
-        self._gift_registry_check_write(vals)
+        self._retail_gift_registry_ensure_write(vals)
         res = super().write(vals)
         if any(name in vals for name in REGISTRY_FIELDS):
-            self._gift_registry_link_items()
-            self._gift_registry_check_linkable()
+            self._retail_gift_registry_link_items()
+            self._retail_gift_registry_ensure_linkable()
         return res
 
-    def _gift_registry_check_write(self, vals):
+    def _retail_gift_registry_ensure_write(self, vals):
         """Users cannot rewrite what a confirmed line of a list was counted
         from, nor what only the server records."""
         if self.env.su or not self:
@@ -170,7 +170,7 @@ class SaleOrderLine(models.Model):
                 )
             )
 
-    def _gift_registry_link_items(self):
+    def _retail_gift_registry_link_items(self):
         """Lines of a list without an item get the list's item of their product
         (a salesperson may just pick the product)."""
         lines = self.filtered(
@@ -188,9 +188,9 @@ class SaleOrderLine(models.Model):
             if item:
                 line.gift_registry_item_id = item
 
-    def _gift_registry_check_linkable(self):
+    def _retail_gift_registry_ensure_linkable(self):
         """A line is linked only to an open list."""
-        self.filtered("gift_registry_id").gift_registry_id._check_sellable()
+        self.filtered("gift_registry_id").gift_registry_id._ensure_sellable()
 
     def _prepare_procurement_values(self):
         """Gifts kept for the owners go to the list's delivery address at its

@@ -32,7 +32,7 @@ class StockMove(models.Model):
             lambda move: move.origin_returned_move_id and move.sale_line_id
         )
         if returns:
-            returns.sale_line_id.gift_registry_id._check_refundable()
+            returns.sale_line_id.gift_registry_id._ensure_refundable()
         return super()._action_done(cancel_backorder=cancel_backorder)
 
     def _key_assign_picking(self):
@@ -54,7 +54,7 @@ class StockMove(models.Model):
             )
         return vals
 
-    def _gift_registry_unhold_pos_refunds(self, refund_lines):
+    def _retail_gift_registry_unhold_pos_refunds(self, refund_lines):
         """Reduce the held moves of the refunded till lines by the refunded
         quantities; return the refund lines settled that way (the others,
         whose gift already left, get the till's native return)."""

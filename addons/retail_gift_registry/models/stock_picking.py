@@ -62,7 +62,7 @@ class StockPicking(models.Model):
             and line.product_id.type == "consu"
             and line.qty > 0
         )
-        unheld = self.env["stock.move"]._gift_registry_unhold_pos_refunds(
+        unheld = self.env["stock.move"]._retail_gift_registry_unhold_pos_refunds(
             lines.filtered(
                 lambda line: line.qty < 0
                 and line.refunded_orderline_id.gift_registry_keep
@@ -72,11 +72,11 @@ class StockPicking(models.Model):
             location_dest_id, lines - kept - unheld, picking_type, partner=partner
         )
         if kept:
-            self._gift_registry_hold_pos_lines(kept, picking_type)
+            self._retail_gift_registry_hold_pos_lines(kept, picking_type)
         return pickings
 
     @api.model
-    def _gift_registry_hold_pos_lines(self, lines, picking_type):
+    def _retail_gift_registry_hold_pos_lines(self, lines, picking_type):
         """One held delivery per till order and list, its moves reserved."""
         Move = self.env["stock.move"]
         out_type = picking_type.warehouse_id.out_type_id or picking_type

@@ -106,7 +106,7 @@ class TestGiftRegistrySale(GiftRegistryCommon):
         order = self.env["sale.order"].create(
             {"partner_id": self.guest.id, "gift_registry_id": self.gift_list.id}
         )
-        order.action_gift_registry_add_remaining()
+        order.action_retail_gift_registry_add_remaining()
         quantities = {
             line.gift_registry_item_id: line.product_uom_qty
             for line in order.order_line
@@ -116,10 +116,10 @@ class TestGiftRegistrySale(GiftRegistryCommon):
             {self.item_vase: 1, self.item_plates: 7, self.item_toaster: 1},
         )
         with self.assertRaisesRegex(UserError, "already on the order"):
-            order.action_gift_registry_add_remaining()
+            order.action_retail_gift_registry_add_remaining()
         empty = self.env["sale.order"].create({"partner_id": self.guest.id})
         with self.assertRaisesRegex(UserError, "Choose the gift list"):
-            empty.action_gift_registry_add_remaining()
+            empty.action_retail_gift_registry_add_remaining()
 
     def test_closed_list_refused(self):
         order = self._sale_order([(self.vase, 1)], confirm=False)
