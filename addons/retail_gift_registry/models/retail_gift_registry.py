@@ -140,19 +140,19 @@ class RetailGiftRegistry(models.Model):
         "retail.gift.registry.purchase", "registry_id", string="Purchases"
     )
     sale_line_ids = fields.One2many(
-        "sale.order.line", "gift_registry_id", string="Sale Order Lines"
+        "sale.order.line", "retail_gift_registry_id", string="Sale Order Lines"
     )
     pos_line_ids = fields.One2many(
-        "pos.order.line", "gift_registry_id", string="POS Order Lines"
+        "pos.order.line", "retail_gift_registry_id", string="POS Order Lines"
     )
     exchange_line_ids = fields.One2many(
         "pos.order.line",
-        "gift_registry_id",
+        "retail_gift_registry_id",
         string="Exchanges",
         domain=[
             "|",
-            ("gift_registry_exchange_of_id", "!=", False),
-            ("gift_registry_exchanged_for_ids", "!=", False),
+            ("retail_gift_registry_exchange_of_id", "!=", False),
+            ("retail_gift_registry_exchanged_for_ids", "!=", False),
         ],
         readonly=True,
     )
@@ -196,7 +196,7 @@ class RetailGiftRegistry(models.Model):
         help="The owners' pricelist of the discount on the unbought items.",
     )
     picking_ids = fields.One2many(
-        "stock.picking", "gift_registry_id", string="Deliveries", readonly=True
+        "stock.picking", "retail_gift_registry_id", string="Deliveries", readonly=True
     )
     delivery_count = fields.Integer(compute="_compute_delivery_count")
     owner_search = fields.Char(
@@ -279,8 +279,8 @@ class RetailGiftRegistry(models.Model):
     def _compute_delivery_count(self):
         counts = dict(
             self.env["stock.picking"]._read_group(
-                [("gift_registry_id", "in", self.ids)],
-                ["gift_registry_id"],
+                [("retail_gift_registry_id", "in", self.ids)],
+                ["retail_gift_registry_id"],
                 ["__count"],
             )
         )

@@ -21,7 +21,7 @@ class RetailGiftRegistry(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "stock.action_picking_tree_all"
         )
-        action["domain"] = [("gift_registry_id", "=", self.id)]
+        action["domain"] = [("retail_gift_registry_id", "=", self.id)]
         action["context"] = {"create": False}
         return action
 
@@ -40,7 +40,7 @@ class RetailGiftRegistry(models.Model):
         partner = self._gift_registry_delivery_partner()
         date = self._gift_registry_delivery_datetime()
         return {
-            "gift_registry_id": self.id,
+            "retail_gift_registry_id": self.id,
             "partner_id": partner.id,
             "date_planned": date,
             "date_deadline": date,
@@ -62,15 +62,15 @@ class RetailGiftRegistry(models.Model):
             "location_dest_id": destination.id,
             "scheduled_date": self._gift_registry_delivery_datetime(),
             "company_id": self.company_id.id,
-            "gift_registry_id": self.id,
-            "gift_registry_held": True,
+            "retail_gift_registry_id": self.id,
+            "retail_gift_registry_held": True,
             **extra,
         }
 
     def _gift_registry_held_domain(self):
         return [
-            ("gift_registry_id", "in", self.ids),
-            ("picking_id.gift_registry_held", "=", True),
+            ("retail_gift_registry_id", "in", self.ids),
+            ("picking_id.retail_gift_registry_held", "=", True),
             ("state", "not in", ("done", "cancel")),
         ]
 
@@ -88,7 +88,7 @@ class RetailGiftRegistry(models.Model):
         :return: the released transfers
         """
         moves = moves.filtered(
-            lambda m: m.picking_id.gift_registry_held
+            lambda m: m.picking_id.retail_gift_registry_held
             and m.state not in ("done", "cancel")
         )
         if not moves:
@@ -99,7 +99,7 @@ class RetailGiftRegistry(models.Model):
                     names=", ".join(self.mapped("name")),
                 )
             )
-        moves.gift_registry_id._gift_registry_ensure_deliverable()
+        moves.retail_gift_registry_id._gift_registry_ensure_deliverable()
         now = fields.Datetime.now()
         released = self.env["stock.picking"]
         for picking in moves.picking_id:
@@ -109,23 +109,29 @@ class RetailGiftRegistry(models.Model):
                 - leaving
             )
             if not staying:
-                picking.write({"gift_registry_held": False, "scheduled_date": now})
+                picking.write(
+                    {"retail_gift_registry_held": False, "scheduled_date": now}
+                )
                 released |= picking
                 continue
             new = picking.copy(
-                {"move_ids": [], "gift_registry_held": False, "scheduled_date": now}
+                {
+                    "move_ids": [],
+                    "retail_gift_registry_held": False,
+                    "scheduled_date": now,
+                }
             )
             leaving._do_unreserve()
             leaving.write({"picking_id": new.id})
             leaving._action_assign()
             released |= new
-        for registry in moves.gift_registry_id:
+        for registry in moves.retail_gift_registry_id:
             registry.message_post(
                 body=self.env._(
                     "Kept gifts released for delivery: %(pickings)s",
                     pickings=", ".join(
                         released.filtered(
-                            lambda p, r=registry: p.gift_registry_id == r
+                            lambda p, r=registry: p.retail_gift_registry_id == r
                         ).mapped("name")
                     ),
                 )
@@ -140,10 +146,10 @@ class RetailGiftRegistry(models.Model):
         pending = dict(
             self.env["stock.picking"]._read_group(
                 [
-                    ("gift_registry_id", "in", closed.ids),
+                    ("retail_gift_registry_id", "in", closed.ids),
                     ("state", "not in", ("done", "cancel")),
                 ],
-                ["gift_registry_id"],
+                ["retail_gift_registry_id"],
                 ["__count"],
             )
         )

@@ -23,7 +23,7 @@ class RetailGiftRegistry(models.Model):
             "name": self.env._("Gift list %(name)s: owners' offer", name=self.name),
             "company_id": self.company_id.id,
             "currency_id": self.currency_id.id,
-            "gift_registry_id": self.id,
+            "retail_gift_registry_id": self.id,
             "active": True,
             "item_ids": self._gift_registry_discount_items(),
         }

@@ -36,7 +36,7 @@ class RetailGiftRegistry(models.Model):
         not_taken = sum(
             item.qty_not_taken * item.average_price for item in self.item_ids
         )
-        percent = self.company_id.gift_registry_bonus_percent
+        percent = self.company_id.retail_gift_registry_bonus_percent
         bonus = self.amount_total * percent / 100.0 if percent > 0 else 0.0
         return {
             "contributions": currency.round(self.amount_contributions),
@@ -46,7 +46,7 @@ class RetailGiftRegistry(models.Model):
 
     def _settlement_card(self):
         self.ensure_one()
-        program = self.company_id.gift_registry_program_id
+        program = self.company_id.retail_gift_registry_program_id
         if not program:
             raise UserError(
                 self.env._(
@@ -197,7 +197,7 @@ class RetailGiftRegistry(models.Model):
         self.ensure_one()
         company = self.company_id
         today = fields.Date.context_today(self)
-        discount = company.gift_registry_discount_percent
+        discount = company.retail_gift_registry_discount_percent
         self._gift_registry_write_action(
             {
                 "state": "settled",
@@ -206,7 +206,7 @@ class RetailGiftRegistry(models.Model):
                 "bonus_amount": amounts["bonus"],
                 "discount_percent": discount,
                 "discount_date_end": fields.Date.add(
-                    today, days=company.gift_registry_discount_days
+                    today, days=company.retail_gift_registry_discount_days
                 )
                 if discount > 0
                 else False,
