@@ -66,6 +66,17 @@ class SaleOrderLine(models.Model):
         copy=False,
         digits="Product Unit",
     )
+    # what came back of a line: the net quantity bought for a list (read by the
+    # purchases view)
+    retail_gift_registry_qty_back = fields.Float(
+        string="Returned or Credited for the List",
+        compute="_compute_retail_gift_registry_qty_back",
+        store=True,
+        digits="Product Unit",
+        help="Units of a gift list line that came back: the larger of the "
+        "returned goods and the posted credit notes. Stored when they happen, so "
+        "that the bought quantities of a list are one grouped read.",
+    )
 
     @api.depends("order_id.retail_gift_registry_id")
     def _compute_retail_gift_registry_id(self):
@@ -78,6 +89,55 @@ class SaleOrderLine(models.Model):
         for line in self:
             line.retail_gift_registry_keep = (
                 line.retail_gift_registry_id.gift_mode == "keep"
+            )
+
+    @api.depends(
+        "retail_gift_registry_id",
+        "move_ids.state",
+        "move_ids.quantity",
+        "move_ids.origin_returned_move_id",
+        "move_ids.to_refund",
+        "invoice_lines.quantity",
+        "invoice_lines.move_id.state",
+        "invoice_lines.move_id.move_type",
+    )
+    def _compute_retail_gift_registry_qty_back(self):
+        """Set-based: one grouped read of the returns and one of the credit
+        notes of every list line in ``self``."""
+        lines = self.filtered("retail_gift_registry_id")._origin
+        # sudo: a stored quantity must not depend on who confirms, returns or
+        # credits (a salesperson may not read deliveries or credit notes); only
+        # sums of the lines' own moves come out
+        returned = dict(
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("sale_line_id", "in", lines.ids),
+                    ("state", "=", "done"),
+                    ("origin_returned_move_id", "!=", False),
+                    ("to_refund", "=", True),
+                ],
+                ["sale_line_id"],
+                ["quantity:sum"],
+            )
+        )
+        credited = dict(
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("sale_line_ids", "in", lines.ids),
+                    ("move_id.move_type", "=", "out_refund"),
+                    ("move_id.state", "=", "posted"),
+                ],
+                ["sale_line_ids"],
+                ["quantity:sum"],
+            )
+        )
+        for line in self:
+            line.retail_gift_registry_qty_back = max(
+                returned.get(line._origin, 0.0), credited.get(line._origin, 0.0)
             )
 
     @api.constrains(*REGISTRY_FIELDS)
@@ -213,66 +273,3 @@ class SaleOrderLine(models.Model):
                 self.retail_gift_registry_item_id.id
             )
         return values
-
-    # ------------------------------------------------------------------
-    # Net quantity bought for a list (read by the purchases view)
-    # ------------------------------------------------------------------
-
-    retail_gift_registry_qty_back = fields.Float(
-        string="Returned or Credited for the List",
-        compute="_compute_retail_gift_registry_qty_back",
-        store=True,
-        digits="Product Unit",
-        help="Units of a gift list line that came back: the larger of the "
-        "returned goods and the posted credit notes. Stored when they happen, so "
-        "that the bought quantities of a list are one grouped read.",
-    )
-
-    @api.depends(
-        "retail_gift_registry_id",
-        "move_ids.state",
-        "move_ids.quantity",
-        "move_ids.origin_returned_move_id",
-        "move_ids.to_refund",
-        "invoice_lines.quantity",
-        "invoice_lines.move_id.state",
-        "invoice_lines.move_id.move_type",
-    )
-    def _compute_retail_gift_registry_qty_back(self):
-        """Set-based: one grouped read of the returns and one of the credit
-        notes of every list line in ``self``."""
-        lines = self.filtered("retail_gift_registry_id")._origin
-        # sudo: a stored quantity must not depend on who confirms, returns or
-        # credits (a salesperson may not read deliveries or credit notes); only
-        # sums of the lines' own moves come out
-        returned = dict(
-            self.env["stock.move"]
-            .sudo()
-            ._read_group(
-                [
-                    ("sale_line_id", "in", lines.ids),
-                    ("state", "=", "done"),
-                    ("origin_returned_move_id", "!=", False),
-                    ("to_refund", "=", True),
-                ],
-                ["sale_line_id"],
-                ["quantity:sum"],
-            )
-        )
-        credited = dict(
-            self.env["account.move.line"]
-            .sudo()
-            ._read_group(
-                [
-                    ("sale_line_ids", "in", lines.ids),
-                    ("move_id.move_type", "=", "out_refund"),
-                    ("move_id.state", "=", "posted"),
-                ],
-                ["sale_line_ids"],
-                ["quantity:sum"],
-            )
-        )
-        for line in self:
-            line.retail_gift_registry_qty_back = max(
-                returned.get(line._origin, 0.0), credited.get(line._origin, 0.0)
-            )
