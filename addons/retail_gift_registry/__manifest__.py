@@ -3,7 +3,7 @@
 {
     "name": "Retail Gift Registry",
     "summary": "Wedding, birth and other gift lists sold in store and on sale orders",
-    "version": "19.0.1.0.0",
+    "version": "19.0.2.0.0",
     "category": "Sales/Point of Sale",
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",

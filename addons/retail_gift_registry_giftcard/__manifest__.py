@@ -3,7 +3,7 @@
 {
     "name": "Retail Gift Registry - Gift Cards",
     "summary": "Settle gift lists onto a retail gift card, with its accounting",
-    "version": "19.0.1.0.0",
+    "version": "19.0.2.0.0",
     "category": "Sales/Point of Sale",
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",

@@ -191,14 +191,14 @@ def measure_bought(env, items_count, purchases, repeat):
             {
                 "partner_id": guest.id,
                 "state": "sale",
-                "gift_registry_id": registry.id,
-                "gift_registry_guest": f"Guest {start // per_order}",
+                "retail_gift_registry_id": registry.id,
+                "retail_gift_registry_guest": f"Guest {start // per_order}",
                 "order_line": [
                     Command.create(
                         {
                             "product_id": items[n % items_count].product_id.id,
                             "product_uom_qty": 1,
-                            "gift_registry_item_id": items[n % items_count].id,
+                            "retail_gift_registry_item_id": items[n % items_count].id,
                         }
                     )
                     for n in range(start, min(start + per_order, purchases))

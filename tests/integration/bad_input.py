@@ -1562,7 +1562,7 @@ BAD_INPUT_CASES += [
     button(
         "quotation: add a list's items without a list",
         "sale.order",
-        "action_gift_registry_add_remaining",
+        "action_retail_gift_registry_add_remaining",
         "quotation",
     ),
 ]

@@ -36,7 +36,7 @@ RULE = {"_retail_can_contact", "_retail_contact_domain"}
 # (file under addons/, method): why it does not go through the rule
 EXEMPT = {
     (
-        "retail_gift_registry/models/retail_gift_registry.py",
+        "retail_gift_registry/models/retail_gift_registry_statement.py",
         "action_send_statement",
     ): "transactional: the statement of the owners' own list, sent by staff at "
     "their request through the mail composer, which they read before sending",

@@ -9,5 +9,5 @@ class AccountMove(models.Model):
     def _post(self, soft=True):
         refunds = self.filtered(lambda move: move.move_type == "out_refund")
         if refunds:
-            refunds.invoice_line_ids.sale_line_ids.gift_registry_id._check_refundable()
+            refunds.invoice_line_ids.sale_line_ids.retail_gift_registry_id._ensure_refundable()
         return super()._post(soft=soft)

@@ -12,15 +12,15 @@ class PosOrder(models.Model):
         order_id = super()._process_order(order, existing_order)
         pos_order = self.browse(order_id)
         if pos_order.state in ("paid", "done"):
-            pos_order._gift_registry_process_lines()
+            pos_order._retail_gift_registry_process_lines()
         return order_id
 
-    def _gift_registry_process_lines(self):
+    def _retail_gift_registry_process_lines(self):
         """At sync of a paid order: refuse lists that are not open (sales) or
         settled (refunds), check each line's item, then lock the items and record
         what was bought beyond the wanted quantities."""
-        self._gift_registry_check_money_lines()
-        lines = self.lines.filtered("gift_registry_id")
+        self._retail_gift_registry_ensure_money_lines()
+        lines = self.lines.filtered("retail_gift_registry_id")
         if not lines:
             return
         sales = lines.filtered(lambda line: line.qty > 0)
@@ -28,14 +28,14 @@ class PosOrder(models.Model):
         # an exchange (a refund of a gift and what replaces it) may happen
         # after the list closed, as a refund may
         sales.filtered(
-            lambda line: not line.gift_registry_exchange_of_id
-        ).gift_registry_id._check_sellable()
-        refunds.gift_registry_id._check_refundable()
+            lambda line: not line.retail_gift_registry_exchange_of_id
+        ).retail_gift_registry_id._ensure_sellable()
+        refunds.retail_gift_registry_id._ensure_refundable()
         for line in lines:
-            item = line.gift_registry_item_id
-            contribution = line.product_id.gift_registry_contribution
+            item = line.retail_gift_registry_item_id
+            contribution = line.product_id.retail_gift_registry_contribution
             if item and (
-                item.registry_id != line.gift_registry_id
+                item.registry_id != line.retail_gift_registry_id
                 or (not contribution and item.product_id != line.product_id)
             ):
                 raise UserError(
@@ -45,30 +45,34 @@ class PosOrder(models.Model):
                         order=line.order_id.pos_reference or line.order_id.name,
                         product=line.product_id.display_name,
                         item=item.display_name,
-                        name=line.gift_registry_id.name,
+                        name=line.retail_gift_registry_id.name,
                     )
                 )
-            if not item and not contribution and not line.gift_registry_exchange_of_id:
+            if (
+                not item
+                and not contribution
+                and not line.retail_gift_registry_exchange_of_id
+            ):
                 raise UserError(
                     self.env._(
                         "Order %(order)s: %(product)s is neither an item of gift "
                         "list %(name)s nor a contribution.",
                         order=line.order_id.pos_reference or line.order_id.name,
                         product=line.product_id.display_name,
-                        name=line.gift_registry_id.name,
+                        name=line.retail_gift_registry_id.name,
                     )
                 )
         self.env["retail.gift.registry.item"]._allocate(sales, "qty")
 
-    def _gift_registry_check_money_lines(self):
+    def _retail_gift_registry_ensure_money_lines(self):
         """Money given to a list comes from the guest's payment: a contribution
         is sold for a list only, and a line taking money back from a list
         refunds a line sold for that same list (a negative line of a list
         without it would pay an order's other lines with a list's money)."""
         for line in self.lines:
-            registry = line.gift_registry_id
+            registry = line.retail_gift_registry_id
             refunded = line.refunded_orderline_id
-            if line.product_id.gift_registry_contribution and not registry:
+            if line.product_id.retail_gift_registry_contribution and not registry:
                 raise UserError(
                     self.env._(
                         "Order %(order)s: %(product)s is given to a gift list "
@@ -80,8 +84,8 @@ class PosOrder(models.Model):
             if (
                 registry
                 and (line.qty < 0 or line._retail_amount() < 0)
-                and not line.gift_registry_exchange_of_id
-                and refunded.gift_registry_id != registry
+                and not line.retail_gift_registry_exchange_of_id
+                and refunded.retail_gift_registry_id != registry
             ):
                 raise UserError(
                     self.env._(

@@ -7,7 +7,7 @@ from odoo.fields import Domain
 class ProductPricelist(models.Model):
     _inherit = "product.pricelist"
 
-    gift_registry_id = fields.Many2one(
+    retail_gift_registry_id = fields.Many2one(
         "retail.gift.registry",
         string="Gift List Offer",
         index="btree_not_null",
@@ -26,7 +26,7 @@ class ProductPricelist(models.Model):
             [
                 domain,
                 [
-                    ("gift_registry_id", "!=", False),
+                    ("retail_gift_registry_id", "!=", False),
                     ("company_id", "in", (config.company_id.id, False)),
                 ],
             ]

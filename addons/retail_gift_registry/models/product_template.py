@@ -6,7 +6,7 @@ from odoo import api, fields, models
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
-    gift_registry_contribution = fields.Boolean(
+    retail_gift_registry_contribution = fields.Boolean(
         string="Gift List Contribution",
         help="A line of this service product on an order for a gift list is money "
         "given to the list (or toward one of its items), credited to the owners "
@@ -15,4 +15,6 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config):
-        return super()._load_pos_data_fields(config) + ["gift_registry_contribution"]
+        return super()._load_pos_data_fields(config) + [
+            "retail_gift_registry_contribution"
+        ]

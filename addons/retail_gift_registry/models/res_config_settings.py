@@ -6,15 +6,15 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    gift_registry_program_id = fields.Many2one(
-        related="company_id.gift_registry_program_id", readonly=False
+    retail_gift_registry_program_id = fields.Many2one(
+        related="company_id.retail_gift_registry_program_id", readonly=False
     )
-    gift_registry_bonus_percent = fields.Float(
-        related="company_id.gift_registry_bonus_percent", readonly=False
+    retail_gift_registry_bonus_percent = fields.Float(
+        related="company_id.retail_gift_registry_bonus_percent", readonly=False
     )
-    gift_registry_discount_percent = fields.Float(
-        related="company_id.gift_registry_discount_percent", readonly=False
+    retail_gift_registry_discount_percent = fields.Float(
+        related="company_id.retail_gift_registry_discount_percent", readonly=False
     )
-    gift_registry_discount_days = fields.Integer(
-        related="company_id.gift_registry_discount_days", readonly=False
+    retail_gift_registry_discount_days = fields.Integer(
+        related="company_id.retail_gift_registry_discount_days", readonly=False
     )

@@ -135,7 +135,7 @@ class RetailGiftRegistryItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("qty_not_taken") for vals in vals_list):
-            self._check_not_taken_access()
+            self._ensure_not_taken_access()
         return super().create(vals_list)
 
     def write(self, vals):
@@ -154,7 +154,7 @@ class RetailGiftRegistryItem(models.Model):
             )
             for item in self
         ):
-            self._check_not_taken_access()
+            self._ensure_not_taken_access()
         moved = {"registry_id", "product_id"} & set(vals)
         if moved and not self.env.su:
             self.env.flush_all()
@@ -170,7 +170,7 @@ class RetailGiftRegistryItem(models.Model):
                 )
         return super().write(vals)
 
-    def _check_not_taken_access(self):
+    def _ensure_not_taken_access(self):
         """The gifts the owners leave are credited to them in money at the
         settlement: only gift list managers record them."""
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
@@ -248,8 +248,8 @@ class RetailGiftRegistryItem(models.Model):
 
         :return: the lines that carry a surplus
         """
-        lines = lines.filtered(lambda line: line.gift_registry_item_id)
-        items = lines.gift_registry_item_id
+        lines = lines.filtered(lambda line: line.retail_gift_registry_item_id)
+        items = lines.retail_gift_registry_item_id
         if not items:
             return lines
         items._lock()
@@ -258,9 +258,9 @@ class RetailGiftRegistryItem(models.Model):
         over = lines.browse()
         for item in items:
             mine = lines.filtered(
-                lambda line, item=item: line.gift_registry_item_id == item
+                lambda line, item=item: line.retail_gift_registry_item_id == item
             )
-            carried_here = sum(mine.mapped("gift_registry_surplus_qty"))
+            carried_here = sum(mine.mapped("retail_gift_registry_surplus_qty"))
             carried_elsewhere = item.qty_surplus - carried_here
             left = max(item.qty_bought - item.qty_wanted - carried_elsewhere, 0.0)
             for line in mine:
@@ -269,21 +269,23 @@ class RetailGiftRegistryItem(models.Model):
                 if not float_is_zero(surplus, precision_digits=QTY_DIGITS):
                     over |= line
                 if float_compare(
-                    surplus, line.gift_registry_surplus_qty, precision_digits=QTY_DIGITS
+                    surplus,
+                    line.retail_gift_registry_surplus_qty,
+                    precision_digits=QTY_DIGITS,
                 ):
                     # sudo: the surplus is the server's record of a paid order or
                     # a confirmed sale, frozen for users; the sync or the
                     # confirmation that counts the line writes it
-                    line.sudo().gift_registry_surplus_qty = surplus
-        for registry in over.gift_registry_id:
+                    line.sudo().retail_gift_registry_surplus_qty = surplus
+        for registry in over.retail_gift_registry_id:
             registry.message_post(
                 body=self.env._(
                     "Bought beyond the wanted quantity: %(lines)s",
                     lines=", ".join(
                         f"{line.product_id.display_name} "
-                        f"(+{line.gift_registry_surplus_qty:g})"
+                        f"(+{line.retail_gift_registry_surplus_qty:g})"
                         for line in over
-                        if line.gift_registry_id == registry
+                        if line.retail_gift_registry_id == registry
                     ),
                 )
             )
@@ -292,12 +294,12 @@ class RetailGiftRegistryItem(models.Model):
     def action_deliver_now(self):
         """Deliver the selected kept gifts now (the owners ask for them)."""
         registries = self.registry_id
-        registries._gift_registry_check_deliverable()
+        registries._gift_registry_ensure_deliverable()
         moves = self.env["stock.move"].search(
             Domain.AND(
                 [
                     registries._gift_registry_held_domain(),
-                    [("gift_registry_item_id", "in", self.ids)],
+                    [("retail_gift_registry_item_id", "in", self.ids)],
                 ]
             )
         )

@@ -11,7 +11,7 @@ class RetailGiftRegistryPurchase(models.Model):
     Quantities are net: a till refund is a line of its own with a negative
     quantity; a sale order line counts its quantity minus what came back
     (returned goods or credit notes, whichever is larger, stored on the line
-    when they happen: ``gift_registry_qty_back``); cancelled and draft orders
+    when they happen: ``retail_gift_registry_qty_back``); cancelled and draft orders
     do not count. No subquery per line: reading the bought quantities of a list
     is one grouped scan of its lines (indexed on the item). The items' bought
     quantities, the list totals and the analysis all read this one view.
@@ -48,11 +48,15 @@ class RetailGiftRegistryPurchase(models.Model):
 
     @property
     def _table_query(self):
+        return SQL("%s UNION ALL %s", self._pos_lines_query(), self._sale_lines_query())
+
+    def _pos_lines_query(self):
+        """The paid till order lines of the lists."""
         return SQL(
             """
             SELECT pol.id * 2 AS id,
-                   pol.gift_registry_id AS registry_id,
-                   pol.gift_registry_item_id AS item_id,
+                   pol.retail_gift_registry_id AS registry_id,
+                   pol.retail_gift_registry_item_id AS item_id,
                    po.company_id AS company_id,
                    reg.type_id AS type_id,
                    reg.pos_config_id AS store_id,
@@ -65,62 +69,74 @@ class RetailGiftRegistryPurchase(models.Model):
                    po.pos_reference AS order_reference,
                    po.date_order AS date,
                    po.partner_id AS partner_id,
-                   pol.gift_registry_guest AS guest_name,
-                   LOWER(COALESCE(NULLIF(TRIM(pol.gift_registry_guest), ''),
+                   pol.retail_gift_registry_guest AS guest_name,
+                   LOWER(COALESCE(NULLIF(TRIM(pol.retail_gift_registry_guest), ''),
                          'partner-' || po.partner_id::text,
                          'order-' || po.id::text)) AS guest_key,
-                   pol.gift_registry_message AS message,
+                   pol.retail_gift_registry_message AS message,
                    pol.qty AS qty,
                    -- Odoo stores a refund order's line totals with its sign
                    CASE WHEN po.is_refund THEN -1 ELSE 1 END
                        * pol.price_subtotal_incl AS amount,
-                   COALESCE(pol.gift_registry_surplus_qty, 0) AS surplus_qty,
-                   COALESCE(pt.gift_registry_contribution, FALSE) AS is_contribution,
-                   COALESCE(pol.gift_registry_keep, FALSE) AS keep
+                   COALESCE(pol.retail_gift_registry_surplus_qty, 0) AS surplus_qty,
+                   COALESCE(pt.retail_gift_registry_contribution, FALSE)
+                       AS is_contribution,
+                   COALESCE(pol.retail_gift_registry_keep, FALSE) AS keep
               FROM pos_order_line pol
               JOIN pos_order po ON po.id = pol.order_id
-              JOIN retail_gift_registry reg ON reg.id = pol.gift_registry_id
+              JOIN retail_gift_registry reg ON reg.id = pol.retail_gift_registry_id
               JOIN product_product pp ON pp.id = pol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE pol.gift_registry_id IS NOT NULL
+             WHERE pol.retail_gift_registry_id IS NOT NULL
                AND po.state IN ('paid', 'done')
-            UNION ALL
-            SELECT sol.id * 2 + 1,
-                   sol.gift_registry_id,
-                   sol.gift_registry_item_id,
-                   so.company_id,
-                   reg.type_id,
-                   reg.pos_config_id,
-                   reg.user_id,
-                   reg.event_date,
-                   sol.product_id,
-                   'sale',
-                   NULL::integer,
-                   sol.id,
-                   so.name,
-                   so.date_order,
-                   so.partner_id,
-                   COALESCE(sol.gift_registry_guest, so.gift_registry_guest),
+            """
+        )
+
+    def _sale_lines_query(self):
+        """The confirmed sale order lines of the lists, net of what came back
+        (columns in the order of ``_pos_lines_query``)."""
+        return SQL(
+            """
+            SELECT sol.id * 2 + 1 AS id,
+                   sol.retail_gift_registry_id AS registry_id,
+                   sol.retail_gift_registry_item_id AS item_id,
+                   so.company_id AS company_id,
+                   reg.type_id AS type_id,
+                   reg.pos_config_id AS store_id,
+                   reg.user_id AS consultant_id,
+                   reg.event_date AS event_date,
+                   sol.product_id AS product_id,
+                   'sale' AS source,
+                   NULL::integer AS pos_line_id,
+                   sol.id AS sale_line_id,
+                   so.name AS order_reference,
+                   so.date_order AS date,
+                   so.partner_id AS partner_id,
+                   COALESCE(sol.retail_gift_registry_guest,
+                            so.retail_gift_registry_guest) AS guest_name,
                    LOWER(COALESCE(
-                         NULLIF(TRIM(COALESCE(sol.gift_registry_guest,
-                                              so.gift_registry_guest)), ''),
-                         'partner-' || so.partner_id::text)),
-                   COALESCE(sol.gift_registry_message, so.gift_registry_message),
-                   sol.product_uom_qty - COALESCE(sol.gift_registry_qty_back, 0),
+                         NULLIF(TRIM(COALESCE(sol.retail_gift_registry_guest,
+                                              so.retail_gift_registry_guest)), ''),
+                         'partner-' || so.partner_id::text)) AS guest_key,
+                   COALESCE(sol.retail_gift_registry_message,
+                            so.retail_gift_registry_message) AS message,
+                   sol.product_uom_qty - COALESCE(sol.retail_gift_registry_qty_back, 0)
+                       AS qty,
                    CASE WHEN sol.product_uom_qty = 0 THEN 0
                         ELSE sol.price_total
                              * (sol.product_uom_qty
-                                - COALESCE(sol.gift_registry_qty_back, 0))
-                             / sol.product_uom_qty END,
-                   COALESCE(sol.gift_registry_surplus_qty, 0),
-                   COALESCE(pt.gift_registry_contribution, FALSE),
-                   COALESCE(sol.gift_registry_keep, FALSE)
+                                - COALESCE(sol.retail_gift_registry_qty_back, 0))
+                             / sol.product_uom_qty END AS amount,
+                   COALESCE(sol.retail_gift_registry_surplus_qty, 0) AS surplus_qty,
+                   COALESCE(pt.retail_gift_registry_contribution, FALSE)
+                       AS is_contribution,
+                   COALESCE(sol.retail_gift_registry_keep, FALSE) AS keep
               FROM sale_order_line sol
               JOIN sale_order so ON so.id = sol.order_id
-              JOIN retail_gift_registry reg ON reg.id = sol.gift_registry_id
+              JOIN retail_gift_registry reg ON reg.id = sol.retail_gift_registry_id
               JOIN product_product pp ON pp.id = sol.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE sol.gift_registry_id IS NOT NULL
+             WHERE sol.retail_gift_registry_id IS NOT NULL
                AND so.state = 'sale'
             """
         )

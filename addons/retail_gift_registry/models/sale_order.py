@@ -8,7 +8,7 @@ from odoo.fields import Command
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
-    gift_registry_id = fields.Many2one(
+    retail_gift_registry_id = fields.Many2one(
         "retail.gift.registry",
         string="Gift List",
         index="btree_not_null",
@@ -17,18 +17,19 @@ class SaleOrder(models.Model):
         help="The gift list this order buys for (phone and online orders); its "
         "lines keep the link to the list's items.",
     )
-    gift_registry_guest = fields.Char(
+    retail_gift_registry_guest = fields.Char(
         string="Guest Name", help="Who gives the gifts, as the owners will read it."
     )
-    gift_registry_message = fields.Text(string="Guest Message")
+    retail_gift_registry_message = fields.Text(string="Guest Message")
 
     def write(self, vals):
         if (
-            "gift_registry_id" in vals
+            "retail_gift_registry_id" in vals
             and not self.env.su
             and any(
                 order.state == "sale"
-                and order.gift_registry_id.id != (vals["gift_registry_id"] or False)
+                and order.retail_gift_registry_id.id
+                != (vals["retail_gift_registry_id"] or False)
                 for order in self
             )
         ):
@@ -40,9 +41,9 @@ class SaleOrder(models.Model):
             )
         return super().write(vals)
 
-    @api.onchange("gift_registry_id")
-    def _onchange_gift_registry_id(self):
-        registry = self.gift_registry_id
+    @api.onchange("retail_gift_registry_id")
+    def _onchange_retail_gift_registry_id(self):
+        registry = self.retail_gift_registry_id
         if registry and registry.gift_mode == "keep":
             self.partner_shipping_id = registry.delivery_partner_id or registry.owner_id
             if registry.delivery_date:
@@ -50,17 +51,17 @@ class SaleOrder(models.Model):
                     registry.delivery_date
                 )
 
-    def action_gift_registry_add_remaining(self):
+    def action_retail_gift_registry_add_remaining(self):
         """Add a line for every item of the list that is not fully bought."""
         for order in self:
-            if not order.gift_registry_id:
+            if not order.retail_gift_registry_id:
                 raise UserError(self.env._("Choose the gift list of the order first."))
-            order._gift_registry_add_remaining(order.gift_registry_id)
+            order._retail_gift_registry_add_remaining(order.retail_gift_registry_id)
         return True
 
-    def _gift_registry_add_remaining(self, registry):
+    def _retail_gift_registry_add_remaining(self, registry):
         self.ensure_one()
-        registry._check_sellable()
+        registry._ensure_sellable()
         if self.state not in ("draft", "sent"):
             raise UserError(
                 self.env._(
@@ -68,7 +69,7 @@ class SaleOrder(models.Model):
                     name=self.name,
                 )
             )
-        on_order = self.order_line.gift_registry_item_id
+        on_order = self.order_line.retail_gift_registry_item_id
         items = registry.item_ids.filtered(
             lambda item: item.qty_remaining > 0 and item not in on_order
         )
@@ -86,8 +87,8 @@ class SaleOrder(models.Model):
                         {
                             "product_id": item.product_id.id,
                             "product_uom_qty": item.qty_remaining,
-                            "gift_registry_id": registry.id,
-                            "gift_registry_item_id": item.id,
+                            "retail_gift_registry_id": registry.id,
+                            "retail_gift_registry_item_id": item.id,
                         }
                     )
                     for item in items
@@ -96,12 +97,12 @@ class SaleOrder(models.Model):
         )
         return items
 
-    def _gift_registry_lines(self):
-        return self.order_line.filtered("gift_registry_id")
+    def _retail_gift_registry_lines(self):
+        return self.order_line.filtered("retail_gift_registry_id")
 
     def _action_confirm(self):
-        lines = self._gift_registry_lines()
-        lines.gift_registry_id._check_sellable()
+        lines = self._retail_gift_registry_lines()
+        lines.retail_gift_registry_id._ensure_sellable()
         res = super()._action_confirm()
         if lines:
             self.env["retail.gift.registry.item"]._allocate(lines, "product_uom_qty")
@@ -110,10 +111,12 @@ class SaleOrder(models.Model):
     def _action_cancel(self):
         self.filtered(
             lambda o: o.state == "sale"
-        )._gift_registry_lines().gift_registry_id._check_refundable()
+        )._retail_gift_registry_lines().retail_gift_registry_id._ensure_refundable()
         res = super()._action_cancel()
-        lines = self._gift_registry_lines().filtered("gift_registry_surplus_qty")
+        lines = self._retail_gift_registry_lines().filtered(
+            "retail_gift_registry_surplus_qty"
+        )
         # sudo: the surplus is the server's record, frozen for users; a
         # cancelled order no longer carries any
-        lines.sudo().write({"gift_registry_surplus_qty": 0.0})
+        lines.sudo().write({"retail_gift_registry_surplus_qty": 0.0})
         return res

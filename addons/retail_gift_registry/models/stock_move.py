@@ -7,20 +7,20 @@ from odoo.tools import float_compare, float_is_zero
 class StockMove(models.Model):
     _inherit = "stock.move"
 
-    gift_registry_id = fields.Many2one(
+    retail_gift_registry_id = fields.Many2one(
         "retail.gift.registry",
         string="Kept for Gift List",
         index="btree_not_null",
         readonly=True,
         help="Set on the moves of gifts kept for the owners of the list.",
     )
-    gift_registry_item_id = fields.Many2one(
+    retail_gift_registry_item_id = fields.Many2one(
         "retail.gift.registry.item",
         string="Gift List Item",
         index="btree_not_null",
         readonly=True,
     )
-    gift_registry_pos_line_id = fields.Many2one(
+    retail_gift_registry_pos_line_id = fields.Many2one(
         "pos.order.line",
         string="Till Order Line",
         index="btree_not_null",
@@ -32,43 +32,43 @@ class StockMove(models.Model):
             lambda move: move.origin_returned_move_id and move.sale_line_id
         )
         if returns:
-            returns.sale_line_id.gift_registry_id._check_refundable()
+            returns.sale_line_id.retail_gift_registry_id._ensure_refundable()
         return super()._action_done(cancel_backorder=cancel_backorder)
 
     def _key_assign_picking(self):
         # kept gifts never share a transfer with what the customer takes
-        return super()._key_assign_picking() + (self.gift_registry_id,)
+        return super()._key_assign_picking() + (self.retail_gift_registry_id,)
 
     def _search_picking_for_assignation_domain(self):
         return super()._search_picking_for_assignation_domain() + [
-            ("gift_registry_id", "=", self.gift_registry_id.id)
+            ("retail_gift_registry_id", "=", self.retail_gift_registry_id.id)
         ]
 
     def _get_new_picking_values(self):
         vals = super()._get_new_picking_values()
-        registry = self.gift_registry_id[:1]
+        registry = self.retail_gift_registry_id[:1]
         if registry:
             vals.update(
-                gift_registry_id=registry.id,
-                gift_registry_held=registry.state == "open",
+                retail_gift_registry_id=registry.id,
+                retail_gift_registry_held=registry.state == "open",
             )
         return vals
 
-    def _gift_registry_unhold_pos_refunds(self, refund_lines):
+    def _retail_gift_registry_unhold_pos_refunds(self, refund_lines):
         """Reduce the held moves of the refunded till lines by the refunded
         quantities; return the refund lines settled that way (the others,
         whose gift already left, get the till's native return)."""
         moves = self.search(
             [
                 (
-                    "gift_registry_pos_line_id",
+                    "retail_gift_registry_pos_line_id",
                     "in",
                     refund_lines.refunded_orderline_id.ids,
                 ),
                 ("state", "not in", ("done", "cancel")),
             ]
         )
-        by_line = {move.gift_registry_pos_line_id: move for move in moves}
+        by_line = {move.retail_gift_registry_pos_line_id: move for move in moves}
         unheld = refund_lines.browse()
         for line in refund_lines:
             move = by_line.get(line.refunded_orderline_id)

@@ -8,7 +8,7 @@ from odoo.tools import groupby
 class StockPicking(models.Model):
     _inherit = "stock.picking"
 
-    gift_registry_id = fields.Many2one(
+    retail_gift_registry_id = fields.Many2one(
         "retail.gift.registry",
         string="Gift List",
         index="btree_not_null",
@@ -16,7 +16,7 @@ class StockPicking(models.Model):
         copy=True,
         help="The gift list whose kept gifts this transfer delivers to the owners.",
     )
-    gift_registry_held = fields.Boolean(
+    retail_gift_registry_held = fields.Boolean(
         string="Held for the Gift List",
         readonly=True,
         copy=False,
@@ -26,7 +26,7 @@ class StockPicking(models.Model):
     )
 
     def button_validate(self):
-        held = self.filtered("gift_registry_held")
+        held = self.filtered("retail_gift_registry_held")
         if held:
             raise UserError(
                 self.env._(
@@ -34,14 +34,14 @@ class StockPicking(models.Model):
                     "%(lists)s: they leave when the list closes or when the owners "
                     "ask (Deliver Now on the list).",
                     pickings=", ".join(held.mapped("name")),
-                    lists=", ".join(held.gift_registry_id.mapped("name")),
+                    lists=", ".join(held.retail_gift_registry_id.mapped("name")),
                 )
             )
         return super().button_validate()
 
     def _action_done(self):
         res = super()._action_done()
-        self.gift_registry_id._gift_registry_update_delivered()
+        self.retail_gift_registry_id._gift_registry_update_delivered()
         return res
 
     # ------------------------------------------------------------------
@@ -57,32 +57,32 @@ class StockPicking(models.Model):
         address. A refund of a kept gift not delivered yet reduces that delivery
         instead of bringing goods back that never left."""
         kept = lines.filtered(
-            lambda line: line.gift_registry_keep
-            and line.gift_registry_id
+            lambda line: line.retail_gift_registry_keep
+            and line.retail_gift_registry_id
             and line.product_id.type == "consu"
             and line.qty > 0
         )
-        unheld = self.env["stock.move"]._gift_registry_unhold_pos_refunds(
+        unheld = self.env["stock.move"]._retail_gift_registry_unhold_pos_refunds(
             lines.filtered(
                 lambda line: line.qty < 0
-                and line.refunded_orderline_id.gift_registry_keep
+                and line.refunded_orderline_id.retail_gift_registry_keep
             )
         )
         pickings = super()._create_picking_from_pos_order_lines(
             location_dest_id, lines - kept - unheld, picking_type, partner=partner
         )
         if kept:
-            self._gift_registry_hold_pos_lines(kept, picking_type)
+            self._retail_gift_registry_hold_pos_lines(kept, picking_type)
         return pickings
 
     @api.model
-    def _gift_registry_hold_pos_lines(self, lines, picking_type):
+    def _retail_gift_registry_hold_pos_lines(self, lines, picking_type):
         """One held delivery per till order and list, its moves reserved."""
         Move = self.env["stock.move"]
         out_type = picking_type.warehouse_id.out_type_id or picking_type
         held = self.browse()
         for (order, registry), group in groupby(
-            lines, key=lambda line: (line.order_id, line.gift_registry_id)
+            lines, key=lambda line: (line.order_id, line.retail_gift_registry_id)
         ):
             group = lines.browse().concat(*group)
             picking = self.create(
@@ -100,9 +100,11 @@ class StockPicking(models.Model):
                         "partner_id": picking.partner_id.id,
                         "origin": picking.origin,
                         "date": picking.scheduled_date,
-                        "gift_registry_id": registry.id,
-                        "gift_registry_item_id": line.gift_registry_item_id.id,
-                        "gift_registry_pos_line_id": line.id,
+                        "retail_gift_registry_id": registry.id,
+                        "retail_gift_registry_item_id": (
+                            line.retail_gift_registry_item_id.id
+                        ),
+                        "retail_gift_registry_pos_line_id": line.id,
                     }
                     for line in group
                 ]

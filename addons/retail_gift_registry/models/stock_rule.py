@@ -8,6 +8,6 @@ class StockRule(models.Model):
 
     def _get_custom_move_fields(self):
         return super()._get_custom_move_fields() + [
-            "gift_registry_id",
-            "gift_registry_item_id",
+            "retail_gift_registry_id",
+            "retail_gift_registry_item_id",
         ]

@@ -91,9 +91,9 @@ class GiftRegistryCommon(TestPoSCommon):
             {
                 "partner_id": self.guest.id,
                 "warehouse_id": self.warehouse.id,
-                "gift_registry_id": registry.id,
-                "gift_registry_guest": "The Garcia family",
-                "gift_registry_message": "All our love",
+                "retail_gift_registry_id": registry.id,
+                "retail_gift_registry_guest": "The Garcia family",
+                "retail_gift_registry_message": "All our love",
                 "order_line": [
                     Command.create(
                         {
@@ -119,7 +119,7 @@ class GiftRegistryCommon(TestPoSCommon):
             {"name": "Gift list credit", "program_type": "ewallet"}
         )
         cls.company.write(
-            {"gift_registry_program_id": cls.program.id, **company_values}
+            {"retail_gift_registry_program_id": cls.program.id, **company_values}
         )
 
     def _pos_line(self, product, qty, item=None, registry=None, **values):
@@ -127,10 +127,10 @@ class GiftRegistryCommon(TestPoSCommon):
         return {
             "product": product,
             "quantity": qty,
-            "gift_registry_id": registry.id,
-            "gift_registry_item_id": item.id if item else False,
-            "gift_registry_guest": "Aunt Sophie",
-            "gift_registry_message": "Be happy!",
+            "retail_gift_registry_id": registry.id,
+            "retail_gift_registry_item_id": item.id if item else False,
+            "retail_gift_registry_guest": "Aunt Sophie",
+            "retail_gift_registry_message": "Be happy!",
             **values,
         }
 

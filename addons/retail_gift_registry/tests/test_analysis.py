@@ -36,8 +36,8 @@ class TestGiftRegistryAnalysis(GiftRegistryCommon):
         self._sale_order([(self.vase, 1), (self.plates, 2)])
         self._sale_order(
             [(self.plates, 14)],
-            gift_registry_guest="Aunt Carmen",
-            gift_registry_message="Many plates",
+            retail_gift_registry_guest="Aunt Carmen",
+            retail_gift_registry_message="Many plates",
         )
         # a till guest gives 50 and buys a toaster for the birth list
         self._open_session()
@@ -84,8 +84,8 @@ class TestGiftRegistryAnalysis(GiftRegistryCommon):
     def test_refund_and_bonus_in_the_analysis(self):
         self.company.write(
             {
-                "gift_registry_bonus_percent": 10,
-                "gift_registry_program_id": self.env["loyalty.program"]
+                "retail_gift_registry_bonus_percent": 10,
+                "retail_gift_registry_program_id": self.env["loyalty.program"]
                 .create({"name": "Owners credit", "program_type": "ewallet"})
                 .id,
             }

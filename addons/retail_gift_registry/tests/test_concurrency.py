@@ -42,7 +42,7 @@ class TestGiftRegistryConcurrency(TwoTillsMixin, TransactionCase):
         with self.registry.cursor() as cr:
             for query in (
                 "DELETE FROM sale_order WHERE id IN (SELECT order_id FROM "
-                "sale_order_line WHERE gift_registry_id = %s)",
+                "sale_order_line WHERE retail_gift_registry_id = %s)",
                 "DELETE FROM retail_gift_registry WHERE id = %s",
             ):
                 cr.execute(SQL(query, registry_id))
@@ -57,7 +57,7 @@ class TestGiftRegistryConcurrency(TwoTillsMixin, TransactionCase):
             {
                 "partner_id": item.registry_id.owner_id.id,
                 "client_order_ref": key,
-                "gift_registry_id": item.registry_id.id,
+                "retail_gift_registry_id": item.registry_id.id,
                 "order_line": [
                     Command.create(
                         {"product_id": item.product_id.id, "product_uom_qty": qty}
@@ -66,7 +66,7 @@ class TestGiftRegistryConcurrency(TwoTillsMixin, TransactionCase):
             }
         )
         order.action_confirm()
-        return order.order_line.gift_registry_surplus_qty
+        return order.order_line.retail_gift_registry_surplus_qty
 
     def _committed_item_state(self, item_id):
         with self.registry.cursor() as cr:
@@ -76,9 +76,10 @@ class TestGiftRegistryConcurrency(TwoTillsMixin, TransactionCase):
             cr.execute(
                 SQL(
                     "SELECT o.client_order_ref, "
-                    "COALESCE(l.gift_registry_surplus_qty, 0) "
+                    "COALESCE(l.retail_gift_registry_surplus_qty, 0) "
                     "FROM sale_order_line l JOIN sale_order o ON o.id = l.order_id "
-                    "WHERE l.gift_registry_item_id = %s ORDER BY o.client_order_ref",
+                    "WHERE l.retail_gift_registry_item_id = %s "
+                    "ORDER BY o.client_order_ref",
                     item_id,
                 )
             )

@@ -25,7 +25,7 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
         cls.customers = cls.env.ref("stock.stock_location_customers")
 
     def _kept(self, product, qty, item, keep=True):
-        return self._pos_line(product, qty, item, gift_registry_keep=keep)
+        return self._pos_line(product, qty, item, retail_gift_registry_keep=keep)
 
     def _held_moves(self, registry=None):
         registry = registry or self.gift_list
@@ -46,12 +46,12 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
                 self._kept(self.toaster, 1, self.item_toaster, keep=False),
             ]
         )
-        taken = order.picking_ids.filtered(lambda p: not p.gift_registry_id)
+        taken = order.picking_ids.filtered(lambda p: not p.retail_gift_registry_id)
         self.assertEqual(taken.state, "done")
         self.assertEqual(taken.move_ids.product_id, self.toaster)
         held = self.gift_list.picking_ids
         self.assertEqual(len(held), 1)
-        self.assertTrue(held.gift_registry_held)
+        self.assertTrue(held.retail_gift_registry_held)
         self.assertEqual(held.partner_id, self.home)
         self.assertEqual(held.location_dest_id, self.customers)
         self.assertEqual(held.picking_type_id, self.warehouse.out_type_id)
@@ -78,12 +78,12 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
         self.item_vase.action_deliver_now()
         released = self.gift_list.picking_ids - held
         self.assertEqual(len(released), 1)
-        self.assertFalse(released.gift_registry_held)
+        self.assertFalse(released.retail_gift_registry_held)
         self.assertEqual(released.partner_id, self.home)
         self.assertEqual(released.move_ids.product_id, self.vase)
         self.assertEqual(released.state, "assigned")
         self.assertEqual(held.move_ids.product_id, self.plates, "the rest stays held")
-        self.assertTrue(held.gift_registry_held)
+        self.assertTrue(held.retail_gift_registry_held)
         self._validate(released)
         self.assertEqual(released.state, "done")
         self.assertEqual(self.gift_list.state, "open")
@@ -91,7 +91,7 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
             self.item_vase.action_deliver_now()
         # the list's button delivers what is left, in the same transfer
         self.gift_list.action_deliver_now()
-        self.assertFalse(held.gift_registry_held)
+        self.assertFalse(held.retail_gift_registry_held)
         self.assertEqual(self.gift_list.delivery_count, 2)
 
     def test_closing_releases_and_deliveries_mark_the_list_delivered(self):
@@ -99,13 +99,13 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
         self._pos_sync([self._kept(self.vase, 1, self.item_vase)])
         sale = self._sale_order([(self.plates, 6)])
         sale_held = sale.picking_ids
-        self.assertTrue(sale_held.gift_registry_held)
+        self.assertTrue(sale_held.retail_gift_registry_held)
         self.assertEqual(sale_held.partner_id, self.home)
         self.assertEqual(sale_held.move_ids.sale_line_id, sale.order_line)
         self.gift_list.action_close()
         pickings = self.gift_list.picking_ids
         self.assertEqual(len(pickings), 2)
-        self.assertFalse(any(pickings.mapped("gift_registry_held")))
+        self.assertFalse(any(pickings.mapped("retail_gift_registry_held")))
         with self.assertRaisesRegex(UserError, "still to deliver"):
             self.gift_list.action_mark_delivered()
         self._validate(pickings[0])
@@ -120,16 +120,16 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
     def test_sale_order_kept_and_taken_lines_split(self):
         order = self._sale_order([(self.vase, 1), (self.plates, 2)], confirm=False)
         plates = order.order_line.filtered(lambda line: line.product_id == self.plates)
-        plates.gift_registry_keep = False
+        plates.retail_gift_registry_keep = False
         order.action_confirm()
-        held = order.picking_ids.filtered("gift_registry_held")
+        held = order.picking_ids.filtered("retail_gift_registry_held")
         taken = order.picking_ids - held
         self.assertEqual(held.move_ids.product_id, self.vase)
-        self.assertEqual(held.gift_registry_id, self.gift_list)
+        self.assertEqual(held.retail_gift_registry_id, self.gift_list)
         self.assertEqual(held.partner_id, self.home)
         self.assertEqual(taken.move_ids.product_id, self.plates)
         self.assertEqual(taken.partner_id, self.guest)
-        self.assertFalse(taken.gift_registry_id)
+        self.assertFalse(taken.retail_gift_registry_id)
         # cancelling the order cancels its held gifts natively
         order._action_cancel()
         self.assertEqual(held.state, "cancel")
@@ -173,4 +173,4 @@ class TestGiftRegistryDelivery(GiftRegistryCommon):
             self.gift_list.action_deliver_now()
         with self.assertRaisesRegex(UserError, "open or closed lists only"):
             self.item_vase.action_deliver_now()
-        self.assertTrue(self.gift_list.picking_ids.gift_registry_held)
+        self.assertTrue(self.gift_list.picking_ids.retail_gift_registry_held)

@@ -16,7 +16,8 @@ class TestGiftRegistryDiscount(GiftRegistryCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._settle_on_ewallet(
-            gift_registry_discount_percent=20.0, gift_registry_discount_days=30
+            retail_gift_registry_discount_percent=20.0,
+            retail_gift_registry_discount_days=30,
         )
         cls.Pricelist = cls.env["product.pricelist"]
 

@@ -39,13 +39,17 @@ class TestGiftRegistryExchange(GiftRegistryCommon):
         exchange = self._exchange(order, self.toaster, qty=2)
         refund = exchange.lines.filtered(lambda line: line.qty < 0)
         new = exchange.lines - refund
-        self.assertEqual(new.gift_registry_id, self.gift_list)
-        self.assertEqual(new.gift_registry_item_id, self.item_toaster)
-        self.assertEqual(new.gift_registry_exchange_of_id, refund)
-        self.assertEqual(new.gift_registry_guest, "Aunt Sophie", "the same guest")
-        self.assertEqual(refund.gift_registry_exchanged_for_ids, new)
-        self.assertEqual(refund.gift_registry_exchange_note, "Exchanged for Toaster")
-        self.assertEqual(new.gift_registry_exchange_note, "Exchange of Plates")
+        self.assertEqual(new.retail_gift_registry_id, self.gift_list)
+        self.assertEqual(new.retail_gift_registry_item_id, self.item_toaster)
+        self.assertEqual(new.retail_gift_registry_exchange_of_id, refund)
+        self.assertEqual(
+            new.retail_gift_registry_guest, "Aunt Sophie", "the same guest"
+        )
+        self.assertEqual(refund.retail_gift_registry_exchanged_for_ids, new)
+        self.assertEqual(
+            refund.retail_gift_registry_exchange_note, "Exchanged for Toaster"
+        )
+        self.assertEqual(new.retail_gift_registry_exchange_note, "Exchange of Plates")
         self.env.invalidate_all()
         self.assertEqual(self.item_plates.qty_bought, 4)
         self.assertEqual(self.item_toaster.qty_bought, 1)
@@ -63,8 +67,8 @@ class TestGiftRegistryExchange(GiftRegistryCommon):
         order = self._bought()
         exchange = self._exchange(order, self.other_product, returned=self.vase)
         new = exchange.lines.filtered(lambda line: line.qty > 0)
-        self.assertEqual(new.gift_registry_id, self.gift_list)
-        self.assertFalse(new.gift_registry_item_id)
+        self.assertEqual(new.retail_gift_registry_id, self.gift_list)
+        self.assertFalse(new.retail_gift_registry_item_id)
         self.env.invalidate_all()
         self.assertEqual(self.item_vase.qty_bought, 0)
         self.assertEqual(self.item_vase.qty_remaining, 1)
@@ -101,5 +105,5 @@ class TestGiftRegistryExchange(GiftRegistryCommon):
                 {"product": self.toaster, "quantity": 1},
             ]
         )
-        self.assertFalse(mixed.lines.gift_registry_id)
-        self.assertTrue(line.gift_registry_id)
+        self.assertFalse(mixed.lines.retail_gift_registry_id)
+        self.assertTrue(line.retail_gift_registry_id)

@@ -65,22 +65,26 @@ class TestRetailGiftRegistryPosUi(TestPointOfSaleHttpCommon):
         self.assertEqual(self.gift_list.amount_contributions, 25)
         sold = self.gift_list.pos_line_ids.filtered(lambda line: line.qty > 0)
         self.assertEqual(len(sold), 3)
-        self.assertEqual(set(sold.mapped("gift_registry_guest")), {"Aunt Sophie"})
         self.assertEqual(
-            set(sold.mapped("gift_registry_message")), {"Be happy together"}
+            set(sold.mapped("retail_gift_registry_guest")), {"Aunt Sophie"}
+        )
+        self.assertEqual(
+            set(sold.mapped("retail_gift_registry_message")), {"Be happy together"}
         )
         refund = self.gift_list.pos_line_ids.filtered(lambda line: line.qty < 0)
-        self.assertEqual(refund.gift_registry_item_id, item_vase)
+        self.assertEqual(refund.retail_gift_registry_item_id, item_vase)
         self.assertEqual(refund.order_id.state, "paid")
         # the vase was kept for the owners (held, then its refund cancelled the
         # held move), the plates taken away by the guest through the till
         plates = sold.filtered(lambda line: line.product_id == self.plates)
         vase = sold.filtered(lambda line: line.product_id == self.vase)
-        self.assertFalse(plates.gift_registry_keep)
-        self.assertTrue(vase.gift_registry_keep)
+        self.assertFalse(plates.retail_gift_registry_keep)
+        self.assertTrue(vase.retail_gift_registry_keep)
         held = self.gift_list.picking_ids
         self.assertEqual(held.move_ids.product_id, self.vase)
         self.assertEqual(held.move_ids.state, "cancel")
-        taken = plates.order_id.picking_ids.filtered(lambda p: not p.gift_registry_id)
+        taken = plates.order_id.picking_ids.filtered(
+            lambda p: not p.retail_gift_registry_id
+        )
         self.assertEqual(taken.move_ids.product_id, self.plates)
         self.assertEqual(taken.state, "done")

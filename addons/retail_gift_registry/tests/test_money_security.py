@@ -107,7 +107,7 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
         # attack: 300 given to the list, paid by a -300 contribution to no list
         # (or taken from another list without refunding it): the guest pays 0
         unlinked = self._contribution(-300.0)
-        unlinked["gift_registry_id"] = False
+        unlinked["retail_gift_registry_id"] = False
         taken_back = self._contribution(300.0, registry=other, quantity=-1)
         taken_back.update(price_subtotal=-300.0, price_subtotal_incl=-300.0)
         attacks = [
@@ -146,7 +146,7 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
         order = Order.create(
             {
                 "partner_id": self.guest.id,
-                "gift_registry_id": self.gift_list.id,
+                "retail_gift_registry_id": self.gift_list.id,
                 "order_line": [
                     Command.create(
                         {"product_id": self.contribution.id, "price_unit": 5.0}
@@ -164,7 +164,7 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
             {"product_uom_qty": 60.0},
             {"discount": -5000.0},
             {"tax_ids": [Command.clear()]},
-            {"gift_registry_item_id": self.item_toaster.id},
+            {"retail_gift_registry_item_id": self.item_toaster.id},
         ):
             with self.assertRaises(UserError):
                 self._rpc(self.salesman, line, "write", vals)
@@ -176,15 +176,17 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
                 {"order_line": [Command.update(line.id, {"price_unit": 300.0})]},
             )
         for vals in (
-            {"gift_registry_qty_back": -59.0},
-            {"gift_registry_surplus_qty": 3},
+            {"retail_gift_registry_qty_back": -59.0},
+            {"retail_gift_registry_surplus_qty": 3},
         ):
             with self.assertRaises(AccessError):
                 self._rpc(self.salesman, line, "write", vals)
         other = self._create_registry(title="Another list")
         other.action_open()
         with self.assertRaises(UserError):
-            self._rpc(self.salesman, order, "write", {"gift_registry_id": other.id})
+            self._rpc(
+                self.salesman, order, "write", {"retail_gift_registry_id": other.id}
+            )
         self.env.invalidate_all()
         self.assertEqual(self.gift_list.amount_contributions, 6.0)
         self.assertEqual(self._close_and_settle().points, 6.0)
@@ -311,14 +313,17 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
             )
         )
         line = order.lines
-        self.assertEqual(line.gift_registry_surplus_qty, 1.0)
+        self.assertEqual(line.retail_gift_registry_surplus_qty, 1.0)
         other = self._create_registry(title="Another list")
         other.action_open()
         for vals in (
-            {"gift_registry_id": other.id, "gift_registry_item_id": False},
-            {"gift_registry_keep": True},
-            {"gift_registry_guest": "Someone else"},
-            {"gift_registry_surplus_qty": 0.0},
+            {
+                "retail_gift_registry_id": other.id,
+                "retail_gift_registry_item_id": False,
+            },
+            {"retail_gift_registry_keep": True},
+            {"retail_gift_registry_guest": "Someone else"},
+            {"retail_gift_registry_surplus_qty": 0.0},
             {"price_subtotal_incl": 800.0},
         ):
             with self.assertRaises(UserError):
@@ -335,5 +340,5 @@ class TestGiftRegistryMoneySecurity(GiftRegistryCommon):
             self._rpc(self.cashier, self.item_vase, "write", {"registry_id": other.id})
         self._rpc(self.manager, self.item_vase, "write", {"qty_not_taken": 1})
         self.assertEqual(self._close_and_settle().points, 40.0)
-        self.assertEqual(line.gift_registry_id, self.gift_list)
-        self.assertFalse(line.gift_registry_keep)
+        self.assertEqual(line.retail_gift_registry_id, self.gift_list)
+        self.assertFalse(line.retail_gift_registry_keep)

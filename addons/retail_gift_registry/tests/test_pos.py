@@ -71,7 +71,7 @@ class TestGiftRegistryPos(GiftRegistryCommon):
                 }
             ]
         )
-        self.assertEqual(refund.lines.gift_registry_item_id, self.item_plates)
+        self.assertEqual(refund.lines.retail_gift_registry_item_id, self.item_plates)
         self.env.invalidate_all()
         self.assertEqual(self.item_plates.qty_bought, 3)
         self.assertEqual(self.item_vase.qty_bought, 1)
@@ -81,7 +81,7 @@ class TestGiftRegistryPos(GiftRegistryCommon):
         self._open_session()
         self._pos_sync([self._pos_line(self.vase, 1, self.item_vase)])
         order = self._pos_sync([self._pos_line(self.vase, 2, self.item_vase)])
-        self.assertEqual(order.lines.gift_registry_surplus_qty, 2)
+        self.assertEqual(order.lines.retail_gift_registry_surplus_qty, 2)
         self.env.invalidate_all()
         self.assertEqual(self.item_vase.qty_bought, 3)
         self.assertEqual(self.item_vase.qty_surplus, 2)
@@ -142,8 +142,8 @@ class TestGiftRegistryPos(GiftRegistryCommon):
 
     def test_order_lines_load_the_link_fields(self):
         fields = self.env["pos.order.line"]._load_pos_data_fields(self.config)
-        self.assertIn("gift_registry_item_id", fields)
-        self.assertIn("gift_registry_message", fields)
+        self.assertIn("retail_gift_registry_item_id", fields)
+        self.assertIn("retail_gift_registry_message", fields)
 
     def test_session_loads_no_list_but_knows_the_models(self):
         session = self._open_session()
@@ -151,7 +151,9 @@ class TestGiftRegistryPos(GiftRegistryCommon):
         self.assertEqual(data["retail.gift.registry"], [])
         self.assertEqual(data["retail.gift.registry.item"], [])
         params = session.with_user(self.cashier).load_data_params()
-        self.assertIn("gift_registry_item_id", params["pos.order.line"]["fields"])
+        self.assertIn(
+            "retail_gift_registry_item_id", params["pos.order.line"]["fields"]
+        )
         self.assertIn("owner_names", params["retail.gift.registry"]["fields"])
         found = self.Registry.retail_pos_search_related(self.config.id, "Ana")
         self.assertEqual(

@@ -12,7 +12,8 @@ class TestGiftRegistrySale(GiftRegistryCommon):
     def test_confirmation_counts_and_links_items(self):
         order = self._sale_order([(self.vase, 1), (self.plates, 4)], confirm=False)
         self.assertEqual(
-            order.order_line.gift_registry_item_id, self.item_vase | self.item_plates
+            order.order_line.retail_gift_registry_item_id,
+            self.item_vase | self.item_plates,
         )
         self.assertEqual(self.item_plates.qty_bought, 0, "a quotation buys nothing")
         order.action_confirm()
@@ -78,37 +79,37 @@ class TestGiftRegistrySale(GiftRegistryCommon):
         self._sale_order([(self.vase, 1)])
         with Form(
             self.env["sale.order"].with_context(
-                default_gift_registry_id=self.gift_list.id
+                default_retail_gift_registry_id=self.gift_list.id
             )
         ) as form:
             form.partner_id = self.guest
             with form.order_line.new() as line:
                 line.product_id = self.vase
-                line.gift_registry_item_id = self.item_vase
+                line.retail_gift_registry_item_id = self.item_vase
                 line.product_uom_qty = 2
             order = form.save()
         # the warning of the onchange
         line = order.order_line
-        warning = line._onchange_gift_registry_overbuy()
+        warning = line._onchange_retail_gift_registry_overbuy()
         self.assertIn("0 of Vase remain", warning["warning"]["message"])
         order.action_confirm()
         self.env.invalidate_all()
-        self.assertEqual(line.gift_registry_surplus_qty, 2)
+        self.assertEqual(line.retail_gift_registry_surplus_qty, 2)
         self.assertEqual(self.item_vase.qty_bought, 3)
         self.assertEqual(self.item_vase.qty_surplus, 2)
         self.assertIn("+2", self.gift_list.message_ids[0].body)
         # within the wanted quantity: no surplus
         ok = self._sale_order([(self.plates, 12)])
-        self.assertEqual(ok.order_line.gift_registry_surplus_qty, 0)
+        self.assertEqual(ok.order_line.retail_gift_registry_surplus_qty, 0)
 
     def test_add_remaining_items(self):
         self._sale_order([(self.plates, 5)])
         order = self.env["sale.order"].create(
-            {"partner_id": self.guest.id, "gift_registry_id": self.gift_list.id}
+            {"partner_id": self.guest.id, "retail_gift_registry_id": self.gift_list.id}
         )
-        order.action_gift_registry_add_remaining()
+        order.action_retail_gift_registry_add_remaining()
         quantities = {
-            line.gift_registry_item_id: line.product_uom_qty
+            line.retail_gift_registry_item_id: line.product_uom_qty
             for line in order.order_line
         }
         self.assertEqual(
@@ -116,10 +117,10 @@ class TestGiftRegistrySale(GiftRegistryCommon):
             {self.item_vase: 1, self.item_plates: 7, self.item_toaster: 1},
         )
         with self.assertRaisesRegex(UserError, "already on the order"):
-            order.action_gift_registry_add_remaining()
+            order.action_retail_gift_registry_add_remaining()
         empty = self.env["sale.order"].create({"partner_id": self.guest.id})
         with self.assertRaisesRegex(UserError, "Choose the gift list"):
-            empty.action_gift_registry_add_remaining()
+            empty.action_retail_gift_registry_add_remaining()
 
     def test_closed_list_refused(self):
         order = self._sale_order([(self.vase, 1)], confirm=False)
@@ -135,14 +136,14 @@ class TestGiftRegistrySale(GiftRegistryCommon):
         with self.assertRaisesRegex(ValidationError, "is not on gift list"):
             self._sale_order(
                 [(self.vase, 1)], confirm=False
-            ).order_line.gift_registry_item_id = other.item_ids[0]
+            ).order_line.retail_gift_registry_item_id = other.item_ids[0]
         order = self._sale_order([(self.other_product, 1)], confirm=False)
         with self.assertRaisesRegex(ValidationError, "choose the item's product"):
-            order.order_line.gift_registry_item_id = self.item_toaster
+            order.order_line.retail_gift_registry_item_id = self.item_toaster
 
     def test_contribution_toward_an_item(self):
         order = self._sale_order([(self.contribution, 1, 80.0)], confirm=False)
-        order.order_line.gift_registry_item_id = self.item_toaster
+        order.order_line.retail_gift_registry_item_id = self.item_toaster
         order.action_confirm()
         self.env.invalidate_all()
         self.assertEqual(self.item_toaster.amount_contributed, 80)
@@ -157,6 +158,6 @@ class TestGiftRegistrySale(GiftRegistryCommon):
             }
         )
         order.action_confirm()
-        self.assertFalse(order.order_line.gift_registry_id)
+        self.assertFalse(order.order_line.retail_gift_registry_id)
         self.env.invalidate_all()
         self.assertEqual(self.item_vase.qty_bought, 0)

@@ -12,9 +12,9 @@ class TestGiftRegistrySettlement(GiftRegistryCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._settle_on_ewallet(
-            gift_registry_bonus_percent=5.0,
-            gift_registry_discount_percent=10.0,
-            gift_registry_discount_days=30,
+            retail_gift_registry_bonus_percent=5.0,
+            retail_gift_registry_discount_percent=10.0,
+            retail_gift_registry_discount_days=30,
         )
 
     def _buy_and_close(self):
@@ -119,14 +119,14 @@ class TestGiftRegistrySettlement(GiftRegistryCommon):
 
     def test_settlement_needs_a_credit_program(self):
         self._buy_and_close()
-        self.company.gift_registry_program_id = False
+        self.company.retail_gift_registry_program_id = False
         with self.assertRaisesRegex(UserError, "Choose the gift card or eWallet"):
             self.gift_list.action_settle()
         self.assertEqual(self.gift_list.state, "closed")
         self.assertFalse(self._ledger())
 
     def test_no_bonus_when_not_configured(self):
-        self.company.gift_registry_bonus_percent = 0
+        self.company.retail_gift_registry_bonus_percent = 0
         self._buy_and_close()
         self.gift_list.action_settle()
         self.assertEqual(self.gift_list.bonus_amount, 0)

@@ -42,10 +42,10 @@ class TestGiftRegistryStatement(GiftRegistryCommon):
             [(self.contribution, 1, 30.0)],
             confirm=False,
             partner_id=self.aunt.id,
-            gift_registry_guest="Aunt Carmen",
-            gift_registry_message="For your breakfasts",
+            retail_gift_registry_guest="Aunt Carmen",
+            retail_gift_registry_message="For your breakfasts",
         )
-        aunt.order_line.gift_registry_item_id = self.item_toaster
+        aunt.order_line.retail_gift_registry_item_id = self.item_toaster
         aunt.action_confirm()
         return garcia, aunt
 

@@ -6,12 +6,12 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    gift_registry_giftcard_series_id = fields.Many2one(
-        related="company_id.gift_registry_giftcard_series_id", readonly=False
+    retail_gift_registry_giftcard_series_id = fields.Many2one(
+        related="company_id.retail_gift_registry_giftcard_series_id", readonly=False
     )
-    gift_registry_giftcard_account_id = fields.Many2one(
-        related="company_id.gift_registry_giftcard_account_id", readonly=False
+    retail_gift_registry_giftcard_account_id = fields.Many2one(
+        related="company_id.retail_gift_registry_giftcard_account_id", readonly=False
     )
-    gift_registry_bonus_account_id = fields.Many2one(
-        related="company_id.gift_registry_bonus_account_id", readonly=False
+    retail_gift_registry_bonus_account_id = fields.Many2one(
+        related="company_id.retail_gift_registry_bonus_account_id", readonly=False
     )

@@ -20,7 +20,7 @@ class RetailGiftRegistry(models.Model):
     )
 
     def _settlement_card(self):
-        series = self.company_id.gift_registry_giftcard_series_id
+        series = self.company_id.retail_gift_registry_giftcard_series_id
         if not series:
             return super()._settlement_card()
         self.ensure_one()
@@ -62,9 +62,9 @@ class RetailGiftRegistry(models.Model):
     def _giftcard_counterpart(self, kind):
         company = self.company_id
         account = (
-            company.gift_registry_bonus_account_id
+            company.retail_gift_registry_bonus_account_id
             if kind == "bonus"
-            else company.gift_registry_giftcard_account_id
+            else company.retail_gift_registry_giftcard_account_id
         )
         if not account:
             raise UserError(

@@ -38,10 +38,10 @@ class TestGiftRegistryGiftcardSettlement(GiftRegistryCommon):
         )
         cls.company.write(
             {
-                "gift_registry_giftcard_series_id": cls.series.id,
-                "gift_registry_giftcard_account_id": cls.credit_account.id,
-                "gift_registry_bonus_account_id": cls.bonus_account.id,
-                "gift_registry_bonus_percent": 5.0,
+                "retail_gift_registry_giftcard_series_id": cls.series.id,
+                "retail_gift_registry_giftcard_account_id": cls.credit_account.id,
+                "retail_gift_registry_bonus_account_id": cls.bonus_account.id,
+                "retail_gift_registry_bonus_percent": 5.0,
             }
         )
         cls.liability = cls.company._retail_giftcard_liability_account()
@@ -115,7 +115,7 @@ class TestGiftRegistryGiftcardSettlement(GiftRegistryCommon):
         self.assertEqual(card._retail_check_balance_invariant(), {})
 
     def test_missing_account_refused_and_nothing_written(self):
-        self.company.gift_registry_bonus_account_id = False
+        self.company.retail_gift_registry_bonus_account_id = False
         self._buy_and_close()
         with self.assertRaisesRegex(UserError, "account of the gift list credit"):
             self.gift_list.with_user(self.manager).action_settle()
@@ -136,8 +136,8 @@ class TestGiftRegistryGiftcardSettlement(GiftRegistryCommon):
         )
         self.company.write(
             {
-                "gift_registry_giftcard_series_id": False,
-                "gift_registry_program_id": program.id,
+                "retail_gift_registry_giftcard_series_id": False,
+                "retail_gift_registry_program_id": program.id,
             }
         )
         self._buy_and_close()

@@ -6,8 +6,9 @@ patch(PosOrderline.prototype, {
     canBeMergedWith(orderline) {
         return (
             super.canBeMergedWith(...arguments) &&
-            this.gift_registry_item_id?.id === orderline.gift_registry_item_id?.id &&
-            this.gift_registry_id?.id === orderline.gift_registry_id?.id
+            this.retail_gift_registry_item_id?.id ===
+                orderline.retail_gift_registry_item_id?.id &&
+            this.retail_gift_registry_id?.id === orderline.retail_gift_registry_id?.id
         );
     },
 });

@@ -11,6 +11,6 @@ patch(ReceiptScreen.prototype, {
         );
     },
     get hasGiftRegistryLines() {
-        return this.currentOrder.lines.some((line) => line.gift_registry_id);
+        return this.currentOrder.lines.some((line) => line.retail_gift_registry_id);
     },
 });

@@ -13,10 +13,10 @@ patch(ControlButtons.prototype, {
         }
         const {registry, lines, contribution, guest, message} = payload;
         const link = {
-            gift_registry_id: registry,
-            gift_registry_guest: guest,
-            gift_registry_message: message,
-            gift_registry_keep: registry.gift_mode === "keep",
+            retail_gift_registry_id: registry,
+            retail_gift_registry_guest: guest,
+            retail_gift_registry_message: message,
+            retail_gift_registry_keep: registry.gift_mode === "keep",
         };
         for (const {item, qty, keep} of lines) {
             await this.pos.addLineToCurrentOrder(
@@ -24,9 +24,9 @@ patch(ControlButtons.prototype, {
                     product_tmpl_id: item.product_id.product_tmpl_id,
                     product_id: item.product_id,
                     qty,
-                    gift_registry_item_id: item,
+                    retail_gift_registry_item_id: item,
                     ...link,
-                    gift_registry_keep: keep,
+                    retail_gift_registry_keep: keep,
                 },
                 {},
                 false
@@ -34,7 +34,7 @@ patch(ControlButtons.prototype, {
         }
         if (contribution) {
             const product = this.pos.models["product.template"].find(
-                (template) => template.gift_registry_contribution
+                (template) => template.retail_gift_registry_contribution
             );
             if (!product) {
                 this.notification.add(
