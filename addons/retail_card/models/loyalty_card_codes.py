@@ -19,8 +19,6 @@ def _keyed_hash(key, card_id, secret):
     return hmac.new(key, f"{card_id}:{secret}".encode(), hashlib.sha256).hexdigest()
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

@@ -23,8 +23,6 @@ FROZEN_FIELDS = frozenset({"program_id"})
 HOLDER_FIELDS = frozenset({"partner_id", "expiration_date", "code"})
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

@@ -17,8 +17,6 @@ from .loyalty_card import BALANCE_DIGITS
 _logger = logging.getLogger(__name__)
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

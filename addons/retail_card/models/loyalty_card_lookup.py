@@ -28,8 +28,6 @@ LOOKUP_MAX_FAILURES = 10
 LOG_LOCK_TIMEOUT_MS = 2000
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

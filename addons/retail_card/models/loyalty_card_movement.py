@@ -34,8 +34,6 @@ MAX_ID = 2**31 - 1
 KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

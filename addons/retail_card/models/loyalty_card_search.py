@@ -23,8 +23,6 @@ ANCHOR_MAX_VALUES = 500
 ANCHOR_OPERATORS = frozenset({"=", "in", "child_of"})
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 

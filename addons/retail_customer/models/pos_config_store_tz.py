@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class PosConfig(models.Model):
     _inherit = "pos.config"
 

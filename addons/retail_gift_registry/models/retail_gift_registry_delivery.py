@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     def action_deliver_now(self):
         """Deliver every gift still held for the owners of the lists (the

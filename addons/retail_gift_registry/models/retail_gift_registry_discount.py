@@ -6,7 +6,7 @@ from odoo import Command, api, fields, models
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     def _gift_registry_offer_discount(self):
         """Give the owners a pricelist of their own: the products of the items

@@ -6,7 +6,7 @@ from odoo.tools import float_is_zero, float_round
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     def action_settle(self):
         """Credit the owners (contributions, gifts not taken, closing bonus) on

@@ -7,7 +7,7 @@ from .retail_gift_registry import MANAGER_GROUP, STATES
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     def action_open(self):
         self._ensure_state(("draft",), self.env._("Only draft lists can be opened."))

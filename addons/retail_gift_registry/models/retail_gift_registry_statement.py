@@ -4,7 +4,7 @@ from odoo import models
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     def _statement_purchases(self):
         """What was bought and given for the list, by guest then date (refunds

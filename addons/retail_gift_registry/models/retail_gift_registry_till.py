@@ -24,7 +24,7 @@ POS_HEADER_FIELDS = [
 
 
 class RetailGiftRegistry(models.Model):
-    _inherit = "retail.gift.registry"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "retail.gift.registry"
 
     @api.model
     def _owner_search_tsquery(self, query):

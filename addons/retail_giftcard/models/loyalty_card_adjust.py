@@ -3,8 +3,6 @@
 from odoo import fields, models
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Manual adjustments of gift cards, booked in accounting."""
 

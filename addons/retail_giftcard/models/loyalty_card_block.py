@@ -4,8 +4,6 @@ from odoo import models
 from odoo.exceptions import UserError, ValidationError
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Lost or stolen gift cards: blocking them (store managers, with the
     reason) and moving a blocked card's balance to another card of its series."""

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Expiry of gift cards: the nightly job and the breakage of what they held."""
 

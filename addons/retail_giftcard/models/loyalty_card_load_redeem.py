@@ -5,8 +5,6 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Money on gift cards: selling or reloading them (inactive cards are
     activated), spending them online or offline, and the idempotency of both."""

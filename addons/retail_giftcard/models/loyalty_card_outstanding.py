@@ -6,8 +6,6 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Outstanding gift card money at a date, by company and store."""
 

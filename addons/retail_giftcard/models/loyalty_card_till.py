@@ -13,8 +13,6 @@ SPEND_TOKEN_SCOPE = "retail_giftcard.spend"
 SPEND_TOKEN_VALIDITY = 4 * 3600
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyCard(models.Model):
     """Finding a gift card from the till: the number and its check digit, the
     barcode with the PIN, the store's acceptance and the spend token of a PIN check."""

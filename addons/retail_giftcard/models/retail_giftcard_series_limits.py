@@ -6,8 +6,6 @@ from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class RetailGiftcardSeries(models.Model):
     """The rules of a series' cards: amount limits, validity and where they are
     accepted."""

@@ -17,8 +17,6 @@ GENERATE_CHUNK = 20000
 NUMBER_ROUNDS = 4
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class RetailGiftcardSeries(models.Model):
     """Numbering of a series: reserving card numbers under a lock, the keyed
     permutation that makes them look random, and generating the cards."""

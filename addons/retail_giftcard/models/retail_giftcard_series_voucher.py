@@ -4,8 +4,6 @@ from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class RetailGiftcardSeries(models.Model):
     """Series of single-purpose vouchers: their VAT and deferred income account,
     and the goods they may pay."""

@@ -11,8 +11,6 @@ MAX_EXPIRY_DAYS = 3660
 ORDER_OPERATORS = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class ResPartner(models.Model):
     """Searches of the criteria "expiring within N days" and "expiring on"
     that the loyalty and gift card bridges add to the customer file: each

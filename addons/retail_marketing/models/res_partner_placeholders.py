@@ -12,8 +12,6 @@ PLACEHOLDERS = (
 )
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class ResPartner(models.Model):
     _inherit = "res.partner"
 

@@ -122,24 +122,14 @@ class ResPartner(models.Model):
     @api.model
     def _retail_points_lots_query(self, partner_ids=None):
         """Rows ``(partner id, expiry day, notice days, points)``: the lots of
-        points of the customers' cards of retail loyalty programs with an
-        expiry that are still to expire, as ``loyalty.program._retail_expiry_lots``
-        counts them (the points earned or loaded on one day form a lot,
-        expiring the program's expiry months later; every debit consumed the
-        oldest lots first; the lots never add up to more than the balance), for
-        every customer at once. Cards of the companies the user acts in.
+        points still to expire of the customers' cards (companies the user acts
+        in), counted as ``loyalty.program._retail_expiry_lots`` counts them (a
+        day's points form a lot; debits consume the oldest lots first; the lots
+        never add up to more than the balance), for every customer at once.
 
         :param partner_ids: the customers to read (all of them if None)
         """
-        self.env["loyalty.history"].flush_model(
-            ["card_id", "issued", "used", "retail_kind", "create_date"]
-        )
-        self.env["loyalty.card"].flush_model(
-            ["partner_id", "points", "program_id", "company_id"]
-        )
-        self.env["loyalty.program"].flush_model(
-            ["retail_ledger", "retail_expiry_months", "retail_notice_days"]
-        )
+        self._retail_points_lots_flush()
         partner_filter = SQL()
         if partner_ids is not None:
             partner_filter = SQL("AND c.partner_id = ANY(%s)", list(partner_ids))
@@ -189,6 +179,19 @@ class ResPartner(models.Model):
             """,
             companies=self.env.companies.ids,
             partner_filter=partner_filter,
+        )
+
+    @api.model
+    def _retail_points_lots_flush(self):
+        """Write to the database what the lots query reads."""
+        self.env["loyalty.history"].flush_model(
+            ["card_id", "issued", "used", "retail_kind", "create_date"]
+        )
+        self.env["loyalty.card"].flush_model(
+            ["partner_id", "points", "program_id", "company_id"]
+        )
+        self.env["loyalty.program"].flush_model(
+            ["retail_ledger", "retail_expiry_months", "retail_notice_days"]
         )
 
     @api.model

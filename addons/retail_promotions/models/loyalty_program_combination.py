@@ -7,8 +7,6 @@ static/tests/vectors/retail_promotions.json."""
 from odoo import models
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

@@ -6,8 +6,6 @@ the customers they are for."""
 from odoo import api, fields, models
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

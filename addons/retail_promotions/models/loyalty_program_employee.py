@@ -17,8 +17,6 @@ POS_DONE_STATES = ("paid", "done", "invoiced")
 MAX_ID = 2**31 - 1
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

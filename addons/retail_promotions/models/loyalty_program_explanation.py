@@ -9,8 +9,6 @@ from odoo import api, fields, models
 from .loyalty_program import PROMOTION_CONFIG_FIELDS
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern of the promotions.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

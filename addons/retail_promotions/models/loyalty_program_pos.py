@@ -8,8 +8,6 @@ from odoo import api, models
 from odoo.addons.retail_customer.models.retail_schedule_mixin import SCHEDULE_FIELDS
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

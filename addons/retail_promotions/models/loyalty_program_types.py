@@ -28,8 +28,6 @@ from odoo.tools import format_amount
 SCALED_REWARD_AMOUNT = 1e9
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern.
 class LoyaltyProgram(models.Model):
     _inherit = "loyalty.program"
 

@@ -8,8 +8,6 @@ from odoo import models
 from odoo.fields import Domain
 
 
-# pylint: disable=consider-merging-classes-inherited
-# One file per concern of sale orders.
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
