@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+from .pos_tour import RetailPosTourCase
 
 # Customers loaded by the till when its session starts (the most frequent buyers,
 # then by name); the customers to find are kept out of them.
@@ -10,7 +10,7 @@ LOADED_CUSTOMERS = 5
 
 
 @tagged("post_install", "-at_install")
-class TestRetailCustomerPosUi(TestPointOfSaleHttpCommon):
+class TestRetailCustomerPosUi(RetailPosTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

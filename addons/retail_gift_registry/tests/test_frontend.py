@@ -3,11 +3,11 @@
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+from odoo.addons.retail_customer.tests.pos_tour import RetailPosTourCase
 
 
 @tagged("post_install", "-at_install", "retail_gift_registry")
-class TestRetailGiftRegistryPosUi(TestPointOfSaleHttpCommon):
+class TestRetailGiftRegistryPosUi(RetailPosTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

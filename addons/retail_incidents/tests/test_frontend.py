@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+from odoo.addons.retail_customer.tests.pos_tour import RetailPosTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestRetailIncidentsPosUi(TestPointOfSaleHttpCommon):
+class TestRetailIncidentsPosUi(RetailPosTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -3,13 +3,13 @@
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
+from odoo.addons.retail_customer.tests.pos_tour import RetailPosTourCase
 
 LOADED_CUSTOMERS = 5
 
 
 @tagged("post_install", "-at_install")
-class TestRetailLoyaltyPosUi(TestPointOfSaleHttpCommon):
+class TestRetailLoyaltyPosUi(RetailPosTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
