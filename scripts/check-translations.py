@@ -48,6 +48,7 @@ COMPLETE = (
     "retail_incidents",
     "retail_loyalty",
     "retail_marketing",
+    "retail_marketing_coupon",
     "retail_marketing_giftcard",
     "retail_marketing_loyalty",
     "retail_promotions",
