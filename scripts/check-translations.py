@@ -43,6 +43,7 @@ COMPLETE = (
     "retail_customer",
     "retail_customer_gdpr",
     "retail_customer_kpi",
+    "retail_gift_registry",
     "retail_gift_registry_giftcard",
     "retail_giftcard",
     "retail_incidents",
