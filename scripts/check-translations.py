@@ -12,9 +12,11 @@ Three checks:
   meant to be in ``COMPLETE``.
 - every module: no translation breaks a placeholder. The msgstr has the same
   ``%(name)s`` / ``%s`` / ``%d`` / ``%%`` placeholders as the msgid, the same
-  ``{{ ... }}`` and ``${...}`` expressions, and the same XML/HTML tags with the same
-  attributes (the values of the attributes Odoo translates, such as ``title`` or
-  ``placeholder``, may differ); and the same leading and trailing white space. Odoo
+  ``{{ ... }}`` and ``${...}`` expressions (braces around words that are not a
+  Python expression, as in "each {{ needs its }}", are prose and translated), and
+  the same XML/HTML tags with the same attributes (the values of the attributes Odoo
+  translates, such as ``title`` or ``placeholder``, may differ); and the same leading
+  and trailing white space. Odoo
   has no such check: at run time, when ``translation % args`` fails, ``_()`` logs the
   error and shows the English source (odoo/tools/translate.py), so a broken
   translation shows up as English on the user's screen.
@@ -41,11 +43,15 @@ COMPLETE = (
     "retail_customer",
     "retail_customer_gdpr",
     "retail_customer_kpi",
+    "retail_gift_registry",
     "retail_gift_registry_giftcard",
     "retail_giftcard",
     "retail_incidents",
     "retail_loyalty",
     "retail_marketing",
+    "retail_marketing_coupon",
+    "retail_marketing_giftcard",
+    "retail_marketing_loyalty",
     "retail_promotions",
     "retail_promotions_loyalty",
     "retail_surveys",
@@ -95,6 +101,15 @@ TRANSLATED_ATTRIBUTES = {
 TRANSLATED_ATTRIBUTES |= {f"t-attf-{name}" for name in TRANSLATED_ATTRIBUTES}
 
 
+def is_expression(body):
+    """Whether ``body`` reads as the Python expression of an inline template."""
+    try:
+        compile(body, "<placeholder>", "eval")
+    except SyntaxError:
+        return False
+    return True
+
+
 def placeholders(text):
     """The printf placeholders, expressions and tags of ``text``, counted."""
     found = Counter()
@@ -104,6 +119,8 @@ def placeholders(text):
     for match in EXPRESSION.finditer(text):
         opener, closer = ("{{", "}}") if match[1] is not None else ("${", "}")
         body = " ".join((match[1] or match[2]).split())
+        if opener == "{{" and not is_expression(body):
+            continue  # prose between braces ("each {{ needs its }}"), translated
         found[opener + body + closer] += 1
     for closing, name, attributes, selfclosing in TAG.findall(text):
         attrs = sorted(

@@ -328,3 +328,110 @@ class TestTranslations(TransactionCase):
                 .values()
             }
             self.assertIn(series, labels)
+
+    def test_gift_registry_labels_and_data(self):
+        wedding = self.env.ref("retail_gift_registry.retail_gift_registry_type_wedding")
+        for lang, co_owner, delivered, wedding_name in (
+            ("es_ES", "Segundo titular", "Entregada", "Boda"),
+            ("fr_FR", "Second titulaire", "Livrée", "Mariage"),
+        ):
+            fields = self._fields(
+                "retail.gift.registry", ["co_owner_id", "state"], lang
+            )
+            self.assertEqual(fields["co_owner_id"]["string"], co_owner)
+            self.assertIn(("delivered", delivered), fields["state"]["selection"])
+            self.assertEqual(wedding.with_context(lang=lang).name, wedding_name)
+
+    def test_gift_registry_error(self):
+        wedding = self.env.ref("retail_gift_registry.retail_gift_registry_type_wedding")
+        values = {
+            "title": "Boda de Lucía",
+            "type_id": wedding.id,
+            "owner_id": self.customer.id,
+            "co_owner_id": self.customer.id,
+            "event_date": "2026-06-20",
+        }
+        for lang, message in (
+            ("es_ES", "El segundo titular de una lista es otra persona."),
+            ("fr_FR", "Le second titulaire d'une liste est une autre personne."),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["retail.gift.registry"].with_context(lang=lang).create(
+                    dict(values)
+                )
+            self.assertEqual(str(caught.exception), message)
+
+    def test_marketing_coupon_labels_and_error(self):
+        for lang, label in (
+            ("es_ES", "Validez del cupón (días)"),
+            ("fr_FR", "Validité du bon (jours)"),
+        ):
+            fields = self._fields("mailing.mailing", ["retail_coupon_valid_days"], lang)
+            self.assertEqual(fields["retail_coupon_valid_days"]["string"], label)
+        mailing = self.env["mailing.mailing"].create(
+            {
+                "subject": "Cupón de primavera",
+                "body_html": "<p>Primavera</p>",
+                "mailing_model_id": self.env["ir.model"]._get_id("res.partner"),
+            }
+        )
+        for lang, message in (
+            (
+                "es_ES",
+                "Los cupones de Cupón de primavera son válidos de 0 a 3650 días, "
+                "no 5000.",
+            ),
+            (
+                "fr_FR",
+                "Les bons de Cupón de primavera sont valables de 0 à 3650 jours, "
+                "pas 5000.",
+            ),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                mailing.with_context(lang=lang).write(
+                    {"retail_coupon_valid_days": 5000}
+                )
+            self.assertEqual(str(caught.exception), message)
+
+    def test_marketing_expiry_labels_and_error(self):
+        """The expiry criteria of the loyalty and gift card bridges: their labels,
+        and the error of a wrong number of days, which names the field."""
+        Partner = self.env["res.partner"]
+        for lang, field, message in (
+            (
+                "es_ES",
+                "retail_points_expiry_days",
+                "Días hasta la caducidad de puntos: indique un número entero de "
+                "días de 0 a 3660 (se indicó -1).",
+            ),
+            (
+                "fr_FR",
+                "retail_points_expiry_days",
+                "Jours avant l'expiration des points : indiquez un nombre entier de "
+                "jours de 0 à 3660 (-1 indiqué).",
+            ),
+            (
+                "es_ES",
+                "retail_giftcard_expiry_days",
+                "Días restantes de la tarjeta regalo: indique un número entero de "
+                "días de 0 a 3660 (se indicó -1).",
+            ),
+            (
+                "fr_FR",
+                "retail_giftcard_expiry_days",
+                "Jours restants sur la carte cadeau : indiquez un nombre entier de "
+                "jours de 0 à 3660 (-1 indiqué).",
+            ),
+        ):
+            with self.assertRaises(UserError) as caught:
+                Partner.with_context(lang=lang).search([(field, "<=", -1)])
+            self.assertEqual(str(caught.exception), message)
+        fields = self._fields("res.partner", ["retail_giftcard_balance"], "fr_FR")
+        self.assertEqual(
+            fields["retail_giftcard_balance"]["string"], "Solde de la carte cadeau"
+        )
+        fields = self._fields("res.partner", ["retail_points_expiring_soon"], "es_ES")
+        self.assertEqual(
+            fields["retail_points_expiring_soon"]["string"],
+            "Puntos que caducan pronto",
+        )
