@@ -72,7 +72,8 @@ class RetailMarketingAction(models.Model):
         model = values.pop("domain_model", "res.partner")
         if domain is not None:
             domain = Domain(domain)
-            values.setdefault("criteria", self._retail_describe(model, domain))
+            if not values.get("criteria"):
+                values["criteria"] = self._retail_describe(model, domain)
             values["domain"] = repr(list(domain))
         if values.get("criteria"):
             values["criteria"] = values["criteria"][:MAX_CRITERIA]
@@ -164,8 +165,9 @@ class RetailMarketingAction(models.Model):
             labels = dict(field._description_selection(self.env))
             values = [labels.get(v, v) for v in values]
         elif field.relational and all(type(v) is int for v in values):
-            # sudo: the names of the records the criteria name, for the log
-            records = self.env[field.comodel_name].sudo().browse(values).exists()
+            # the names the user may read; the others stay ids
+            comodel = self.env[field.comodel_name]
+            records = comodel.browse(values).exists()._filtered_access("read")
             names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
             values = [names.get(v, v) for v in values]
         text = ", ".join(str(v) for v in values[:MAX_NAMES])
