@@ -11,8 +11,10 @@
     "license": "LGPL-3",
     "depends": ["retail_marketing", "retail_loyalty"],
     "data": [
+        "security/ir.model.access.csv",
         "views/res_partner_views.xml",
         "wizards/retail_loyalty_adjust_views.xml",
+        "wizards/retail_marketing_notice_send_views.xml",
     ],
     "auto_install": True,
     "installable": True,

@@ -59,6 +59,21 @@ class TestLoyaltyCampaignActions(RetailMarketingLoyaltyCommon):
         cards.with_user(self.manager).action_retail_send_notice()
         self.assertEqual(self._actions(), action)
 
+    def test_notice_wizard_of_the_card_list(self):
+        cards = self._cards(self.ana | self.gina)
+        form = Form(
+            self.env["retail.marketing.notice.send"]
+            .with_user(self.manager)
+            .with_context(active_model="loyalty.card", active_ids=cards.ids)
+        )
+        form.campaign_id = self.campaign
+        action = form.save().action_send()
+        self.assertIn("2 by email", action["params"]["message"])
+        self.assertRecordValues(
+            self._actions(),
+            [{"kind": "notice", "user_id": self.manager.id, "audience_count": 2}],
+        )
+
     def test_notice_batch_for_a_missing_campaign_sends_nothing(self):
         cards = self._cards(self.ana)
         sms_before = self.env["sms.sms"].search_count([])
