@@ -28,6 +28,7 @@
         "views/retail_marketing_holdout_views.xml",
         "views/mailing_mailing_occasion_views.xml",
         "views/res_partner_views.xml",
+        "wizards/retail_customer_export_views.xml",
     ],
     "installable": True,
 }

@@ -10,7 +10,12 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_marketing", "retail_loyalty"],
-    "data": ["views/res_partner_views.xml"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/res_partner_views.xml",
+        "wizards/retail_loyalty_adjust_views.xml",
+        "wizards/retail_marketing_notice_send_views.xml",
+    ],
     "auto_install": True,
     "installable": True,
 }

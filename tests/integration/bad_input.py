@@ -80,6 +80,7 @@ SNAPSHOT_TABLES = (
     "phone_blacklist",
     "retail_marketing_holdout",
     "retail_marketing_occasion_sent",
+    "retail_marketing_action",
 )
 
 
@@ -2358,6 +2359,88 @@ BAD_INPUT_CASES += [
         "action_retail_send_campaign",
         records="no_partner",
         user="marketer",
+        expected=UserError,
+    ),
+]
+
+# retail_marketing: the campaign log is written by the actions, never by hand;
+# retail_marketing_loyalty: a notice batch names an existing campaign
+BAD_INPUT_CASES += [
+    Case(
+        "campaign log: written by hand by a marketer",
+        "retail.marketing.action",
+        "create",
+        ({"campaign_id": Ref("unsent_campaign"), "kind": "export"},),
+        user="marketer",
+        expected=AccessError,
+    ),
+    Case(
+        "campaign log: written by hand by a cashier",
+        "retail.marketing.action",
+        "create",
+        ({"campaign_id": Ref("unsent_campaign"), "kind": "export"},),
+        expected=AccessError,
+    ),
+    Case(
+        "loyalty notices: for a campaign given as text",
+        "loyalty.card",
+        "action_retail_send_notice",
+        kwargs={"context": {"retail_campaign_id": "'; DROP TABLE utm_campaign"}},
+        records="gift_card",
+        user="store_manager",
+        expected=UserError,
+    ),
+    Case(
+        "loyalty notices for a campaign defaults: ids as text",
+        "retail.marketing.notice.send",
+        "default_get",
+        (["card_ids"],),
+        {"context": {"active_model": "loyalty.card", "active_ids": "1,2"}},
+        user="store_manager",
+        expected=None,
+    ),
+    Case(
+        "loyalty notices for a campaign defaults: ids of 10^400 and text",
+        "retail.marketing.notice.send",
+        "default_get",
+        (["card_ids"],),
+        {"context": {"active_model": "loyalty.card", "active_ids": [HUGE_INT, "x"]}},
+        user="store_manager",
+        expected=None,
+    ),
+    Case(
+        "loyalty notices for a campaign: no card",
+        "retail.marketing.notice.send",
+        "action_send",
+        user="store_manager",
+        expected=UserError,
+        create={"campaign_id": Ref("unsent_campaign")},
+    ),
+    Case(
+        "loyalty notices for a campaign: by a cashier",
+        "retail.marketing.notice.send",
+        "action_send",
+        expected=AccessError,
+        create={"campaign_id": Ref("unsent_campaign"), "card_ids": [(6, 0, [CARD])]},
+    ),
+    Case(
+        "loyalty notices for a campaign: a card of another company",
+        "retail.marketing.notice.send",
+        "action_send",
+        user="store_manager",
+        expected=AccessError,
+        create={
+            "campaign_id": Ref("unsent_campaign"),
+            "card_ids": [(6, 0, [Ref("card_b")])],
+        },
+    ),
+    Case(
+        "loyalty notices: for a campaign that does not exist",
+        "loyalty.card",
+        "action_retail_send_notice",
+        kwargs={"context": {"retail_campaign_id": MISSING_ID}},
+        records="gift_card",
+        user="store_manager",
         expected=UserError,
     ),
 ]

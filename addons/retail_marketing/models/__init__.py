@@ -1,6 +1,7 @@
 from . import retail_marketing_result_mixin
 from . import retail_marketing_exclusion_mixin
 from . import retail_marketing_holdout
+from . import retail_marketing_action
 from . import mailing_mailing
 from . import mailing_mailing_results
 from . import utm_campaign

@@ -179,6 +179,26 @@ class MailingMailing(models.Model):
         self.retail_audience_snapshot = dict(
             self._retail_audience_counts(), holdout=len(held)
         )
+        self._retail_log_send(self.retail_audience_snapshot["audience"])
+
+    def _retail_log_send(self, audience, criteria=None, domain=None):
+        """Log the send of this mailing on its campaign: by its responsible
+        (the user Odoo sends it as), its filter (or ``domain``) and
+        ``audience`` customers."""
+        self.ensure_one()
+        user = self.user_id or self.write_uid or self.env.user
+        company = self.env.company if user == self.env.user else user.company_id
+        Action = self.env["retail.marketing.action"]
+        values = {"mailing_id": self.id, "user_id": user.id, "company_id": company.id}
+        if criteria:
+            values["criteria"] = criteria
+        return Action._retail_log(
+            self.campaign_id,
+            "sms" if self.mailing_type == "sms" else "mailing",
+            audience,
+            domain=self._parse_mailing_domain() if domain is None else domain,
+            **values,
+        )
 
     def _retail_audience_counts(self, extra=None):
         """The audience of the mailing and, for the customers its domain

@@ -441,7 +441,26 @@ class MailingMailing(models.Model):
                 )
             ]
         )
+        run._retail_log_run(self, counts["audience"])
         return run
+
+    def _retail_log_run(self, recurring, audience):
+        """Log today's run on the campaign: the recurring mailing's filter,
+        its occasion and the customers due today."""
+        Action = self.env["retail.marketing.action"]
+        occasion = dict(
+            recurring._fields["retail_occasion"]._description_selection(self.env)
+        ).get(recurring.retail_occasion, "")
+        domain = recurring._parse_mailing_domain()
+        filters = Action._retail_describe("res.partner", domain)
+        criteria = self.env._(
+            "%(occasion)s (%(days)s days), run of %(date)s: %(filter)s",
+            occasion=occasion,
+            days=recurring.retail_occasion_days,
+            date=self.retail_run_date,
+            filter=filters,
+        )
+        return self._retail_log_send(audience, criteria=criteria, domain=domain)
 
     def _retail_reserve_and_send(self, recurring, due):
         """Reserve the occurrence of each ``(partner id, key)`` of ``due`` for

@@ -39,6 +39,9 @@ class UtmCampaign(models.Model):
     retail_mailing_ids = fields.One2many(
         "mailing.mailing", "campaign_id", string="Email and SMS Mailings"
     )
+    retail_action_ids = fields.One2many(
+        "retail.marketing.action", "campaign_id", string="Actions"
+    )
     retail_sent_count = fields.Integer(
         compute="_compute_retail_exclusions", string="Sent"
     )

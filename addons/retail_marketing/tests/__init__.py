@@ -9,3 +9,4 @@ from . import test_input
 from . import test_placeholders
 from . import test_recurring
 from . import test_results_export
+from . import test_campaign_log

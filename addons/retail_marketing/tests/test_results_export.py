@@ -70,8 +70,11 @@ class TestResultsExport(CampaignResultsCommon):
         self._buy()
         sheets = self._sheets()
         self.assertEqual(
-            list(sheets), ["Mailings", "By Preferred Store", "By Channel", "By Segment"]
+            list(sheets),
+            ["Mailings", "By Preferred Store", "By Channel", "By Segment", "Actions"],
         )
+        actions = self._by_header(sheets["Actions"])
+        self.assertEqual(actions[next(iter(actions))]["Mailing"], "Spring sale")
         mailings = sheets["Mailings"]
         header = mailings[0]
         line = dict(zip(header, mailings[1], strict=True))

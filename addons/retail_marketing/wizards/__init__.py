@@ -1,1 +1,2 @@
 from . import retail_marketing_results_export
+from . import retail_customer_export

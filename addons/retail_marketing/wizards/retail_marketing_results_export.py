@@ -39,7 +39,8 @@ DIMENSION_SHEETS = (
 class RetailMarketingResultsExport(models.TransientModel):
     """The results of a campaign as an XLSX file: a row per mailing and the
     campaign's totals, then the purchases of the recipients and of the holdout
-    group per preferred store, channel and segment of the customers."""
+    group per preferred store, channel and segment of the customers, and the
+    log of what was done for the campaign (the Actions sheet)."""
 
     _name = "retail.marketing.results.export"
     _inherit = "retail.xlsx.export.mixin"
@@ -51,18 +52,21 @@ class RetailMarketingResultsExport(models.TransientModel):
         self.ensure_one()
         self.campaign_id.check_access("read")
         mailings = self.campaign_id.retail_mailing_ids.filtered("sent_date")
-        if not mailings:
+        actions = self.campaign_id.retail_action_ids
+        if not mailings and not actions:
             raise UserError(
                 self.env._(
-                    "No mailing of %(campaign)s has been sent yet: there are no "
-                    "results to export.",
+                    "No mailing of %(campaign)s has been sent yet and nothing has "
+                    "been done for it: there are no results to export.",
                     campaign=self.campaign_id.title,
                 )
             )
         book = RetailWorkbook()
-        self._write_mailings(book, mailings)
-        for dimension, model in DIMENSION_SHEETS:
-            self._write_dimension(book, mailings, dimension, model)
+        if mailings:
+            self._write_mailings(book, mailings)
+            for dimension, model in DIMENSION_SHEETS:
+                self._write_dimension(book, mailings, dimension, model)
+        self._write_actions(book, actions)
         return self._retail_xlsx_download(
             book.close(), self.env._("campaign_results.xlsx")
         )
@@ -165,3 +169,31 @@ class RetailMarketingResultsExport(models.TransientModel):
             ]
             for col, number in enumerate(values, start=1):
                 sheet.write_number(row, col, number, money if col in (4, 5) else None)
+
+    def _write_actions(self, book, actions):
+        """Every action of the campaign (the log the user may read), oldest
+        first."""
+        Action = self.env["retail.marketing.action"]
+        headers = [
+            Action._fields[fname]._description_string(self.env)
+            for fname in ("date", "kind", "user_id", "criteria", "audience_count")
+        ] + [self.env._("Mailing")]
+        sheet = book.sheet(
+            self.env._("Actions"),
+            headers,
+            widths=[(0, 0, 18), (1, 2, 22), (3, 3, 60), (4, 4, 12), (5, 5, 30)],
+        )
+        kinds = dict(Action._fields["kind"]._description_selection(self.env))
+        for row, action in enumerate(actions.sorted(lambda a: (a.date, a.id)), 1):
+            sheet.write_row(
+                row,
+                0,
+                [
+                    fields.Datetime.to_string(action.date),
+                    kinds.get(action.kind, action.kind),
+                    action.user_id.name or "",
+                    action.criteria or "",
+                ],
+            )
+            sheet.write_number(row, 4, action.audience_count)
+            sheet.write(row, 5, action.mailing_id.subject or "")

@@ -1,1 +1,3 @@
 from . import res_partner
+from . import retail_marketing_action
+from . import loyalty_card

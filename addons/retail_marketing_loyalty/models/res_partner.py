@@ -19,6 +19,53 @@ PLACEHOLDERS = (
 )
 
 
+# The lots of points of the customers' cards still to expire (see
+# res.partner._retail_points_lots_query): parameters companies, partner_filter.
+POINTS_LOTS_SQL = """
+    WITH cards AS (
+        SELECT c.id, c.partner_id, c.points,
+               p.retail_expiry_months AS months,
+               COALESCE(p.retail_notice_days, 0) AS notice
+          FROM loyalty_card c
+          JOIN loyalty_program p ON p.id = c.program_id
+         WHERE p.retail_ledger AND p.retail_expiry_months > 0
+           AND c.points > 0 AND c.partner_id IS NOT NULL
+           AND (c.company_id IS NULL OR c.company_id = ANY(%(companies)s))
+           %(partner_filter)s
+    ), used AS (
+        SELECT h.card_id, SUM(COALESCE(h.used, 0)) AS used
+          FROM loyalty_history h
+          JOIN cards ON cards.id = h.card_id
+         GROUP BY h.card_id
+    ), earned AS (
+        SELECT h.card_id, h.create_date::date AS day, SUM(h.issued) AS points
+          FROM loyalty_history h
+          JOIN cards ON cards.id = h.card_id
+         WHERE h.retail_kind IN ('earn', 'adjust') AND h.issued > 0
+         GROUP BY h.card_id, h.create_date::date
+    ), lots AS (
+        -- what the lots up to this one hold, after the debits
+        SELECT e.card_id, e.day,
+               SUM(e.points) OVER w - u.used AS upto,
+               SUM(e.points) OVER w - e.points - u.used AS before
+          FROM earned e
+          JOIN used u ON u.card_id = e.card_id
+        WINDOW w AS (PARTITION BY e.card_id ORDER BY e.day)
+    ), remaining AS (
+        SELECT cards.partner_id, cards.notice,
+               (l.day + make_interval(months => cards.months))::date AS expiry,
+               ROUND((GREATEST(0, LEAST(cards.points, l.upto))
+                      - GREATEST(0, LEAST(cards.points, l.before)))::numeric,
+                     2) AS points
+          FROM lots l
+          JOIN cards ON cards.id = l.card_id
+    )
+    SELECT partner_id, expiry, notice, points
+      FROM remaining
+     WHERE points > 0.005
+"""
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -134,49 +181,7 @@ class ResPartner(models.Model):
         if partner_ids is not None:
             partner_filter = SQL("AND c.partner_id = ANY(%s)", list(partner_ids))
         return SQL(
-            """
-            WITH cards AS (
-                SELECT c.id, c.partner_id, c.points,
-                       p.retail_expiry_months AS months,
-                       COALESCE(p.retail_notice_days, 0) AS notice
-                  FROM loyalty_card c
-                  JOIN loyalty_program p ON p.id = c.program_id
-                 WHERE p.retail_ledger AND p.retail_expiry_months > 0
-                   AND c.points > 0 AND c.partner_id IS NOT NULL
-                   AND (c.company_id IS NULL OR c.company_id = ANY(%(companies)s))
-                   %(partner_filter)s
-            ), used AS (
-                SELECT h.card_id, SUM(COALESCE(h.used, 0)) AS used
-                  FROM loyalty_history h
-                  JOIN cards ON cards.id = h.card_id
-                 GROUP BY h.card_id
-            ), earned AS (
-                SELECT h.card_id, h.create_date::date AS day, SUM(h.issued) AS points
-                  FROM loyalty_history h
-                  JOIN cards ON cards.id = h.card_id
-                 WHERE h.retail_kind IN ('earn', 'adjust') AND h.issued > 0
-                 GROUP BY h.card_id, h.create_date::date
-            ), lots AS (
-                -- what the lots up to this one hold, after the debits
-                SELECT e.card_id, e.day,
-                       SUM(e.points) OVER w - u.used AS upto,
-                       SUM(e.points) OVER w - e.points - u.used AS before
-                  FROM earned e
-                  JOIN used u ON u.card_id = e.card_id
-                WINDOW w AS (PARTITION BY e.card_id ORDER BY e.day)
-            ), remaining AS (
-                SELECT cards.partner_id, cards.notice,
-                       (l.day + make_interval(months => cards.months))::date AS expiry,
-                       ROUND((GREATEST(0, LEAST(cards.points, l.upto))
-                              - GREATEST(0, LEAST(cards.points, l.before)))::numeric,
-                             2) AS points
-                  FROM lots l
-                  JOIN cards ON cards.id = l.card_id
-            )
-            SELECT partner_id, expiry, notice, points
-              FROM remaining
-             WHERE points > 0.005
-            """,
+            POINTS_LOTS_SQL,
             companies=self.env.companies.ids,
             partner_filter=partner_filter,
         )

@@ -1,0 +1,134 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from .test_loyalty_campaign import RetailMarketingLoyaltyCommon
+
+
+@tagged("post_install", "-at_install", "retail_marketing")
+class TestLoyaltyCampaignActions(RetailMarketingLoyaltyCommon):
+    """Loyalty notices and point loads made for a campaign are logged on it;
+    the points move through the ledger alone."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = new_test_user(
+            cls.env,
+            login="campaign_store_manager",
+            name="Sara Store Manager",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "retail_card.group_card_store_manager",
+        )
+        cls.campaign = cls.env["utm.campaign"].create({"title": "Points week"})
+        cls.Action = cls.env["retail.marketing.action"]
+        cls.Card = cls.env["loyalty.card"]
+
+    def _cards(self, partners):
+        return self.Card.search(
+            [("partner_id", "in", partners.ids), ("program_id", "=", self.program.id)]
+        )
+
+    def _actions(self):
+        return self.Action.search([("campaign_id", "=", self.campaign.id)])
+
+    def test_notice_batch_for_a_campaign_is_logged(self):
+        cards = self._cards(self.ana | self.bruno)
+        result = (
+            cards.with_user(self.manager)
+            .with_context(retail_campaign_id=self.campaign.id)
+            .action_retail_send_notice()
+        )
+        self.assertEqual(result, {"email": 1, "sms": 1, "skipped": 1})
+        action = self._actions()
+        self.assertRecordValues(
+            action,
+            [
+                {
+                    "kind": "notice",
+                    "user_id": self.manager.id,
+                    "audience_count": 1,
+                    "domain_model": "loyalty.card",
+                }
+            ],
+        )
+        self.assertIn("Retail Points", action.criteria)
+        self.assertIn("1 not reachable", action.criteria)
+        # without a campaign, a batch is not logged
+        cards.with_user(self.manager).action_retail_send_notice()
+        self.assertEqual(self._actions(), action)
+
+    def test_notice_wizard_of_the_card_list(self):
+        cards = self._cards(self.ana | self.gina)
+        form = Form(
+            self.env["retail.marketing.notice.send"]
+            .with_user(self.manager)
+            .with_context(active_model="loyalty.card", active_ids=cards.ids)
+        )
+        form.campaign_id = self.campaign
+        action = form.save().action_send()
+        self.assertIn("2 by email", action["params"]["message"])
+        self.assertRecordValues(
+            self._actions(),
+            [{"kind": "notice", "user_id": self.manager.id, "audience_count": 2}],
+        )
+
+    def test_notice_batch_for_a_missing_campaign_sends_nothing(self):
+        cards = self._cards(self.ana)
+        sms_before = self.env["sms.sms"].search_count([])
+        with self.assertRaises(UserError):
+            cards.with_user(self.manager).with_context(
+                retail_campaign_id=2_000_000_000
+            ).action_retail_send_notice()
+        self.assertEqual(self.env["sms.sms"].search_count([]), sms_before)
+
+    def test_point_load_for_a_campaign_is_logged_beside_the_ledger(self):
+        cards = self._cards(self.ana | self.gina)
+        ledger_before = self.env["loyalty.history"].search_count(
+            [("card_id", "in", cards.ids)]
+        )
+        form = Form(self.env["retail.loyalty.adjust"].with_user(self.manager))
+        form.program_id = self.program
+        form.points = 50
+        form.reason_id = self.env.ref(
+            "retail_loyalty.retail_loyalty_adjust_reason_goodwill"
+        )
+        form.partner_ids.add(self.ana)
+        form.partner_ids.add(self.gina)
+        form.retail_campaign_id = self.campaign
+        balances = form.save().action_apply()
+        self.assertEqual(set(balances), set(cards.ids))
+        self.assertEqual(
+            self.env["loyalty.history"].search_count([("card_id", "in", cards.ids)]),
+            ledger_before + 2,
+            "one ledger row per card, none for the log",
+        )
+        action = self._actions()
+        self.assertRecordValues(
+            action,
+            [
+                {
+                    "kind": "points",
+                    "user_id": self.manager.id,
+                    "audience_count": 2,
+                    "domain_model": "loyalty.card",
+                }
+            ],
+        )
+        self.assertIn("2 customers", action.criteria)
+        self.assertIn("50", action.criteria)
+
+    def test_point_load_without_campaign_logs_nothing(self):
+        before = self.Action.search_count([])
+        self.env["retail.loyalty.adjust"].with_user(self.manager).create(
+            {
+                "program_id": self.program.id,
+                "points": 10,
+                "reason_id": self.env.ref(
+                    "retail_loyalty.retail_loyalty_adjust_reason_goodwill"
+                ).id,
+                "partner_ids": [(6, 0, self.ana.ids)],
+            }
+        ).action_apply()
+        self.assertEqual(self.Action.search_count([]), before)

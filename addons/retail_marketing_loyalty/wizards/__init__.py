@@ -1,0 +1,2 @@
+from . import retail_loyalty_adjust
+from . import retail_marketing_notice_send
