@@ -23,7 +23,11 @@ class TestExpiryNotice(RetailLoyaltyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Spanish installed as Settings does it: the modules' terms loaded
         cls.env["res.lang"]._activate_lang("es_ES")
+        cls.env["ir.module.module"].search(
+            [("name", "=", "retail_loyalty")]
+        )._update_translations(["es_ES"])
         cls.program.write({"retail_expiry_months": 12, "retail_notice_days": 30})
         cls.ana = cls.env["res.partner"].create(
             {
@@ -82,9 +86,10 @@ class TestExpiryNotice(RetailLoyaltyCommon):
         return self.env["sms.sms"].search([("partner_id", "=", self.ana.id)])
 
     def assertLotsAnnounced(self, text):
-        # Spanish date format (day/month/year), the real days left per lot
-        self.assertIn("30 Points expire on 12/12/2026 (in 5 days)", text)
-        self.assertIn("20 Points expire on 03/01/2027 (in 27 days)", text)
+        # in Spanish, with its date format (day/month/year), the real days left
+        # per lot
+        self.assertIn("30 Points caducan el 12/12/2026 (dentro de 5 días)", text)
+        self.assertIn("20 Points caducan el 03/01/2027 (dentro de 27 días)", text)
         self.assertNotIn("20/02/2027", text, "outside the notice period")
 
     def test_card_shows_the_earliest_lot(self):
@@ -113,11 +118,12 @@ class TestExpiryNotice(RetailLoyaltyCommon):
         sms = self._notice_sms()
         self.assertEqual(len(sms), 1)
         self.assertLotsAnnounced(sms.body)
-        self.assertIn(
-            "30 Points expire on 12/12/2026 (in 5 days); 20 Points expire on "
-            "03/01/2027 (in 27 days).",
+        self.assertEqual(
             sms.body,
+            "Ana Lotes, tiene 90 Points. 30 Points caducan el 12/12/2026 (dentro "
+            "de 5 días); 20 Points caducan el 03/01/2027 (dentro de 27 días).",
         )
+        self.assertIn("Estimado/a Ana Lotes", str(mail.body_html))
 
     def test_cron_announces_each_lot_then_the_job_removes_them_that_day(self):
         card = self._lots_card()
