@@ -11,3 +11,4 @@ from . import phone_blacklist
 from . import res_partner_placeholders
 from . import retail_marketing_occasion_sent
 from . import mailing_mailing_occasion
+from . import mailing_mailing_placeholders
