@@ -11,6 +11,11 @@
     "license": "LGPL-3",
     "depends": ["retail_marketing", "retail_loyalty"],
     "data": ["views/res_partner_views.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "retail_marketing_loyalty/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
     "installable": True,
 }

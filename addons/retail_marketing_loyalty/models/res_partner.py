@@ -292,5 +292,56 @@ class ResPartner(models.Model):
         return domain
 
     @api.model
+    def _search_retail_loyalty_points(self, operator, value):
+        """The balance the field shows (the customer's retail loyalty cards of
+        the companies the user acts in, added up), in SQL: a marketer who
+        reads customers but not loyalty cards filters an audience by points."""
+        if operator == "in":
+            values = [float(v or 0) for v in value]
+            condition, operand = "%s = ANY(%s)", values
+            zero_matches = 0.0 in values
+        elif operator in ORDER_OPERATORS:
+            operand = float(value or 0)
+            condition = f"%s {ORDER_OPERATORS[operator]} %s"
+            zero_matches = {
+                "<": 0 < operand,
+                "<=": 0 <= operand,
+                ">": 0 > operand,
+                ">=": 0 >= operand,
+            }[operator]
+        else:
+            return NotImplemented
+        self.env["loyalty.card"].flush_model(["partner_id", "points", "company_id"])
+        self.env["loyalty.program"].flush_model(["retail_ledger"])
+        balances = SQL(
+            """
+            SELECT c.partner_id
+              FROM loyalty_card c
+              JOIN loyalty_program p ON p.id = c.program_id
+             WHERE p.retail_ledger AND c.partner_id IS NOT NULL
+               AND (c.company_id IS NULL OR c.company_id = ANY(%s))
+             GROUP BY c.partner_id
+            HAVING %s
+            """,
+            self.env.companies.ids,
+            SQL(condition, SQL("COALESCE(SUM(c.points), 0)"), operand),
+        )
+        domain = Domain("id", "in", balances)
+        if zero_matches:
+            # customers without a card hold 0 points
+            domain |= ~Domain(
+                "id",
+                "in",
+                SQL(
+                    "SELECT c.partner_id FROM loyalty_card c "
+                    "JOIN loyalty_program p ON p.id = c.program_id "
+                    "WHERE p.retail_ledger AND c.partner_id IS NOT NULL "
+                    "AND (c.company_id IS NULL OR c.company_id = ANY(%s))",
+                    self.env.companies.ids,
+                ),
+            )
+        return domain
+
+    @api.model
     def mail_allowed_qweb_expressions(self):
         return (*super().mail_allowed_qweb_expressions(), *PLACEHOLDERS)

@@ -1,1 +1,2 @@
 from . import test_loyalty_campaign
+from . import test_tour
