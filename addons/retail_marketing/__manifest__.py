@@ -29,5 +29,10 @@
         "views/mailing_mailing_occasion_views.xml",
         "views/res_partner_views.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "retail_marketing/static/src/js/**/*",
+        ],
+    },
     "installable": True,
 }
