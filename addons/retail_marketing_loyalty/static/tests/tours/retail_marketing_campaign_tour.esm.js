@@ -3,8 +3,8 @@ import {stepUtils} from "@web_tour/tour_utils";
 
 // A marketing user sends a campaign to the customers of a segment holding at least
 // 100 loyalty points: the customer list's search panel and search field, Actions >
-// Send a campaign, the points placeholder in the body, the audience and the
-// exclusions, the Preview tab, Send.
+// Send a campaign, the points placeholder in the body (the editor's Dynamic
+// Placeholder), the audience and the exclusions, the Preview tab, Send.
 registry.category("web_tour.tours").add("retail_marketing_campaign_tour", {
     steps: () => [
         {
@@ -50,7 +50,8 @@ registry.category("web_tour.tours").add("retail_marketing_campaign_tour", {
             run: "click",
         },
         {
-            content: "the mailing form counts the audience: 2 customers may be contacted",
+            content:
+                "the mailing form counts the audience: 2 customers may be contacted",
             trigger:
                 ".o_form_view div[name='retail_audience'] div[name='retail_audience_count']:contains('2')",
         },
@@ -71,16 +72,49 @@ registry.category("web_tour.tours").add("retail_marketing_campaign_tour", {
             run: "click",
         },
         {
-            content: "write the body with the points placeholder",
+            content: "write the body, then '/' for the editor's commands",
             trigger: "[name='body_arch'] :iframe .odoo-editor-editable p:first-child",
             async run(actions) {
-                await actions.editor("You have ");
-                // What the editor's Dynamic Placeholder inserts.
-                const placeholder = this.anchor.ownerDocument.createElement("t");
-                placeholder.setAttribute("t-out", "object.retail_loyalty_points_text");
-                placeholder.textContent = "0";
-                this.anchor.append(placeholder, " points to spend.");
-                this.anchor.dispatchEvent(
+                await actions.editor("You have /");
+                this.anchor
+                    .closest(".odoo-editor-editable")
+                    .dispatchEvent(
+                        new InputEvent("input", {inputType: "insertText", data: "/"})
+                    );
+            },
+        },
+        {
+            content: "choose Dynamic Placeholder",
+            trigger: ".o-we-command-name:contains('Dynamic Placeholder')",
+            run: "click",
+        },
+        {
+            content: "search the points",
+            trigger: ".o_model_field_selector_popover_search input[type='text']",
+            run: "edit Loyalty Points (text)",
+        },
+        {
+            content: "choose Loyalty Points (text)",
+            trigger:
+                ".o_model_field_selector_popover button:contains('Loyalty Points (text)')",
+            run: "click",
+        },
+        {
+            content: "insert it",
+            trigger:
+                ".o_model_field_selector_popover button.btn-primary:contains('Insert')",
+            run: "click",
+        },
+        {
+            content: "finish the sentence",
+            trigger:
+                "[name='body_arch'] :iframe .odoo-editor-editable p:first-child t[t-out='object.retail_loyalty_points_text']",
+            async run() {
+                const paragraph = this.anchor.closest("p");
+                // The '/' set by the tour's typing (not a keystroke) stays: erase it.
+                paragraph.firstChild.textContent = "You have ";
+                paragraph.append(" points to spend.");
+                paragraph.dispatchEvent(
                     new InputEvent("input", {bubbles: true, inputType: "insertText"})
                 );
             },
@@ -118,7 +152,8 @@ registry.category("web_tour.tours").add("retail_marketing_campaign_tour", {
         },
         {
             content: "the mailing is queued",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('In Queue')",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('In Queue')",
         },
     ],
 });
