@@ -343,5 +343,28 @@ class ResPartner(models.Model):
         return domain
 
     @api.model
+    def _search_retail_loyalty_tier_id(self, operator, value):
+        """The customers whose retail loyalty cards (of the companies the user
+        acts in) hold the tier: searchable by a marketer who reads customers
+        but not loyalty cards."""
+        self.check_access("read")
+        # sudo: the caller reads customers, and their tier is shown to them on
+        # the customer (computed from the cards the same way); only which
+        # customers hold the tier is returned, never the cards
+        cards = (
+            self.env["loyalty.card"]
+            .sudo()
+            ._search(
+                [
+                    ("partner_id", "!=", False),
+                    ("program_id.retail_ledger", "=", True),
+                    ("company_id", "in", [*self.env.companies.ids, False]),
+                    ("retail_tier_id", operator, value),
+                ]
+            )
+        )
+        return Domain("id", "in", cards.subselect("partner_id"))
+
+    @api.model
     def mail_allowed_qweb_expressions(self):
         return (*super().mail_allowed_qweb_expressions(), *PLACEHOLDERS)

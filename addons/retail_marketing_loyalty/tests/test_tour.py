@@ -147,3 +147,28 @@ class TestCampaignTour(HttpCase, MockEmail):
             [("id", "in", customers.ids), ("retail_loyalty_points", "<", 200)]
         )
         self.assertEqual(found, self.ana | self.carl)
+
+    def test_tier_filter_as_marketer(self):
+        """A marketer, who reads customers but not loyalty cards, filters them
+        by their tier."""
+        gold = self.env["retail.loyalty.tier"].create(
+            {"name": "Tour Gold", "program_id": self.program.id, "threshold": 250}
+        )
+        self.env["loyalty.card"].search(
+            [("partner_id", "=", self.bea.id)]
+        ).retail_tier_id = gold
+        Partner = self.env["res.partner"].with_user(self.marketer)
+        customers = self.ana | self.bea | self.carl | self.dora | self.eve
+        for condition in (
+            ("retail_loyalty_tier_id", "=", gold.id),
+            ("retail_loyalty_tier_id", "ilike", "Tour Gold"),
+        ):
+            self.assertEqual(
+                Partner.search([("id", "in", customers.ids), condition]), self.bea
+            )
+        self.assertEqual(
+            Partner.search(
+                [("id", "in", customers.ids), ("retail_loyalty_tier_id", "!=", gold.id)]
+            ),
+            customers - self.bea,
+        )
