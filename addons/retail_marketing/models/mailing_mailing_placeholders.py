@@ -6,9 +6,12 @@ from markupsafe import Markup
 
 from odoo import api, models
 
-# An opening ``<t ...>`` tag and the attributes in it.
-T_TAG = re.compile(r"<t(\s[^<>]*?)?(/?)>")
-ATTRIBUTE = re.compile(r"""\s+([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+# An attribute of a tag: its name, then its value, quoted or not.
+ATTRIBUTE_NAME = r"""[^\s=/>"']+"""
+ATTRIBUTE_VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?"""
+ATTRIBUTE = re.compile(rf"\s+({ATTRIBUTE_NAME}){ATTRIBUTE_VALUE}")
+# An opening <t ...> tag and its attributes.
+T_TAG = re.compile(rf"<t((?:\s+{ATTRIBUTE_NAME}{ATTRIBUTE_VALUE})*)(\s*/?)>")
 
 
 def strip_placeholder_styles(body):
@@ -25,7 +28,7 @@ def strip_placeholder_styles(body):
             for attribute in ATTRIBUTE.finditer(match.group(1) or "")
             if attribute.group(1).startswith("t-")
         )
-        return f"<t{attributes}{match.group(2)}>"
+        return f"<t{attributes}{match.group(2).strip()}>"
 
     cleaned = T_TAG.sub(keep_directives, str(body))
     return Markup(cleaned) if isinstance(body, Markup) else cleaned

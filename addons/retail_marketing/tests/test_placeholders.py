@@ -111,3 +111,19 @@ class TestPlaceholdersForMarketers(RetailMarketingCommon):
                     ' style="margin:0px;"/></p>'
                 }
             )
+
+    def test_placeholder_styles_keep_the_directives(self):
+        """Only the style goes: a template editor's directives stay whole,
+        a ``>`` in their expression included."""
+        mailing = self._mailing(
+            self.ana,
+            body_html='<p><t t-if="object.id &gt; 0" style="margin:0px;">Hi</t>'
+            '<t t-out="object.name" t-options="{}" class="x"/></p>',
+        )
+        self.assertEqual(
+            mailing.body_html,
+            '<p><t t-if="object.id &gt; 0">Hi</t>'
+            '<t t-out="object.name" t-options="{}"/></p>',
+        )
+        mailing.write({"body_html": '<p><t t-if="object.id > 0" style="x">Hi</t></p>'})
+        self.assertEqual(mailing.body_html, '<p><t t-if="object.id &gt; 0">Hi</t></p>')
