@@ -30,5 +30,10 @@
         "views/res_partner_views.xml",
         "wizards/retail_customer_export_views.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "retail_marketing/static/src/js/**/*",
+        ],
+    },
     "installable": True,
 }

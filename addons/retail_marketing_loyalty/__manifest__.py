@@ -16,6 +16,11 @@
         "wizards/retail_loyalty_adjust_views.xml",
         "wizards/retail_marketing_notice_send_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "retail_marketing_loyalty/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
     "installable": True,
 }

@@ -13,3 +13,4 @@ from . import res_partner_placeholders
 from . import retail_marketing_occasion_sent
 from . import mailing_mailing_occasion
 from . import res_partner_expiry_search
+from . import mailing_mailing_placeholders

@@ -69,3 +69,61 @@ class TestPlaceholdersForMarketers(RetailMarketingCommon):
         )
         with self.assertRaisesRegex(AccessError, "Mail Template Editor"):
             mailing.with_user(self.marketer).action_send_mail()
+
+    def test_placeholder_styled_by_the_email_editor(self):
+        """The email editor saves the body with every element's style inline,
+        the placeholders' included: the marketer's mailing saves and prints
+        the placeholder."""
+        mailing = (
+            self.env["mailing.mailing"]
+            .with_user(self.marketer)
+            .create(
+                {
+                    "subject": "Spring sale",
+                    "mailing_model_id": self.partner_model_id,
+                    "mailing_domain": repr([("id", "in", self.ana.ids)]),
+                    "retail_holdout_percent": 0,
+                    "body_html": '<p style="margin:0px;">Hi <t t-out="object.name"'
+                    ' style="border-radius:0px;font-size:14px;">customer</t>!</p>',
+                }
+            )
+        )
+        mailing.write(
+            {
+                "body_html": '<p>Hello <t t-out="object.name" style="margin:0px;"'
+                ' width="100%">customer</t>!</p>'
+            }
+        )
+        self.assertEqual(
+            mailing.body_html,
+            '<p>Hello <t t-out="object.name">customer</t>!</p>',
+        )
+        mailing.with_user(self.marketer).action_send_mail()
+        mail = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
+        self.assertIn("Hello Ana Reachable!", mail.body_html)
+
+    def test_styled_other_expressions_stay_refused(self):
+        mailing = self._mailing(self.ana)
+        with self.assertRaisesRegex(AccessError, "Mail Template Editor"):
+            mailing.with_user(self.marketer).write(
+                {
+                    "body_html": '<p><t t-out="object.create_uid.login"'
+                    ' style="margin:0px;"/></p>'
+                }
+            )
+
+    def test_placeholder_styles_keep_the_directives(self):
+        """Only the style goes: a template editor's directives stay whole,
+        a ``>`` in their expression included."""
+        mailing = self._mailing(
+            self.ana,
+            body_html='<p><t t-if="object.id &gt; 0" style="margin:0px;">Hi</t>'
+            '<t t-out="object.name" t-options="{}" class="x"/></p>',
+        )
+        self.assertEqual(
+            mailing.body_html,
+            '<p><t t-if="object.id &gt; 0">Hi</t>'
+            '<t t-out="object.name" t-options="{}"/></p>',
+        )
+        mailing.write({"body_html": '<p><t t-if="object.id > 0" style="x">Hi</t></p>'})
+        self.assertEqual(mailing.body_html, '<p><t t-if="object.id &gt; 0">Hi</t></p>')

@@ -258,5 +258,79 @@ class ResPartner(models.Model):
         return domain
 
     @api.model
+    def _search_retail_loyalty_points(self, operator, value):
+        """The balance the field shows (the customer's retail loyalty cards of
+        the companies the user acts in, added up), in SQL: a marketer who
+        reads customers but not loyalty cards filters an audience by points."""
+        if operator == "in":
+            values = [float(v or 0) for v in value]
+            condition, operand = "%s = ANY(%s)", values
+            zero_matches = 0.0 in values
+        elif operator in ORDER_OPERATORS:
+            operand = float(value or 0)
+            condition = f"%s {ORDER_OPERATORS[operator]} %s"
+            zero_matches = {
+                "<": 0 < operand,
+                "<=": 0 <= operand,
+                ">": 0 > operand,
+                ">=": 0 >= operand,
+            }[operator]
+        else:
+            return NotImplemented
+        self.env["loyalty.card"].flush_model(["partner_id", "points", "company_id"])
+        self.env["loyalty.program"].flush_model(["retail_ledger"])
+        balances = SQL(
+            """
+            SELECT c.partner_id
+              FROM loyalty_card c
+              JOIN loyalty_program p ON p.id = c.program_id
+             WHERE p.retail_ledger AND c.partner_id IS NOT NULL
+               AND (c.company_id IS NULL OR c.company_id = ANY(%s))
+             GROUP BY c.partner_id
+            HAVING %s
+            """,
+            self.env.companies.ids,
+            SQL(condition, SQL("COALESCE(SUM(c.points), 0)"), operand),
+        )
+        domain = Domain("id", "in", balances)
+        if zero_matches:
+            # customers without a card hold 0 points
+            domain |= ~Domain(
+                "id",
+                "in",
+                SQL(
+                    "SELECT c.partner_id FROM loyalty_card c "
+                    "JOIN loyalty_program p ON p.id = c.program_id "
+                    "WHERE p.retail_ledger AND c.partner_id IS NOT NULL "
+                    "AND (c.company_id IS NULL OR c.company_id = ANY(%s))",
+                    self.env.companies.ids,
+                ),
+            )
+        return domain
+
+    @api.model
+    def _search_retail_loyalty_tier_id(self, operator, value):
+        """The customers whose retail loyalty cards (of the companies the user
+        acts in) hold the tier: searchable by a marketer who reads customers
+        but not loyalty cards."""
+        self.check_access("read")
+        # sudo: the caller reads customers, and their tier is shown to them on
+        # the customer (computed from the cards the same way); only which
+        # customers hold the tier is returned, never the cards
+        cards = (
+            self.env["loyalty.card"]
+            .sudo()
+            ._search(
+                [
+                    ("partner_id", "!=", False),
+                    ("program_id.retail_ledger", "=", True),
+                    ("company_id", "in", [*self.env.companies.ids, False]),
+                    ("retail_tier_id", operator, value),
+                ]
+            )
+        )
+        return Domain("id", "in", cards.subselect("partner_id"))
+
+    @api.model
     def mail_allowed_qweb_expressions(self):
         return (*super().mail_allowed_qweb_expressions(), *PLACEHOLDERS)

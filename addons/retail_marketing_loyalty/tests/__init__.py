@@ -1,2 +1,3 @@
 from . import test_loyalty_campaign
 from . import test_campaign_actions
+from . import test_tour
