@@ -42,14 +42,30 @@ class TestRetailGiftcardPosUi(RetailPosTourCase):
     def _ledger(self):
         return self.card.history_ids.filtered("retail_kind").sorted("id")
 
-    def test_sell_and_reload(self):
-        self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailGiftcardSellReloadTour")
+    def _assert_sold_and_reloaded(self):
         self.assertEqual(self.card.retail_state, "active")
         self.assertEqual(self.card.points, 75)
         self.assertEqual(self._ledger().mapped("retail_kind"), ["load", "load"])
         self.assertEqual(self._ledger().mapped("retail_balance_after"), [50, 75])
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_sell_and_reload(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardSellReloadTour")
+        self._assert_sold_and_reloaded()
+
+    def test_sell_and_reload_in_spanish(self):
+        """The cashier works in Spanish: the card's product (named in Spanish as
+        the series names it for a Spanish head office), the prompts, the amounts
+        and the receipt lines are in Spanish."""
+        self._retail_till_in_spanish()
+        product = self.series.product_id
+        spanish = self.series.with_context(lang="es_ES")._product_vals()["name"]
+        self.assertEqual(spanish, "Tarjeta regalo Till cards")
+        product.with_context(lang="es_ES").name = spanish
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardSellReloadTourEs")
+        self._assert_sold_and_reloaded()
 
     def test_pay_part_check_balance_refund(self):
         self.env["loyalty.card"]._retail_giftcard_load(
