@@ -70,6 +70,36 @@ registry.category("web_tour.tours").add("RetailGiftcardSellReloadTourEs", {
     },
 });
 
+// The cashier working in Spanish pays part of an order with a card (number +
+// PIN), the rest in cash: the prompts, the payment method, the amounts and the
+// receipt's payment line in Spanish.
+registry.category("web_tour.tours").add("RetailGiftcardPayPartTourEs", {
+    steps: () => {
+        const texts = GIFTCARD_TEXTS.es;
+        return [
+            Chrome.startPoS(),
+            Dialog.confirm(TILL_TEXTS.es.openRegister),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Tarjeta regalo"),
+            Dialog.is({title: "Pagar con una tarjeta regalo"}),
+            RetailGiftcard.enterCard(CARD, texts),
+            RetailGiftcard.enterPin("123456", texts),
+            PaymentScreen.selectedPaymentlineHas("Tarjeta regalo", "1,00"),
+            PaymentScreen.remainingIs("0,98"),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            {
+                content: "the receipt's payment line: Tarjeta regalo, 1,00",
+                trigger:
+                    '.pos-receipt .paymentlines:contains("Tarjeta regalo"):contains("1,00")',
+            },
+            Chrome.endTour(),
+        ].flat();
+    },
+});
+
 // Pay part of an order with a card (number + PIN), the rest in cash; check the
 // card's balance; refund the order back onto the card.
 registry.category("web_tour.tours").add("RetailGiftcardPayPartTour", {

@@ -10,6 +10,7 @@ import * as TextInputPopup from "@point_of_sale/../tests/generic_helpers/text_in
 export const GIFTCARD_TEXTS = {
     en: {
         giftCard: "gift card",
+        pinOf: "PIN of gift card",
         apply: "Apply",
         loadCard: "Load card",
         load: "Load",
@@ -18,6 +19,7 @@ export const GIFTCARD_TEXTS = {
     },
     es: {
         giftCard: "tarjeta regalo",
+        pinOf: "PIN de la tarjeta regalo",
         apply: "Aplicar",
         loadCard: "Cargar la tarjeta",
         load: "Cargar",
@@ -36,11 +38,11 @@ export function enterCard(number, texts = GIFTCARD_TEXTS.en) {
 }
 
 /** Type the card's PIN in the PIN prompt and apply it. */
-export function enterPin(pin) {
+export function enterPin(pin, texts = GIFTCARD_TEXTS.en) {
     return [
-        Dialog.is({title: "PIN of gift card"}),
+        Dialog.is({title: texts.pinOf}),
         TextInputPopup.inputText(pin),
-        Dialog.confirm("Apply"),
+        Dialog.confirm(texts.apply),
     ];
 }
 
