@@ -4,6 +4,10 @@
 
 from odoo.addons.point_of_sale.tests.test_frontend import TestPointOfSaleHttpCommon
 
+# The modules whose catalogs a till in Spanish reads: Odoo's till and loyalty,
+# and every installed retail module.
+TILL_MODULES = ("point_of_sale", "pos_loyalty", "loyalty")
+
 
 class RetailPosTourCase(TestPointOfSaleHttpCommon):
     """Odoo's till tour case with the till's asset bundles generated before the
@@ -17,3 +21,19 @@ class RetailPosTourCase(TestPointOfSaleHttpCommon):
         for bundle in ("point_of_sale.assets_prod", "web.assets_tests"):
             qweb._get_asset_bundle(bundle, css=False, js=True).js()
         qweb._get_asset_bundle("point_of_sale.assets_prod", css=True, js=False).css()
+
+    def _retail_till_in_spanish(self):
+        """The cashier works in Spanish (Spain): es_ES is installed with the
+        catalogs of the till's modules and the cashier's language is es_ES, so the
+        till, its popups and its receipts come out in Spanish."""
+        self.env["res.lang"]._activate_lang("es_ES")
+        modules = self.env["ir.module.module"].search(
+            [
+                ("state", "=", "installed"),
+                "|",
+                ("name", "in", TILL_MODULES),
+                ("name", "=like", "retail\\_%"),
+            ]
+        )
+        modules._update_translations(["es_ES"])
+        self.pos_user.lang = "es_ES"

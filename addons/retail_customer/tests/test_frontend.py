@@ -65,6 +65,14 @@ class TestRetailCustomerPosUi(RetailPosTourCase):
         self.start_pos_tour("RetailCustomerFindByPhoneTour")
         self._assert_paid_order(self.phone_customer)
 
+    def test_find_customer_by_phone_in_spanish(self):
+        """The cashier works in Spanish: the till's texts, the customer's channel
+        and the receipt's amounts are in Spanish."""
+        self._retail_till_in_spanish()
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailCustomerFindByPhoneTourEs")
+        self._assert_paid_order(self.phone_customer)
+
     def test_find_customer_by_national_id(self):
         self.assertEqual(self.national_id_customer.national_id, "12345678Z")
         self._assert_not_loaded_at_start(self.national_id_customer)

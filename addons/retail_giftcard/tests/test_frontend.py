@@ -42,14 +42,30 @@ class TestRetailGiftcardPosUi(RetailPosTourCase):
     def _ledger(self):
         return self.card.history_ids.filtered("retail_kind").sorted("id")
 
-    def test_sell_and_reload(self):
-        self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailGiftcardSellReloadTour")
+    def _assert_sold_and_reloaded(self):
         self.assertEqual(self.card.retail_state, "active")
         self.assertEqual(self.card.points, 75)
         self.assertEqual(self._ledger().mapped("retail_kind"), ["load", "load"])
         self.assertEqual(self._ledger().mapped("retail_balance_after"), [50, 75])
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_sell_and_reload(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardSellReloadTour")
+        self._assert_sold_and_reloaded()
+
+    def test_sell_and_reload_in_spanish(self):
+        """The cashier works in Spanish: the card's product (named in Spanish as
+        the series names it for a Spanish head office), the prompts, the amounts
+        and the receipt lines are in Spanish."""
+        self._retail_till_in_spanish()
+        product = self.series.product_id
+        spanish = self.series.with_context(lang="es_ES")._product_vals()["name"]
+        self.assertEqual(spanish, "Tarjeta regalo Till cards")
+        product.with_context(lang="es_ES").name = spanish
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardSellReloadTourEs")
+        self._assert_sold_and_reloaded()
 
     def test_pay_part_check_balance_refund(self):
         self.env["loyalty.card"]._retail_giftcard_load(
@@ -70,6 +86,30 @@ class TestRetailGiftcardPosUi(RetailPosTourCase):
             self._ledger().mapped("retail_kind"), ["load", "redeem", "refund"]
         )
         self.assertEqual(self.card.points, 1.98, "the refund went back on the card")
+        self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_pay_part_in_spanish(self):
+        """The cashier works in Spanish: the card's prompts, its payment method
+        (named in Spanish as the company's set-up names it for a Spanish user),
+        the amounts and the receipt's payment line are in Spanish."""
+        self.env["loyalty.card"]._retail_giftcard_load(
+            [{"card": self.card, "amount": 1.0}]
+        )
+        self.card.sudo().retail_secret_hash = self.card._retail_hash_secret("123456")
+        self._retail_till_in_spanish()
+        spanish = self.env(context=dict(self.env.context, lang="es_ES"))._("Gift Card")
+        self.assertEqual(spanish, "Tarjeta regalo")
+        self.gift_pm.with_context(lang="es_ES").name = spanish
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftcardPayPartTourEs")
+        sale = self.env["pos.order"].search(
+            [("config_id", "=", self.main_pos_config.id)]
+        )
+        self.assertEqual(
+            sorted(sale.payment_ids.mapped("amount")), [0.98, 1.0], "card and cash"
+        )
+        self.assertEqual(self._ledger().mapped("retail_kind"), ["load", "redeem"])
+        self.assertEqual(self.card.points, 0)
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
 
     def test_single_purpose_voucher_refused_then_pays_its_vat(self):

@@ -94,9 +94,7 @@ class TestRetailLoyaltyPosUi(RetailPosTourCase):
             [{"card": cls.card, "amount": 150, "kind": "earn"}]
         )
 
-    def test_identify_by_phone_and_earn_with_tier(self):
-        self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailLoyaltyEarnTierTour")
+    def _assert_earned_with_tier(self):
         order = self.env["pos.order"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(order), 1)
         self.assertEqual(self.card.points, 350, "150 + 100 euros x 2 (Gold)")
@@ -107,6 +105,19 @@ class TestRetailLoyaltyPosUi(RetailPosTourCase):
         )
         self.assertRecordValues(rows, [{"points_earned": 200, "points_browser": 200}])
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_identify_by_phone_and_earn_with_tier(self):
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailLoyaltyEarnTierTour")
+        self._assert_earned_with_tier()
+
+    def test_identify_by_phone_and_earn_with_tier_in_spanish(self):
+        """The cashier works in Spanish: the till, the rewards button and the
+        loyalty lines of the receipt are in Spanish."""
+        self._retail_till_in_spanish()
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailLoyaltyEarnTierTourEs")
+        self._assert_earned_with_tier()
 
     def test_redeem_voucher_then_refund(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
@@ -133,15 +144,15 @@ class TestRetailLoyaltyPosUi(RetailPosTourCase):
         )
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
 
-    def test_offline_cap_refused_at_the_till(self):
+    def _set_offline_caps(self):
         self.main_pos_config.write(
             {
                 "retail_loyalty_offline_card_cap": 50,
                 "retail_loyalty_offline_till_cap": 500,
             }
         )
-        self.main_pos_config.with_user(self.pos_user).open_ui()
-        self.start_pos_tour("RetailLoyaltyOfflineCapTour")
+
+    def _assert_validated_online(self):
         order = self.env["pos.order"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(order), 1, "validated once, back online")
         reward = order.lines.filtered("is_reward_line")
@@ -149,3 +160,17 @@ class TestRetailLoyaltyPosUi(RetailPosTourCase):
         self.assertFalse(reward.retail_loyalty_offline, "validated online")
         self.assertEqual(self.card.points, 250, "150 - 100 + 200 (Gold)")
         self.assertEqual(self.card._retail_check_balance_invariant(), {})
+
+    def test_offline_cap_refused_at_the_till(self):
+        self._set_offline_caps()
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailLoyaltyOfflineCapTour")
+        self._assert_validated_online()
+
+    def test_offline_cap_refused_at_the_till_in_spanish(self):
+        """The cashier works in Spanish: the till's refusal is in Spanish."""
+        self._set_offline_caps()
+        self._retail_till_in_spanish()
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailLoyaltyOfflineCapTourEs")
+        self._assert_validated_online()

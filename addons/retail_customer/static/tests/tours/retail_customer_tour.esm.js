@@ -6,16 +6,34 @@ import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_
 import * as RetailCustomer from "@retail_customer/../tests/tours/utils/retail_customer_util.esm";
 import {registry} from "@web/core/registry";
 
-function sellTo(query, name, customerNumber) {
+const {TILL_TEXTS} = RetailCustomer;
+
+/** The receipt's total, written as the cashier's language writes amounts. */
+function receiptTotalIs(units, cents, texts) {
+    const total = `${units}${texts.decimal}${cents}`;
+    return {
+        content: `the receipt's total is ${total}`,
+        trigger: `.pos-receipt .receipt-total:contains("${total}")`,
+    };
+}
+
+function sellTo(query, name, customerNumber, texts = TILL_TEXTS.en) {
     return [
         Chrome.startPoS(),
-        Dialog.confirm("Open Register"),
-        RetailCustomer.findCustomerOnServer(query, name, customerNumber, "Store"),
+        Dialog.confirm(texts.openRegister),
+        RetailCustomer.findCustomerOnServer(
+            query,
+            name,
+            customerNumber,
+            texts.store,
+            texts
+        ),
         ProductScreen.clickDisplayedProduct("Desk Pad"),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
         PaymentScreen.clickValidate(),
         ReceiptScreen.isShown(),
+        receiptTotalIs("1", "98", texts),
         Chrome.endTour(),
     ].flat();
 }
@@ -23,6 +41,12 @@ function sellTo(query, name, customerNumber) {
 // Stored "+34 612 345 678", typed in its national form.
 registry.category("web_tour.tours").add("RetailCustomerFindByPhoneTour", {
     steps: () => sellTo("612345678", "Zoe Phonesearch", "RTLPHONE1"),
+});
+
+// The same, the cashier working in Spanish: the till's texts, the customer's
+// channel and the receipt's amounts in Spanish.
+registry.category("web_tour.tours").add("RetailCustomerFindByPhoneTourEs", {
+    steps: () => sellTo("612345678", "Zoe Phonesearch", "RTLPHONE1", TILL_TEXTS.es),
 });
 
 // Stored "12345678Z", typed with a dash and a lowercase letter.

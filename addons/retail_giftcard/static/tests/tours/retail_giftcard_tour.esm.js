@@ -5,6 +5,7 @@ import * as Order from "@point_of_sale/../tests/generic_helpers/order_widget_uti
 import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import * as RetailCustomer from "@retail_customer/../tests/tours/utils/retail_customer_util.esm";
 import * as RetailGiftcard from "@retail_giftcard/../tests/tours/utils/retail_giftcard_util.esm";
 import * as TicketScreen from "@point_of_sale/../tests/pos/tours/utils/ticket_screen_util";
 import {inLeftSide} from "@point_of_sale/../tests/pos/tours/utils/common";
@@ -12,18 +13,30 @@ import {registry} from "@web/core/registry";
 
 const PRODUCT = "Gift card Till cards";
 const CARD = "770100000015";
+const {GIFTCARD_TEXTS} = RetailGiftcard;
+const {TILL_TEXTS} = RetailCustomer;
 
-function sellCard(amount, balance) {
+/** The receipt has a line of `product` at `price`. */
+function receiptLineIs(product, price) {
+    return {
+        content: `the receipt has ${product} at ${price}`,
+        trigger: `.pos-receipt .orderline:contains("${product}"):has(.price:contains("${price}"))`,
+    };
+}
+
+function sellCard(amount, balance, product = PRODUCT, texts = GIFTCARD_TEXTS.en) {
+    const price = `${amount}${texts.decimal}00`;
     return [
-        ProductScreen.clickDisplayedProduct(PRODUCT),
-        RetailGiftcard.enterCard(CARD),
-        RetailGiftcard.balanceIs(CARD, balance),
-        RetailGiftcard.loadAmount(amount),
-        ProductScreen.selectedOrderlineHas(PRODUCT, "1", `${amount}.00`),
+        ProductScreen.clickDisplayedProduct(product),
+        RetailGiftcard.enterCard(CARD, texts),
+        RetailGiftcard.balanceIs(CARD, balance, "$", texts),
+        RetailGiftcard.loadAmount(amount, texts),
+        ProductScreen.selectedOrderlineHas(product, "1", price),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Cash"),
         PaymentScreen.clickValidate(),
         ReceiptScreen.isShown(),
+        receiptLineIs(product, price),
         ReceiptScreen.clickNextOrder(),
     ].flat();
 }
@@ -34,11 +47,57 @@ registry.category("web_tour.tours").add("RetailGiftcardSellReloadTour", {
     steps: () =>
         [
             Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
+            Dialog.confirm(TILL_TEXTS.en.openRegister),
             sellCard("50", "0.00"),
             sellCard("25", "50.00"),
             Chrome.endTour(),
         ].flat(),
+});
+
+// The same, the cashier working in Spanish: the card's product, its prompts,
+// amounts and receipt lines in Spanish.
+registry.category("web_tour.tours").add("RetailGiftcardSellReloadTourEs", {
+    steps: () => {
+        const product = "Tarjeta regalo Till cards";
+        const texts = GIFTCARD_TEXTS.es;
+        return [
+            Chrome.startPoS(),
+            Dialog.confirm(TILL_TEXTS.es.openRegister),
+            sellCard("50", "0,00", product, texts),
+            sellCard("25", "50,00", product, texts),
+            Chrome.endTour(),
+        ].flat();
+    },
+});
+
+// The cashier working in Spanish pays part of an order with a card (number +
+// PIN), the rest in cash: the prompts, the payment method, the amounts and the
+// receipt's payment line in Spanish.
+registry.category("web_tour.tours").add("RetailGiftcardPayPartTourEs", {
+    steps: () => {
+        const texts = GIFTCARD_TEXTS.es;
+        return [
+            Chrome.startPoS(),
+            Dialog.confirm(TILL_TEXTS.es.openRegister),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Tarjeta regalo"),
+            Dialog.is({title: "Pagar con una tarjeta regalo"}),
+            RetailGiftcard.enterCard(CARD, texts),
+            RetailGiftcard.enterPin("123456", texts),
+            PaymentScreen.selectedPaymentlineHas("Tarjeta regalo", "1,00"),
+            PaymentScreen.remainingIs("0,98"),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            {
+                content: "the receipt's payment line: Tarjeta regalo, 1,00",
+                trigger:
+                    '.pos-receipt .paymentlines:contains("Tarjeta regalo"):contains("1,00")',
+            },
+            Chrome.endTour(),
+        ].flat();
+    },
 });
 
 // Pay part of an order with a card (number + PIN), the rest in cash; check the

@@ -11,27 +11,41 @@ import * as RetailCustomer from "@retail_customer/../tests/tours/utils/retail_cu
 import * as RetailLoyalty from "@retail_loyalty/../tests/tours/utils/retail_loyalty_util.esm";
 import {registry} from "@web/core/registry";
 
+const {TILL_TEXTS} = RetailCustomer;
+const {LOYALTY_TEXTS} = RetailLoyalty;
+
+function earnWithTier(texts, loyaltyTexts) {
+    return [
+        Chrome.startPoS(),
+        Dialog.confirm(texts.openRegister),
+        RetailCustomer.findCustomerOnServer(
+            "612345678",
+            "Lola Loyal",
+            "RTLLOY1",
+            texts.store,
+            texts
+        ),
+        RetailLoyalty.redeemableSays("1", loyaltyTexts),
+        ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
+        PosLoyalty.pointsAwardedAre("200"),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+        RetailLoyalty.receiptShowsLoyalty("Gold", "200", "350", loyaltyTexts),
+        Chrome.endTour(),
+    ].flat();
+}
+
 // Found by the phone typed in its national form; Gold doubles the 100 points.
 registry.category("web_tour.tours").add("RetailLoyaltyEarnTierTour", {
-    steps: () =>
-        [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            RetailCustomer.findCustomerOnServer(
-                "612345678",
-                "Lola Loyal",
-                "RTLLOY1",
-                "Store"
-            ),
-            ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
-            PosLoyalty.pointsAwardedAre("200"),
-            ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod("Bank"),
-            PaymentScreen.clickValidate(),
-            ReceiptScreen.isShown(),
-            RetailLoyalty.receiptShowsLoyalty("Gold", "200", "350"),
-            Chrome.endTour(),
-        ].flat(),
+    steps: () => earnWithTier(TILL_TEXTS.en, LOYALTY_TEXTS.en),
+});
+
+// The same, the cashier working in Spanish: the till, the loyalty button and the
+// receipt's loyalty lines in Spanish.
+registry.category("web_tour.tours").add("RetailLoyaltyEarnTierTourEs", {
+    steps: () => earnWithTier(TILL_TEXTS.es, LOYALTY_TEXTS.es),
 });
 
 // Pay 100 points for 10 off, then refund the whole order: the server gives the
@@ -73,31 +87,41 @@ registry.category("web_tour.tours").add("RetailLoyaltyRedeemRefundTour", {
         ].flat(),
 });
 
+function offlineCapRefused(texts, loyaltyTexts) {
+    return [
+        Chrome.startPoS(),
+        Dialog.confirm(texts.openRegister),
+        RetailCustomer.findCustomerOnServer(
+            "612345678",
+            "Lola Loyal",
+            "RTLLOY1",
+            texts.store,
+            texts
+        ),
+        ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
+        RetailLoyalty.clickRedeemable(),
+        SelectionPopup.has("on your order", {run: "click"}),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        Offline.setOfflineMode(),
+        PaymentScreen.clickValidate(),
+        RetailLoyalty.offlineCapRefused(loyaltyTexts),
+        Dialog.confirm(),
+        Offline.setOnlineMode(),
+        PaymentScreen.clickValidate(),
+        ReceiptScreen.isShown(),
+        Chrome.endTour(),
+    ].flat();
+}
+
 // The till lost the server: a 100-point reward is over the store's offline cap
 // of 50 points per card, so the order is not validated; back online it is.
 registry.category("web_tour.tours").add("RetailLoyaltyOfflineCapTour", {
-    steps: () =>
-        [
-            Chrome.startPoS(),
-            Dialog.confirm("Open Register"),
-            RetailCustomer.findCustomerOnServer(
-                "612345678",
-                "Lola Loyal",
-                "RTLLOY1",
-                "Store"
-            ),
-            ProductScreen.clickDisplayedProduct("Loyalty Shoe"),
-            RetailLoyalty.clickRedeemable(),
-            SelectionPopup.has("on your order", {run: "click"}),
-            ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod("Bank"),
-            Offline.setOfflineMode(),
-            PaymentScreen.clickValidate(),
-            RetailLoyalty.offlineCapRefused("at most 50 points offline"),
-            Dialog.confirm(),
-            Offline.setOnlineMode(),
-            PaymentScreen.clickValidate(),
-            ReceiptScreen.isShown(),
-            Chrome.endTour(),
-        ].flat(),
+    steps: () => offlineCapRefused(TILL_TEXTS.en, LOYALTY_TEXTS.en),
+});
+
+// The same, the cashier working in Spanish: the refusal's title and message in
+// Spanish.
+registry.category("web_tour.tours").add("RetailLoyaltyOfflineCapTourEs", {
+    steps: () => offlineCapRefused(TILL_TEXTS.es, LOYALTY_TEXTS.es),
 });

@@ -5,10 +5,29 @@ import {back} from "@point_of_sale/../tests/pos/tours/utils/common";
 const SEARCH_INPUT = ".modal-dialog .input-group input";
 
 /**
+ * The till's texts the tours read, in the cashier's language: English, and
+ * Spanish as the catalogs of point_of_sale and the retail modules translate them.
+ */
+export const TILL_TEXTS = {
+    en: {
+        openRegister: "Open Register",
+        noCustomers: "No customers found",
+        store: "Store",
+        decimal: ".",
+    },
+    es: {
+        openRegister: "Abrir caja registradora",
+        noCustomers: "No se han encontrado clientes",
+        store: "Tienda",
+        decimal: ",",
+    },
+};
+
+/**
  * Type `query` in the customer list and check that no customer loaded at the
  * start of the session matches it: the customer to find is only on the server.
  */
-export function searchCustomerNotLoaded(query) {
+export function searchCustomerNotLoaded(query, texts = TILL_TEXTS.en) {
     return [
         {
             isActive: ["mobile"],
@@ -23,7 +42,7 @@ export function searchCustomerNotLoaded(query) {
         },
         {
             content: `No customer of the session matches "${query}"`,
-            trigger: ".modal .partner-list p:contains(No customers found)",
+            trigger: `.modal .partner-list p:contains("${texts.noCustomers}")`,
         },
     ];
 }
@@ -60,12 +79,19 @@ export function checkRetailCustomerInfo(name, customerNumber, channel) {
 
 /**
  * From the product screen: open the customer list, look `query` up on the
- * server (Enter) and select the customer `name` found.
+ * server (Enter) and select the customer `name` found; `texts` are the till's
+ * texts in the cashier's language.
  */
-export function findCustomerOnServer(query, name, customerNumber, channel) {
+export function findCustomerOnServer(
+    query,
+    name,
+    customerNumber,
+    channel,
+    texts = TILL_TEXTS.en
+) {
     return [
         ProductScreen.clickPartnerButton(),
-        searchCustomerNotLoaded(query),
+        searchCustomerNotLoaded(query, texts),
         pressEnterToSearchServer(),
         checkRetailCustomerInfo(name, customerNumber, channel),
         PartnerList.clickPartner(name),
