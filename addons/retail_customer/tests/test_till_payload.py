@@ -45,6 +45,15 @@ class TillPayloadCommon(TestPoSCommon):
         # (a refund's answer also carries the order it refunds)
         return self.env["pos.order"].search([("uuid", "=", data["uuid"])])
 
+    def _forged_total(self, lines, amount):
+        """The till's payload of ``lines`` whose order total and payment say
+        ``amount``, as a forged till sends it."""
+        data = self.create_ui_order_data(lines, customer=self.customer)
+        data["amount_total"] = amount
+        data["payment_ids"][0][2]["amount"] = amount
+        data["amount_paid"] = amount
+        return data
+
     def _refund_data(self, sold_line, qty=1, price=None):
         price = sold_line.price_unit if price is None else price
         return self.create_ui_order_data(
@@ -95,11 +104,7 @@ class TestTillPayload(TillPayloadCommon):
         )
 
     def test_forged_order_total_is_flagged(self):
-        data = self.create_ui_order_data([(self.goods, 2)], customer=self.customer)
-        data["amount_total"] = 2000.0
-        data["payment_ids"][0][2]["amount"] = 2000.0
-        data["amount_paid"] = 2000.0
-        order = self._sync(data)
+        order = self._sync(self._forged_total([(self.goods, 2)], 2000.0))
         self.assertTrue(order.retail_sync_flagged)
         self.assertAlmostEqual(order._retail_server_total(), 20.0)
 

@@ -22,11 +22,7 @@ class TestTillKpis(TillPayloadCommon):
         self.assertAlmostEqual(self._total_spent(), 10.0)
 
     def test_forged_order_total_counts_the_lines(self):
-        data = self.create_ui_order_data([(self.goods, 2)], customer=self.customer)
-        data["amount_total"] = 2000.0
-        data["payment_ids"][0][2]["amount"] = 2000.0
-        data["amount_paid"] = 2000.0
-        order = self._sync(data)
+        order = self._sync(self._forged_total([(self.goods, 2)], 2000.0))
         self.assertTrue(order.retail_sync_flagged)
         self.assertAlmostEqual(self._total_spent(), 20.0)
 

@@ -69,3 +69,23 @@ class ResPartner(models.Model):
         return domain_of(
             f"MIN(expiry) {ORDER_OPERATORS[operator]} %s", fields.Date.to_date(value)
         )
+
+    @api.model
+    def _retail_amount_condition(self, operator, value):
+        """``(condition, operand, zero matches)`` of an amount compared with
+        ``operator`` (``in`` or an order), the condition an SQL ``%s`` compared
+        to ``%s``; NotImplemented for other operators. ``zero matches`` says
+        whether an amount of 0 (a customer with none) passes."""
+        if operator == "in":
+            values = [float(v or 0) for v in value]
+            return "%s = ANY(%s)", values, 0.0 in values
+        if operator not in ORDER_OPERATORS:
+            return NotImplemented
+        operand = float(value or 0)
+        zero_matches = {
+            "<": 0 < operand,
+            "<=": 0 <= operand,
+            ">": 0 > operand,
+            ">=": 0 >= operand,
+        }[operator]
+        return f"%s {ORDER_OPERATORS[operator]} %s", operand, zero_matches

@@ -1,5 +1,8 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+from odoo.tests import Form
+
 from odoo.addons.retail_customer.tests.common import RetailCustomerCommon
 
 
@@ -86,3 +89,19 @@ class RetailMarketingCommon(RetailCustomerCommon):
             "mails": self.Partner.browse(mails.mapped("res_id")),
             "sms": sms.partner_id,
         }
+
+    def assertDaysRefused(self, fname, label, days_list):
+        """An "expiring within N days" criterion refuses each N of
+        ``days_list`` in a search and in the mailing form, naming ``label``."""
+        for days in days_list:
+            domain = [(fname, "<=", days)]
+            with self.subTest(days=days):
+                with self.assertRaisesRegex(UserError, "from 0 to 3660"):
+                    self.Partner.search(domain)
+                with (
+                    self.assertRaisesRegex(UserError, label),
+                    Form(self.env["mailing.mailing"]) as form,
+                ):
+                    form.subject = "Expiring"
+                    form.mailing_model_id = self.env["ir.model"]._get("res.partner")
+                    form.mailing_domain = repr(domain)

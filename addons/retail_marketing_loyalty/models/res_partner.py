@@ -4,10 +4,6 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date, formatLang
 
-from odoo.addons.retail_marketing.models.res_partner_expiry_search import (
-    ORDER_OPERATORS,
-)
-
 # The placeholders of this module (its USAGE table): usable in a mailing by
 # marketers who are not mail template editors.
 PLACEHOLDERS = (
@@ -231,21 +227,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _search_retail_points_expiring_soon(self, operator, value):
-        if operator == "in":
-            values = [float(v or 0) for v in value]
-            condition, operand = "%s = ANY(%s)", values
-            zero_matches = 0.0 in values
-        elif operator in ORDER_OPERATORS:
-            operand = float(value or 0)
-            condition = f"%s {ORDER_OPERATORS[operator]} %s"
-            zero_matches = {
-                "<": 0 < operand,
-                "<=": 0 <= operand,
-                ">": 0 > operand,
-                ">=": 0 >= operand,
-            }[operator]
-        else:
+        parsed = self._retail_amount_condition(operator, value)
+        if parsed is NotImplemented:
             return NotImplemented
+        condition, operand, zero_matches = parsed
         soon = SQL(
             "COALESCE(SUM(points) FILTER (WHERE notice > 0 "
             "AND expiry <= %s::date + notice), 0)",
@@ -262,21 +247,10 @@ class ResPartner(models.Model):
         """The balance the field shows (the customer's retail loyalty cards of
         the companies the user acts in, added up), in SQL: a marketer who
         reads customers but not loyalty cards filters an audience by points."""
-        if operator == "in":
-            values = [float(v or 0) for v in value]
-            condition, operand = "%s = ANY(%s)", values
-            zero_matches = 0.0 in values
-        elif operator in ORDER_OPERATORS:
-            operand = float(value or 0)
-            condition = f"%s {ORDER_OPERATORS[operator]} %s"
-            zero_matches = {
-                "<": 0 < operand,
-                "<=": 0 <= operand,
-                ">": 0 > operand,
-                ">=": 0 >= operand,
-            }[operator]
-        else:
+        parsed = self._retail_amount_condition(operator, value)
+        if parsed is NotImplemented:
             return NotImplemented
+        condition, operand, zero_matches = parsed
         self.env["loyalty.card"].flush_model(["partner_id", "points", "company_id"])
         self.env["loyalty.program"].flush_model(["retail_ledger"])
         balances = SQL(
