@@ -1,3 +1,4 @@
 from . import test_loyalty_campaign
 from . import test_campaign_actions
 from . import test_tour
+from . import test_occasion

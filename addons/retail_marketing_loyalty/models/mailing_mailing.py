@@ -1,0 +1,49 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.retail_marketing.models.mailing_mailing_occasion import Occasion
+
+
+class MailingMailing(models.Model):
+    _inherit = "mailing.mailing"
+
+    retail_occasion = fields.Selection(
+        selection_add=[("points_expiry", "Points about to expire")],
+        ondelete={"points_expiry": "set null"},
+    )
+
+    @api.model
+    def _retail_occasions(self):
+        return dict(
+            super()._retail_occasions(),
+            points_expiry=Occasion("_retail_due_points_expiry", 1, 365),
+        )
+
+    def _retail_due_points_expiry(self, alias, now):
+        """Loyalty points that expire within *Days*; once per customer and day
+        of their earliest lot, so the next lot is announced in its turn."""
+        today = fields.Date.context_today(self, now)
+        limit = today + timedelta(days=self.retail_occasion_days)
+        partner_id = SQL.identifier(alias, "id")
+        lots = self.env["res.partner"]._retail_points_lots_query()
+        due = SQL(
+            """%s IN (SELECT partner_id FROM (%s) AS lots
+                       WHERE expiry >= %s GROUP BY partner_id
+                      HAVING MIN(expiry) <= %s)""",
+            partner_id,
+            lots,
+            today,
+            limit,
+        )
+        key = SQL(
+            """(SELECT MIN(expiry)::text FROM (%s) AS lots
+                 WHERE partner_id = %s AND expiry >= %s)""",
+            lots,
+            partner_id,
+            today,
+        )
+        return due, key
