@@ -62,6 +62,17 @@ class RetailMarketingCommon(RetailCustomerCommon):
         cls.excluded = cls.customers - cls.ana
 
     @classmethod
+    def _contactable(cls, name, suffix):
+        """A customer reachable by email and SMS (mobile +34 612 000 ``suffix``)."""
+        return cls._customer(
+            name,
+            email=f"{name.split()[0].lower()}@example.com",
+            mobile=f"+34 612 000 {suffix}",
+            retail_consent_email=True,
+            retail_consent_sms=True,
+        )
+
+    @classmethod
     def _mailing(cls, partners, mailing_type="mail", **vals):
         values = {
             "subject": "Spring sale",
@@ -75,6 +86,12 @@ class RetailMarketingCommon(RetailCustomerCommon):
         else:
             values["body_html"] = "<p>Hi <t t-out='object.name'/>, spring sale!</p>"
         return cls.env["mailing.mailing"].create(dict(values, **vals))
+
+    def _campaign(self, domain, mailing_type="mail", **vals):
+        """A mailing to the customers of ``domain``, as the domain editor writes it."""
+        mailing = self._mailing(self.Partner, mailing_type=mailing_type, **vals)
+        mailing.mailing_domain = repr(domain)
+        return mailing
 
     def _sent_to(self, mailing):
         """The customers the send produced anything for: traces, emails or

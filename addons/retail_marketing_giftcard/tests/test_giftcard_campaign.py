@@ -63,16 +63,6 @@ class RetailMarketingGiftcardCommon(RetailMarketingCommon):
         cls._card(cls.bruno, 25, 2)
 
     @classmethod
-    def _contactable(cls, name, suffix):
-        return cls._customer(
-            name,
-            email=f"{name.split()[0].lower()}@example.com",
-            mobile=f"+34 612 000 {suffix}",
-            retail_consent_email=True,
-            retail_consent_sms=True,
-        )
-
-    @classmethod
     def _card(cls, partner, amount, days):
         """A card of the series sold with ``amount``, held by ``partner``,
         valid ``days`` more days."""
@@ -85,11 +75,6 @@ class RetailMarketingGiftcardCommon(RetailMarketingCommon):
         Card._retail_giftcard_load([{"card": card, "amount": amount}])
         card.partner_id = partner
         return card
-
-    def _campaign(self, domain, mailing_type="mail", **vals):
-        mailing = self._mailing(self.Partner, mailing_type=mailing_type, **vals)
-        mailing.mailing_domain = repr(domain)
-        return mailing
 
     def _money(self, amount):
         return plain(self.program._retail_format_money(amount))

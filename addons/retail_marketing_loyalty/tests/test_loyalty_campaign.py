@@ -75,16 +75,6 @@ class RetailMarketingLoyaltyCommon(RetailMarketingCommon):
         cls._earn(cls.bruno, 30, expires_in=5)
 
     @classmethod
-    def _contactable(cls, name, suffix):
-        return cls._customer(
-            name,
-            email=f"{name.split()[0].lower()}@example.com",
-            mobile=f"+34 612 000 {suffix}",
-            retail_consent_email=True,
-            retail_consent_sms=True,
-        )
-
-    @classmethod
     def _earn(cls, partner, points, expires_in=None, kind="earn"):
         """Post ``points`` earned (or ``kind``) by ``partner``; with
         ``expires_in``, dated so that they expire that many days from today."""
@@ -120,11 +110,6 @@ class RetailMarketingLoyaltyCommon(RetailMarketingCommon):
         """The day points that expire in ``expires_in`` days expire, by the
         program's rule."""
         return cls.program._retail_lot_expiry_date(cls._earned_on(expires_in))
-
-    def _campaign(self, domain, mailing_type="mail", **vals):
-        mailing = self._mailing(self.Partner, mailing_type=mailing_type, **vals)
-        mailing.mailing_domain = repr(domain)
-        return mailing
 
     def _recipients(self, mailing):
         return self.Partner.browse(mailing._get_recipients())
