@@ -1,1 +1,2 @@
 from . import test_giftcard_campaign
+from . import test_occasion
