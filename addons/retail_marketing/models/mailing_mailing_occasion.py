@@ -131,6 +131,32 @@ class MailingMailing(models.Model):
             SQL("to_char(%s, 'YYYY-MM-DD HH24:MI:SS')", last),
         )
 
+    def _retail_due_first_expiry(self, alias, now, rows):
+        """The occasion of a bridge's expiring balance: the customer's first
+        expiry still to come in ``rows`` (SQL of rows with ``partner_id`` and
+        ``expiry``) falls within *Days*; once per customer and expiry day, so
+        the next one is announced in its turn."""
+        today = fields.Date.context_today(self, now)
+        limit = today + timedelta(days=self.retail_occasion_days)
+        partner_id = SQL.identifier(alias, "id")
+        due = SQL(
+            """%s IN (SELECT partner_id FROM (%s) AS expiring
+                       WHERE expiry >= %s GROUP BY partner_id
+                      HAVING MIN(expiry) <= %s)""",
+            partner_id,
+            rows,
+            today,
+            limit,
+        )
+        key = SQL(
+            """(SELECT MIN(expiry)::text FROM (%s) AS expiring
+                 WHERE partner_id = %s AND expiry >= %s)""",
+            rows,
+            partner_id,
+            today,
+        )
+        return due, key
+
     def _retail_occasion_sql(self, alias, now):
         self.ensure_one()
         occasion = self._retail_occasions()[self.retail_occasion]

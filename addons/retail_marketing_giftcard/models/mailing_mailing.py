@@ -1,9 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from odoo.addons.retail_marketing.models.mailing_mailing_occasion import Occasion
 
@@ -27,20 +24,5 @@ class MailingMailing(models.Model):
         """A gift card, voucher or eWallet with a balance that expires within
         *Days* ("10 days left to spend your 20 €"); once per customer and
         expiry day of their first card to expire."""
-        today = fields.Date.context_today(self, now)
-        limit = today + timedelta(days=self.retail_occasion_days)
-        partner_id = SQL.identifier(alias, "id")
-        cards = self.env["res.partner"]._retail_giftcard_query()
-        due = SQL(
-            """%s IN (SELECT partner_id FROM (%s) AS cards
-                       GROUP BY partner_id HAVING MIN(expiry) <= %s)""",
-            partner_id,
-            cards,
-            limit,
-        )
-        key = SQL(
-            "(SELECT MIN(expiry)::text FROM (%s) AS cards WHERE partner_id = %s)",
-            cards,
-            partner_id,
-        )
-        return due, key
+        rows = self.env["res.partner"]._retail_giftcard_query()
+        return self._retail_due_first_expiry(alias, now, rows)

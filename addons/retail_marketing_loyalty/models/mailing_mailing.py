@@ -1,9 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from odoo.addons.retail_marketing.models.mailing_mailing_occasion import Occasion
 
@@ -26,24 +23,5 @@ class MailingMailing(models.Model):
     def _retail_due_points_expiry(self, alias, now):
         """Loyalty points that expire within *Days*; once per customer and day
         of their earliest lot, so the next lot is announced in its turn."""
-        today = fields.Date.context_today(self, now)
-        limit = today + timedelta(days=self.retail_occasion_days)
-        partner_id = SQL.identifier(alias, "id")
-        lots = self.env["res.partner"]._retail_points_lots_query()
-        due = SQL(
-            """%s IN (SELECT partner_id FROM (%s) AS lots
-                       WHERE expiry >= %s GROUP BY partner_id
-                      HAVING MIN(expiry) <= %s)""",
-            partner_id,
-            lots,
-            today,
-            limit,
-        )
-        key = SQL(
-            """(SELECT MIN(expiry)::text FROM (%s) AS lots
-                 WHERE partner_id = %s AND expiry >= %s)""",
-            lots,
-            partner_id,
-            today,
-        )
-        return due, key
+        rows = self.env["res.partner"]._retail_points_lots_query()
+        return self._retail_due_first_expiry(alias, now, rows)
