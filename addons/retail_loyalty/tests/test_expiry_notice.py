@@ -6,12 +6,9 @@ from unittest.mock import patch
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import SQL
 
+from odoo.addons.retail_customer.tests.common import no_commit
+
 from .common import RetailLoyaltyCommon
-
-
-def no_commit(self, processed=0, **kwargs):
-    """``ir.cron._commit_progress`` without its commit (tests forbid it)."""
-    return float("inf")
 
 
 @tagged("post_install", "-at_install")

@@ -8,8 +8,9 @@ from odoo import Command, fields
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import SQL
 
+from odoo.addons.retail_customer.tests.common import no_commit
+
 from .common import RetailLoyaltyCommon
-from .test_expiry_notice import no_commit
 
 # who receives the notice: (email, SMS)
 EXPECTED = {

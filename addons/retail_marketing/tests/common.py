@@ -1,9 +1,12 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError
-from odoo.tests import Form
+from contextlib import nullcontext
+from unittest.mock import patch
 
-from odoo.addons.retail_customer.tests.common import RetailCustomerCommon
+from odoo.exceptions import UserError
+from odoo.tests import Form, freeze_time
+
+from odoo.addons.retail_customer.tests.common import RetailCustomerCommon, no_commit
 
 
 class RetailMarketingCommon(RetailCustomerCommon):
@@ -122,3 +125,13 @@ class RetailMarketingCommon(RetailCustomerCommon):
                     form.subject = "Expiring"
                     form.mailing_model_id = self.env["ir.model"]._get("res.partner")
                     form.mailing_domain = repr(domain)
+
+    def _run_recurring(self, when=None):
+        """The daily job of the recurring mailings, at ``when`` (now when
+        None), its batches' commits left to the test's transaction."""
+        with (
+            freeze_time(when) if when else nullcontext(),
+            patch.object(type(self.env["ir.cron"]), "_commit_progress", no_commit),
+        ):
+            self.env["mailing.mailing"]._cron_retail_run_recurring()
+        self.env.invalidate_all()

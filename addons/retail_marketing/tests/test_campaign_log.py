@@ -2,17 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 import io
-from unittest.mock import patch
 
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.retail_customer.tests.common import company_user
 
 from .common import RetailMarketingCommon
-from .test_recurring import no_commit
 
 MARKETER_GROUPS = (
     "base.group_user,mass_mailing.group_mass_mailing_user,"
@@ -179,14 +177,6 @@ class TestCampaignLogAccess(CampaignLogCommon):
 class TestRecurringCampaignLog(RetailMarketingCommon):
     """Each day's run of a recurring mailing is an action of its own."""
 
-    def _run(self, when):
-        with (
-            freeze_time(when),
-            patch.object(type(self.env["ir.cron"]), "_commit_progress", no_commit),
-        ):
-            self.env["mailing.mailing"]._cron_retail_run_recurring()
-        self.env.invalidate_all()
-
     def test_one_action_per_run(self):
         bea = self._customer(
             "Bea Birthday",
@@ -198,9 +188,9 @@ class TestRecurringCampaignLog(RetailMarketingCommon):
             self.customers | bea, retail_occasion="birthday", retail_occasion_days=0
         )
         mailing.action_retail_start()
-        self._run("2026-12-07 08:00:00")
-        self._run("2026-12-07 15:00:00")  # the same day: the same run
-        self._run("2027-12-07 08:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-07 15:00:00")  # the same day: the same run
+        self._run_recurring("2027-12-07 08:00:00")
         actions = self.env["retail.marketing.action"].search(
             [("campaign_id", "=", mailing.campaign_id.id)], order="id"
         )

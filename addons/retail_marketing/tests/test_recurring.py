@@ -6,12 +6,9 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged
 
+from odoo.addons.retail_customer.tests.common import no_commit
+
 from .common import RetailMarketingCommon
-
-
-def no_commit(self, processed=0, **kwargs):
-    """``ir.cron._commit_progress`` without its commit (tests forbid it)."""
-    return float("inf")
 
 
 class Interrupted(Exception):
@@ -60,14 +57,6 @@ class TestRecurringMailings(RetailMarketingCommon):
         mailing.action_retail_start()
         return mailing
 
-    def _run(self, when):
-        with (
-            freeze_time(when),
-            patch.object(type(self.env["ir.cron"]), "_commit_progress", no_commit),
-        ):
-            self.env["mailing.mailing"]._cron_retail_run_recurring()
-        self.env.invalidate_all()
-
     def _traces(self, mailing, partner=None):
         domain = [("mass_mailing_id", "in", mailing.retail_run_ids.ids)]
         if partner:
@@ -84,8 +73,8 @@ class TestRecurringMailings(RetailMarketingCommon):
 
     def test_birthday_once_across_two_runs_and_a_retry(self):
         mailing = self._recurring("birthday", 0)
-        self._run("2026-12-07 08:00:00")
-        self._run("2026-12-07 15:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-07 15:00:00")
         self.assertEqual(len(mailing.retail_run_ids), 1)
         run = mailing.retail_run_ids
         self.assertEqual(run.retail_run_date.isoformat(), "2026-12-07")
@@ -103,9 +92,9 @@ class TestRecurringMailings(RetailMarketingCommon):
         self.assertEqual(len(self._mails(mailing, self.bea)), 1)
         self.assertEqual(len(self._traces(mailing, self.bea)), 1)
         # the next day, nobody; next year's birthday comes again
-        self._run("2026-12-08 08:00:00")
+        self._run_recurring("2026-12-08 08:00:00")
         self.assertEqual(len(self._traces(mailing)), 1)
-        self._run("2027-12-07 08:00:00")
+        self._run_recurring("2027-12-07 08:00:00")
         self.assertEqual(len(mailing.retail_run_ids), 2)
         self.assertEqual(len(self._traces(mailing, self.bea)), 2)
         sent = self.env["retail.marketing.occasion.sent"].search(
@@ -121,15 +110,15 @@ class TestRecurringMailings(RetailMarketingCommon):
             retail_consent_email=True,
         )
         mailing = self._recurring("birthday", 3, others=leap)
-        self._run("2027-02-25 08:00:00")
+        self._run_recurring("2027-02-25 08:00:00")
         self.assertEqual(self._traces(mailing, leap).res_id, leap.id)
-        self._run("2027-02-28 08:00:00")
+        self._run_recurring("2027-02-28 08:00:00")
         self.assertEqual(len(self._traces(mailing, leap)), 1)
 
     def test_sms_birthday_once(self):
         mailing = self._recurring("birthday", 0, mailing_type="sms")
-        self._run("2026-12-07 08:00:00")
-        self._run("2026-12-07 09:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-07 09:00:00")
         sms = self.env["sms.sms"].search(
             [("mailing_id", "in", mailing.retail_run_ids.ids)]
         )
@@ -138,21 +127,21 @@ class TestRecurringMailings(RetailMarketingCommon):
 
     def test_winback_again_after_a_new_purchase_and_lapse(self):
         mailing = self._recurring("winback", 60)
-        self._run("2026-12-07 08:00:00")
-        self._run("2026-12-08 08:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-08 08:00:00")
         self.assertEqual(len(self._traces(mailing, self.walter)), 1)
         self.assertFalse(self._traces(mailing, self.wendy), "bought two days ago")
         # he comes back, then lapses again
         self.walter.retail_last_purchase_date = "2026-12-20 10:00:00"
-        self._run("2027-01-10 08:00:00")
+        self._run_recurring("2027-01-10 08:00:00")
         self.assertEqual(len(self._traces(mailing, self.walter)), 1, "not lapsed")
-        self._run("2027-03-01 08:00:00")
+        self._run_recurring("2027-03-01 08:00:00")
         self.assertEqual(len(self._traces(mailing, self.walter)), 2)
 
     def test_welcome_once(self):
         mailing = self._recurring("welcome", 7)
-        self._run("2026-12-07 08:00:00")
-        self._run("2026-12-09 08:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-09 08:00:00")
         self.assertEqual(
             self.Partner.browse(self._traces(mailing).mapped("res_id")), self.wendy
         )
@@ -165,15 +154,15 @@ class TestRecurringMailings(RetailMarketingCommon):
             retail_consent_email=True,
         )
         mailing = self._recurring("birthday", 0, others=carmen)
-        self._run("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-07 08:00:00")
         self.env["mail.blacklist"]._add("carmen@example.com")
-        self._run("2026-12-08 08:00:00")
+        self._run_recurring("2026-12-08 08:00:00")
         self.assertFalse(self._traces(mailing, carmen))
         self.assertFalse(carmen.retail_consent_email)
         # consent given again the same day: the next run reaches her
         self.env["mail.blacklist"]._remove("carmen@example.com")
         carmen.retail_consent_email = True
-        self._run("2026-12-08 12:00:00")
+        self._run_recurring("2026-12-08 12:00:00")
         self.assertEqual(len(self._traces(mailing, carmen)), 1)
 
     @contextmanager
@@ -224,7 +213,7 @@ class TestRecurringMailings(RetailMarketingCommon):
             self.env["mailing.mailing"]._cron_retail_run_recurring()
         reached = self.Partner.browse(self._traces(mailing).mapped("res_id"))
         self.assertEqual(len(reached), 2, "the first batch was committed")
-        self._run("2026-12-07 08:30:00")
+        self._run_recurring("2026-12-07 08:30:00")
         traces = self._traces(mailing)
         self.assertEqual(
             self.Partner.browse(traces.mapped("res_id")), lapsed | self.walter
@@ -239,8 +228,8 @@ class TestRecurringMailings(RetailMarketingCommon):
             "random.random",
             return_value=0.1,
         ):
-            self._run("2026-12-07 08:00:00")
-        self._run("2026-12-07 10:00:00")
+            self._run_recurring("2026-12-07 08:00:00")
+        self._run_recurring("2026-12-07 10:00:00")
         self.assertFalse(self._traces(mailing))
         run = mailing.retail_run_ids
         self.assertEqual(run.retail_holdout_ids.partner_id, self.bea)

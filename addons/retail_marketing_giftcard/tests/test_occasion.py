@@ -1,10 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from unittest.mock import patch
-
 from odoo.tests import tagged
-
-from odoo.addons.retail_marketing.tests.test_recurring import no_commit
 
 from .test_giftcard_campaign import EMAIL_BODY, RetailMarketingGiftcardCommon, plain
 
@@ -14,11 +10,6 @@ class TestGiftcardExpiryOccasion(RetailMarketingGiftcardCommon):
     """The recurring mailing "gift card about to expire" reaches, every day,
     the customers holding a card with a balance that expires within its days,
     once per customer and expiry."""
-
-    def _run(self):
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", no_commit):
-            self.env["mailing.mailing"]._cron_retail_run_recurring()
-        self.env.invalidate_all()
 
     def test_once_per_customer_across_runs(self):
         everyone = self.ana | self.bruno | self.gina | self.hugo | self.ivan | self.jon
@@ -30,8 +21,8 @@ class TestGiftcardExpiryOccasion(RetailMarketingGiftcardCommon):
             retail_occasion_days=10,
         )
         mailing.action_retail_start()
-        self._run()
-        self._run()
+        self._run_recurring()
+        self._run_recurring()
         mails = self.env["mail.mail"].search(
             [("mailing_id", "in", mailing.retail_run_ids.ids)]
         )

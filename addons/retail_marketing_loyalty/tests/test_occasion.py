@@ -1,10 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from unittest.mock import patch
-
 from odoo.tests import tagged
-
-from odoo.addons.retail_marketing.tests.test_recurring import no_commit
 
 from .test_loyalty_campaign import EMAIL_BODY, RetailMarketingLoyaltyCommon
 
@@ -13,11 +9,6 @@ from .test_loyalty_campaign import EMAIL_BODY, RetailMarketingLoyaltyCommon
 class TestPointsExpiryOccasion(RetailMarketingLoyaltyCommon):
     """The recurring mailing "points about to expire" reaches, every day, the
     customers whose earliest points expire within its days, once per lot."""
-
-    def _run(self):
-        with patch.object(type(self.env["ir.cron"]), "_commit_progress", no_commit):
-            self.env["mailing.mailing"]._cron_retail_run_recurring()
-        self.env.invalidate_all()
 
     def test_once_per_customer_and_lot_across_runs(self):
         everyone = self.ana | self.bruno | self.gina | self.hugo | self.ivan | self.jon
@@ -29,8 +20,8 @@ class TestPointsExpiryOccasion(RetailMarketingLoyaltyCommon):
             retail_occasion_days=20,
         )
         mailing.action_retail_start()
-        self._run()
-        self._run()
+        self._run_recurring()
+        self._run_recurring()
         mails = self.env["mail.mail"].search(
             [("mailing_id", "in", mailing.retail_run_ids.ids)]
         )
