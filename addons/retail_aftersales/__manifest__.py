@@ -1,0 +1,15 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Retail After-Sales Services",
+    "summary": "Alterations, repairs and warranty claims taken at the till from the "
+    "customer's purchases, followed to collection",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "author": "Retail CRM Suite",
+    "website": "https://github.com/retail-crm-suite/retail-crm",
+    "license": "LGPL-3",
+    "depends": ["retail_customer", "repair", "pos_repair", "pos_sale"],
+    "data": [],
+    "installable": True,
+}
