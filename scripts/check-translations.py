@@ -52,6 +52,8 @@ COMPLETE = (
     "retail_marketing_coupon",
     "retail_marketing_giftcard",
     "retail_marketing_loyalty",
+    "retail_pickup",
+    "retail_pickup_incidents",
     "retail_promotions",
     "retail_promotions_loyalty",
     "retail_surveys",
