@@ -2489,3 +2489,66 @@ BAD_INPUT_CASES += [
         expected=None,
     ),
 ]
+
+# retail_pickup: pick-up messages sent by hand and from the till
+BAD_INPUT_CASES += [
+    Case(
+        "pick-up message: an order that is no reservation",
+        "sale.order",
+        "action_retail_pickup_send",
+        records="quotation",
+        user="manager",
+        expected=UserError,
+    ),
+    Case(
+        "pick-up message: by a cashier in the back office",
+        "sale.order",
+        "action_retail_pickup_send",
+        records="quotation",
+        expected=AccessError,
+    ),
+    Case(
+        "pick-up customer called: an order not to call",
+        "sale.order",
+        "action_retail_pickup_called",
+        records="quotation",
+        user="manager",
+        expected=None,
+    ),
+    Case(
+        "pick-up customer called: by a cashier",
+        "sale.order",
+        "action_retail_pickup_called",
+        records="quotation",
+        expected=AccessError,
+    ),
+    Case(
+        "till pick-up message: an id that is text",
+        "sale.order",
+        "retail_pickup_send_from_till",
+        (Ref("store"), "1"),
+        expected=UserError,
+    ),
+    Case(
+        "till pick-up message: an order that is not the store's reservation",
+        "sale.order",
+        "retail_pickup_send_from_till",
+        (Ref("store"), Ref("quotation")),
+        expected=AccessError,
+    ),
+    Case(
+        "till pick-up message: an unknown till",
+        "sale.order",
+        "retail_pickup_send_from_till",
+        (MISSING_ID, Ref("quotation")),
+        expected=ValidationError,
+    ),
+    native(
+        "missing record made ready",
+        "stock.move",
+        "write",
+        "missing_stock_move",
+        ({"state": "assigned"},),
+        UserError,
+    ),
+]

@@ -141,6 +141,7 @@ class BadInputMixin:
             ("missing_move", "account.move"),
             ("missing_payment", "account.payment"),
             ("missing_picking", "stock.picking"),
+            ("missing_stock_move", "stock.move"),
             ("missing_order_line", "sale.order.line"),
             ("missing_pos_line", "pos.order.line"),
             ("missing_pos_payment", "pos.payment"),
