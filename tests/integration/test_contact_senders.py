@@ -47,6 +47,13 @@ EXEMPT = {
     "write of points does; retail_loyalty's override of "
     "_send_points_reach_communication filters the cards of retail ledger programs "
     "with _retail_can_contact, the other programs keep Odoo's behaviour",
+    (
+        "retail_pickup/models/sale_order.py",
+        "_retail_pickup_post",
+    ): "service message about the customer's own reservation (ready, reminder), "
+    "which needs no marketing consent; its only caller, _retail_pickup_send, "
+    "skips anonymised customers before any channel "
+    "(retail_pickup's test_anonymised_customer_gets_nothing)",
 }
 
 
