@@ -38,8 +38,12 @@ class TestPickupReady(RetailPickupCommon):
             self.assertEqual(len(mail), 1)
             self.assertIn(order.name, mail.subject)
             self.assertIn("Mon-Sat 10:00-21:00", mail.body_html)
-            # no provider was called inside the transaction: the queues send
+            # no provider was called inside the transaction: Odoo's SMS queue
+            # sends it afterwards (through the mocked gateway here)
             self.assertFalse(self._sms)
+            sms._send()
+            self.assertEqual(self._sms[0]["number"], "+34612345678")
+            self.assertIn(order.name, self._sms[0]["body"])
             log = order.retail_pickup_message_ids
             self.assertEqual(sorted(log.mapped("channel")), ["email", "sms"])
             self.assertEqual(set(log.mapped("kind")), {"ready"})

@@ -71,3 +71,15 @@ class TestPickupJobs(RetailPickupCommon):
         self.assertFalse(order.retail_pickup_remind_on)
         self._run_job(READY_DAY + timedelta(days=6))
         self.assertFalse(self._reminders(order))
+
+    def test_collected_reservation_gets_no_reminder_nor_release(self):
+        order = self._ready_reservation()
+        delivery = order.picking_ids
+        delivery.move_ids.quantity = 1
+        delivery.button_validate()
+        self.assertEqual(order.retail_pickup_state, "collected")
+        self._run_job(READY_DAY + timedelta(days=5))
+        self._run_job(READY_DAY + timedelta(days=8))
+        self.assertFalse(self._reminders(order))
+        self.assertFalse(order.retail_pickup_end)
+        self.assertEqual(order.retail_pickup_state, "collected")
