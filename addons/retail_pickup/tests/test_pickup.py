@@ -6,6 +6,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.retail_customer.tests.common import company_user
+
 from .common import READY_DAY, RetailPickupCommon
 
 
@@ -59,6 +61,20 @@ class TestPickupReady(RetailPickupCommon):
             self.assertEqual(len(self._sms_of(order)), 1)
             self.assertEqual(len(self._mails_of(order)), 1)
             self.assertEqual(len(order.retail_pickup_message_ids), 2)
+
+    def test_warehouse_worker_makes_it_ready(self):
+        worker = company_user(
+            self.env, "pickup_worker", "stock.group_stock_user", self.company
+        )
+        order = self._reservation()
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.store.lot_stock_id, 1
+        )
+        with self.mockSMSGateway():
+            order.picking_ids.with_user(worker).action_assign()
+        self.assertEqual(order.retail_pickup_state, "ready")
+        self.assertEqual(len(self._sms_of(order)), 1)
+        self.assertEqual(order.retail_pickup_message_ids.user_id, worker)
 
     def test_goods_in_stock_at_confirmation(self):
         self.env["stock.quant"]._update_available_quantity(
