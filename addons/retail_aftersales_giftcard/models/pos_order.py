@@ -93,6 +93,8 @@ class PosOrder(models.Model):
 
     def _retail_credit_check_new_card(self, payment):
         """Refuse a new card the payment may not ask for, before one is issued."""
+        # sudo: the store's own setting, read to check it (cashiers may not
+        # read series of a company they are not in)
         series = self.config_id.sudo().retail_credit_series_id
         if (payment.retail_giftcard_code or "").strip():
             message = self.env._(
