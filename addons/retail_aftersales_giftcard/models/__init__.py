@@ -1,0 +1,4 @@
+from . import pos_config
+from . import pos_order
+from . import pos_payment
+from . import res_config_settings

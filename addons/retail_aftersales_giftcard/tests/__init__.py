@@ -1,0 +1,2 @@
+from . import test_store_credit
+from . import test_frontend
