@@ -10,6 +10,11 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_customer", "repair", "pos_repair", "pos_sale"],
-    "data": [],
+    "data": [
+        "security/retail_aftersales_security.xml",
+        "security/ir.model.access.csv",
+        "views/product_template_views.xml",
+        "views/repair_order_views.xml",
+    ],
     "installable": True,
 }

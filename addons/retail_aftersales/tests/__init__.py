@@ -1,0 +1,3 @@
+from . import test_service_intake
+from . import test_service_collection
+from . import test_service_security
