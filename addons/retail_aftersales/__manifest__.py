@@ -16,5 +16,9 @@
         "views/product_template_views.xml",
         "views/repair_order_views.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_aftersales/static/src/**/*"],
+        "web.assets_tests": ["retail_aftersales/static/tests/tours/**/*"],
+    },
     "installable": True,
 }
