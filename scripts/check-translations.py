@@ -39,6 +39,7 @@ import polib
 # Modules whose Spanish and French catalogs are complete (see the docstring).
 COMPLETE = (
     "retail_aftersales",
+    "retail_aftersales_incidents",
     "retail_card",
     "retail_card_incidents",
     "retail_customer",
