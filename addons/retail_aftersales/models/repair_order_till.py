@@ -51,7 +51,9 @@ class RepairOrder(models.Model):
             raise AccessError(
                 self.env._("Only after-sales cashiers may take or hand over services.")
             )
-        config = self.env["pos.config"].browse(self._retail_check_id(config_id, "Till"))
+        config = self.env["pos.config"].browse(
+            self._retail_check_id(config_id, self.env._("Till"))
+        )
         # sudo: reads only the till's company, to refuse another company's till.
         if not config.exists() or config.sudo().company_id not in self.env.companies:
             raise ValidationError(self.env._("Unknown till."))
@@ -61,7 +63,7 @@ class RepairOrder(models.Model):
     @api.model
     def _retail_till_partner(self, config, partner_id):
         partner = self.env["res.partner"].browse(
-            self._retail_check_id(partner_id, "Customer")
+            self._retail_check_id(partner_id, self.env._("Customer"))
         )
         if not partner.exists():
             raise ValidationError(self.env._("Unknown customer."))
@@ -185,7 +187,7 @@ class RepairOrder(models.Model):
             model, domain, line_id = "pos.order.line", pos_domain, pos_id
         else:
             model, domain, line_id = "sale.order.line", sale_domain, sale_id
-        self._retail_check_id(line_id, "Purchase")
+        self._retail_check_id(line_id, self.env._("Purchase"))
         # sudo: searched among the customer's own purchases in the till's company.
         line = self.env[model].sudo().search(Domain("id", "=", line_id) & domain)
         if not line:
@@ -200,7 +202,7 @@ class RepairOrder(models.Model):
     @api.model
     def _retail_service_product(self, config, service_type, product_id):
         product = self.env["product.product"].browse(
-            self._retail_check_id(product_id, "Service product")
+            self._retail_check_id(product_id, self.env._("Service product"))
         )
         if (
             not product.exists()
@@ -441,7 +443,7 @@ class RepairOrder(models.Model):
         """Hand over a ready service that has nothing left to pay (a warranty
         claim, a service paid in advance). Others are settled at the till."""
         config = self._retail_till_config(config_id)
-        service = self.browse(self._retail_check_id(service_id, "Service"))
+        service = self.browse(self._retail_check_id(service_id, self.env._("Service")))
         if not service.exists() or not service.retail_service_type:
             raise UserError(self.env._("No service with this number."))
         service.check_access("read")
