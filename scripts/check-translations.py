@@ -38,7 +38,9 @@ import polib
 
 # Modules whose Spanish and French catalogs are complete (see the docstring).
 COMPLETE = (
+    "retail_aftersales",
     "retail_aftersales_giftcard",
+    "retail_aftersales_incidents",
     "retail_card",
     "retail_card_incidents",
     "retail_customer",

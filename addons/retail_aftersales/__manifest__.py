@@ -10,6 +10,15 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_customer", "repair", "pos_repair", "pos_sale"],
-    "data": [],
+    "data": [
+        "security/retail_aftersales_security.xml",
+        "security/ir.model.access.csv",
+        "views/product_template_views.xml",
+        "views/repair_order_views.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_aftersales/static/src/**/*"],
+        "web.assets_tests": ["retail_aftersales/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -22,7 +22,7 @@ method is called on (over RPC, its ids are the first argument).
 import math
 from typing import Any, NamedTuple
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
 NAN = math.nan
 INF = math.inf
@@ -78,6 +78,8 @@ SNAPSHOT_TABLES = (
     "mailing_mailing",
     "mail_blacklist",
     "phone_blacklist",
+    # retail_aftersales
+    "repair_order",
     "retail_marketing_holdout",
     "retail_marketing_occasion_sent",
     "retail_marketing_action",
@@ -2550,5 +2552,90 @@ BAD_INPUT_CASES += [
         "missing_stock_move",
         ({"state": "assigned"},),
         UserError,
+    ),
+]
+
+
+# --- retail_aftersales: services at the till ------------------------------------
+def aftersales(label, method, args, expected=ValidationError, **kw):
+    kw.setdefault("user", "aftersales_cashier")
+    return Case(
+        f"aftersales: {label}", "repair.order", method, args, expected=expected, **kw
+    )
+
+
+def intake(label, values, expected=ValidationError):
+    return aftersales(
+        label, "retail_till_take_service", (Ref("store"), values), expected
+    )
+
+
+INTAKE = {"partner_id": Ref("customer"), "service_type": "alteration"}
+
+BAD_INPUT_CASES += [
+    aftersales(
+        "purchases, till as text", "retail_till_purchases", ("1", Ref("customer"))
+    ),
+    aftersales(
+        "purchases, missing till",
+        "retail_till_purchases",
+        (MISSING_ID, Ref("customer")),
+    ),
+    aftersales("purchases, no customer", "retail_till_purchases", (Ref("store"), None)),
+    aftersales("purchases, huge id", "retail_till_purchases", (Ref("store"), HUGE_INT)),
+    aftersales(
+        "purchases, not a service cashier",
+        "retail_till_purchases",
+        (Ref("store"), Ref("customer")),
+        expected=AccessError,
+        user="cashier",
+    ),
+    intake("service, no values", None),
+    intake("service, a list", [1, 2]),
+    intake("service, missing customer", {**INTAKE, "partner_id": MISSING_ID}),
+    intake("service, unknown type", {**INTAKE, "service_type": SQL_QUOTES}),
+    intake("service, no item", INTAKE),
+    intake("service, missing item", {**INTAKE, "pos_line_id": MISSING_ID}),
+    intake("service, two items", {**INTAKE, "pos_line_id": 1, "sale_line_id": 1}),
+    intake("service, item as text", {**INTAKE, "sale_line_id": "1"}),
+    intake("service, negative item", {**INTAKE, "pos_line_id": -1}),
+    aftersales("find, no query", "retail_till_find_services", (Ref("store"), None)),
+    aftersales(
+        "find, huge query", "retail_till_find_services", (Ref("store"), HUGE_TEXT)
+    ),
+    aftersales("find, NUL byte", "retail_till_find_services", (Ref("store"), "RO\x00")),
+    aftersales(
+        "find, unknown ticket",
+        "retail_till_find_services",
+        (Ref("store"), UNKNOWN_CODE),
+        expected=UserError,
+    ),
+    aftersales(
+        "find, SQL in the ticket",
+        "retail_till_find_services",
+        (Ref("store"), SQL_QUOTES[:60]),
+        expected=UserError,
+    ),
+    aftersales(
+        "find, missing customer",
+        "retail_till_find_services",
+        (Ref("store"), None, MISSING_ID),
+    ),
+    aftersales(
+        "collect, unknown service",
+        "retail_till_collect",
+        (Ref("store"), MISSING_ID),
+        expected=UserError,
+    ),
+    aftersales("collect, id as text", "retail_till_collect", (Ref("store"), "1")),
+    aftersales("collect, NaN id", "retail_till_collect", (Ref("store"), NAN)),
+    Case(
+        "aftersales: a cashier writes a missing service",
+        "repair.order",
+        "write",
+        ({"retail_promised_date": "2020-01-01"},),
+        records="aftersales_missing",
+        user="aftersales_cashier",
+        expected=MissingError,
     ),
 ]

@@ -161,6 +161,18 @@ class BadInputMixin:
             cls._setup_survey_fixtures()
         if "retail.marketing.holdout" in env:
             cls._setup_marketing_fixtures()
+        if "repair.order" in env:
+            cls._setup_aftersales_fixtures()
+
+    @classmethod
+    def _setup_aftersales_fixtures(cls):
+        env = cls.env
+        cls.users["aftersales_cashier"] = new_test_user(
+            env,
+            login="bad_aftersales_cashier",
+            groups="base.group_user,retail_aftersales.group_aftersales_cashier",
+        )
+        cls.aftersales_missing = env["repair.order"].browse(MISSING_ID)
 
     @classmethod
     def _setup_marketing_fixtures(cls):

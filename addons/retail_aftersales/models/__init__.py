@@ -1,0 +1,4 @@
+from . import product_template
+from . import repair_order
+from . import repair_order_till
+from . import pos_order

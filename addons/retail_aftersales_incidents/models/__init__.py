@@ -1,0 +1,3 @@
+from . import retail_incident
+from . import retail_incident_rule
+from . import repair_order
