@@ -1,0 +1,3 @@
+from . import test_product_pair
+from . import test_suggestions
+from . import test_query_budget
