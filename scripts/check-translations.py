@@ -40,6 +40,9 @@ import polib
 COMPLETE = (
     "retail_card",
     "retail_card_incidents",
+    "retail_clienteling",
+    "retail_clienteling_loyalty",
+    "retail_clienteling_promotions",
     "retail_customer",
     "retail_customer_gdpr",
     "retail_customer_kpi",
