@@ -31,7 +31,6 @@ class RetailProductPair(models.Model):
 
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         readonly=True,
         ondelete="cascade",
         help="Empty: the pairs of the companies that share their customer file.",
@@ -60,9 +59,9 @@ class RetailProductPair(models.Model):
         (the companies sharing their customer file), then each company that
         keeps its file apart."""
         # sudo: the scopes are the whole chain's, whatever the cron's company
-        companies = self.env["res.company"].sudo().search([])
-        own = companies.filtered(lambda c: c.retail_customer_file == "own")
-        shared = companies - own
+        Company = self.env["res.company"].sudo()
+        own = Company.search([("retail_customer_file", "=", "own")])
+        shared = Company.search([("retail_customer_file", "=", "shared")])
         scopes = [(False, shared)] if shared else []
         return scopes + [(company, company) for company in own]
 

@@ -20,7 +20,6 @@ class RetailProductPopularity(models.Model):
 
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         readonly=True,
         ondelete="cascade",
         help="Empty: the companies that share their customer file.",
