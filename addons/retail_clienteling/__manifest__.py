@@ -10,6 +10,16 @@
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
     "depends": ["retail_customer_kpi", "retail_card", "pos_sale", "event"],
-    "data": [],
+    "data": [
+        "security/retail_product_pair_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_product_pair_data.xml",
+        "views/retail_product_pair_views.xml",
+        "views/res_config_settings_clienteling_views.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_clienteling/static/src/**/*"],
+        "web.assets_tests": ["retail_clienteling/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

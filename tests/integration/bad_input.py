@@ -2639,3 +2639,67 @@ BAD_INPUT_CASES += [
         expected=MissingError,
     ),
 ]
+
+# --- retail_clienteling: the till's customer panel and suggestions -----------------
+
+
+def clienteling(label, method, args, expected=ValidationError, user="pos_cashier"):
+    return Case(
+        f"clienteling: {label}",
+        "pos.config",
+        method,
+        args,
+        records="store",
+        user=user,
+        expected=expected,
+    )
+
+
+def panel(label, *args, **kwargs):
+    return clienteling(f"panel, {label}", "retail_clienteling_panel", args, **kwargs)
+
+
+def suggest(label, *args, **kwargs):
+    return clienteling(
+        f"suggestions, {label}", "retail_clienteling_suggestions", args, **kwargs
+    )
+
+
+BAD_INPUT_CASES += [
+    panel("a customer", Ref("customer"), [], expected=None),
+    panel("no customer", False, []),
+    panel("customer None", None, []),
+    panel("customer as text", "1", []),
+    panel("customer as list", [1], []),
+    panel("customer as float", 1.5, []),
+    panel("negative customer", -1, []),
+    panel("huge customer id", HUGE_INT, []),
+    panel("customer True", True, []),
+    panel("missing customer", MISSING_ID, [], expected=UserError),
+    panel("basket as text", Ref("customer"), "1,2"),
+    panel("basket as dict", Ref("customer"), {"a": 1}),
+    panel("basket of text", Ref("customer"), ["1"]),
+    panel("basket of booleans", Ref("customer"), [True]),
+    panel("basket with NaN", Ref("customer"), [NAN]),
+    panel("basket of 501 products", Ref("customer"), list(range(1, 502))),
+    panel("unknown products", Ref("customer"), [MISSING_ID], expected=None),
+    panel("limit zero", Ref("customer"), [], 0),
+    panel("limit as text", Ref("customer"), [], "5"),
+    panel("limit NaN", Ref("customer"), [], NAN),
+    panel("limit 10,000", Ref("customer"), [], 10_000),
+    panel("by an employee", Ref("customer"), [], user="employee", expected=AccessError),
+    suggest("no customer", False, [], expected=None),
+    suggest("customer of SQL quotes", SQL_QUOTES, []),
+    suggest("customer as dict", {"id": 1}, []),
+    suggest("missing customer", MISSING_ID, [], expected=UserError),
+    suggest("basket None", False, None, expected=None),
+    suggest("basket as text", False, SQL_QUOTES),
+    suggest("basket of negative ids", False, [-1]),
+    suggest("basket of huge ids", False, [HUGE_INT]),
+    suggest("basket of lists", False, [[1]]),
+    suggest("unknown products", False, [MISSING_ID, 1], expected=None),
+    suggest("limit negative", False, [], -3),
+    suggest("limit as float", False, [], 2.5),
+    suggest("limit infinite", False, [], INF),
+    suggest("by an employee", False, [], user="employee", expected=AccessError),
+]

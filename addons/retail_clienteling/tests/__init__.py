@@ -1,0 +1,4 @@
+from . import test_product_pair
+from . import test_suggestions
+from . import test_query_budget
+from . import test_frontend

@@ -1,0 +1,14 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Retail Clienteling Loyalty",
+    "summary": "The customer's points and tier on the till's customer panel",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "author": "Retail CRM Suite",
+    "website": "https://github.com/retail-crm-suite/retail-crm",
+    "license": "LGPL-3",
+    "depends": ["retail_clienteling", "retail_loyalty"],
+    "auto_install": True,
+    "installable": True,
+}
