@@ -9,6 +9,7 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("RetailIncidentsLogStoreIncidentTour", {
     steps: () =>
         [
+            RetailIncidents.waitForTill(),
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
             ProductScreen.clickPartnerButton(),
@@ -27,6 +28,7 @@ registry.category("web_tour.tours").add("RetailIncidentsLogStoreIncidentTour", {
 registry.category("web_tour.tours").add("RetailIncidentsLogStoreIncidentTourEs", {
     steps: () =>
         [
+            RetailIncidents.waitForTill(),
             Chrome.startPoS(),
             Dialog.confirm("Abrir caja registradora"),
             ProductScreen.clickPartnerButton(),
