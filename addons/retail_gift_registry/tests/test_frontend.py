@@ -54,6 +54,24 @@ class TestRetailGiftRegistryPosUi(RetailPosTourCase):
         )
         cls.gift_list.action_open()
 
+    def test_cashier_sells_to_a_list_in_spanish(self):
+        """The cashier works in Spanish: the gift list's popup, the receipt (the
+        contribution's line named in Spanish) and the gift receipt in Spanish;
+        the list's purchases recorded as in English."""
+        self._retail_till_in_spanish()
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailGiftRegistryTourEs", login="pos_user", timeout=300)
+        item_vase, _item_plates = self.gift_list.item_ids
+        self.env.invalidate_all()
+        self.assertEqual(item_vase.qty_bought, 1)
+        self.assertEqual(self.gift_list.amount_contributions, 25)
+        sold = self.gift_list.pos_line_ids
+        self.assertEqual(len(sold), 2)
+        self.assertEqual(set(sold.mapped("retail_gift_registry_guest")), {"Tía Sofía"})
+        self.assertEqual(
+            set(sold.mapped("retail_gift_registry_message")), {"Que seáis muy felices"}
+        )
+
     def test_cashier_sells_to_a_list_and_refunds(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         # a loaded 2-core machine: the whole tour may take minutes

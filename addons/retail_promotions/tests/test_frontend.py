@@ -89,6 +89,15 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, RetailPosTourCase):
         )
         self._assert_till_order(case, products, order)
 
+    def test_n_for_m_case_in_spanish(self):
+        """The cashier works in Spanish: the till, the "Promotions" view and the
+        receipt in Spanish; the synchronised order as in English."""
+        self._retail_till_in_spanish()
+        case, products, _programs, order = self._run_case(
+            "n_for_m_cheapest_free", "RetailPromotionsNForMTourEs"
+        )
+        self._assert_till_order(case, products, order)
+
     def test_spend_discount_case(self):
         case, products, _programs, order = self._run_case(
             "spend_discount_on_group", "RetailPromotionsSpendDiscountTour"

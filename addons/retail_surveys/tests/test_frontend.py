@@ -71,6 +71,28 @@ class TestRetailSurveysPosUi(RetailPosTourCase):
         )
         self.assertLess(user_input.retail_duration, 15.0)
 
+    def test_cashier_answers_in_spanish(self):
+        """The cashier works in Spanish: the questionnaire as the head office
+        translated it, the keys, the buttons and the receipt in Spanish; the
+        answers recorded as in English."""
+        self._retail_till_in_spanish()
+        spanish = self.survey.with_context(lang="es_ES")
+        spanish.title = "Al pagar"
+        visit, found = spanish.question_ids[:2]
+        visit.title = "¿Qué tal su visita?"
+        found.title = "¿Ha encontrado todo?"
+        found.suggested_answer_ids[0].value = "Sí"
+        self.main_pos_config.with_user(self.pos_user).open_ui()
+        self.start_pos_tour("RetailSurveysAnswerByKeyboardTourEs", login="pos_user")
+        user_input = self._order().retail_survey_input_ids
+        self.assertEqual(user_input.retail_status, "answered")
+        self.assertEqual(user_input.state, "done")
+        self.assertEqual(len(user_input.user_input_line_ids), 10)
+        answer = user_input.user_input_line_ids.filtered(
+            lambda line: line.question_id == found
+        )
+        self.assertEqual(answer.suggested_answer_id, found.suggested_answer_ids[0])
+
     def test_cashier_skips(self):
         self.main_pos_config.with_user(self.pos_user).open_ui()
         self.start_pos_tour("RetailSurveysSkipTour", login="pos_user")

@@ -44,3 +44,53 @@ registry.category("web_tour.tours").add("RetailGiftRegistryTour", {
             Chrome.endTour(),
         ].flat(),
 });
+
+// The cashier working in Spanish sells to a list: the button, the list's popup
+// (its columns, prompts and confirmation), the amounts, the receipt (the
+// contribution's line, the guest's message) and the gift receipt in Spanish.
+registry.category("web_tour.tours").add("RetailGiftRegistryTourEs", {
+    steps: () =>
+        [
+            GiftRegistry.waitForTill(),
+            Chrome.startPoS(),
+            Dialog.confirm("Abrir caja registradora"),
+            GiftRegistry.findList(
+                "Luis Tourlist",
+                "Wedding of Ana and Luis",
+                "Lista de regalos"
+            ),
+            {
+                content: "the list's popup is in Spanish: its columns and prompts",
+                trigger:
+                    ".retail-gift-registry-popup:has(th:contains('Pendiente')):has(.retail-gift-registry-guest[placeholder='Nombre del invitado']) .retail-gift-registry-message[placeholder='Mensaje para los titulares']",
+            },
+            GiftRegistry.addItem("Tour Vase", "1"),
+            {
+                content: "the confirmation is in Spanish (Añadir al pedido)",
+                trigger:
+                    ".modal .retail-gift-registry-confirm:contains('Añadir al pedido')",
+            },
+            GiftRegistry.giveAndConfirm("25", "Tía Sofía", "Que seáis muy felices"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            GiftRegistry.waitForReceipt(),
+            {
+                content:
+                    "the receipt is in Spanish: served by, the contribution, total 65,00",
+                trigger:
+                    ".pos-receipt:has(.cashier:contains('Servido por:')):has(.orderline:contains('Aportación a lista de regalos')) .receipt-total:contains('65,00')",
+            },
+            {
+                content: "the receipt has the guest and the message",
+                trigger:
+                    ".pos-receipt .retail-gift-registry-line:contains('Tía Sofía'):contains('Que seáis muy felices')",
+            },
+            {
+                content: "the gift receipt's button is in Spanish",
+                trigger: ".retail-gift-receipt:contains('Imprimir ticket regalo')",
+            },
+            GiftRegistry.printGiftReceipt("Que seáis muy felices", "40,00"),
+            Chrome.endTour(),
+        ].flat(),
+});

@@ -54,6 +54,40 @@ registry.category("web_tour.tours").add("RetailPromotionsNForMTour", {
             "36.00"
         ),
 });
+// The same case, the cashier working in Spanish: the till's texts, the
+// cashier's "Promotions" view, the amounts and the receipt in Spanish.
+registry.category("web_tour.tours").add("RetailPromotionsNForMTourEs", {
+    steps: () =>
+        [
+            patient(Chrome.startPoS()),
+            patient(Dialog.confirm("Abrir caja registradora")),
+            RetailPromotions.addUnits("Promo Fancy Socks", 2),
+            RetailPromotions.addUnits("Promo Socks", 1),
+            RetailPromotions.addUnits("Promo Shirt", 1),
+            PosLoyalty.orderTotalIs("36,00"),
+            ProductScreen.clickControlButton("Promociones"),
+            {
+                content: "the cashier's view is in Spanish: the promotion applied",
+                trigger:
+                    ".modal:has(.modal-title:contains('Promociones')) .retail-promotions-popup h5:contains('Aplicadas') + ul .retail-promotion-applied",
+            },
+            {
+                content: "close the view (Cerrar)",
+                trigger: ".modal-footer button:contains('Cerrar')",
+                run: "click",
+            },
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            patient(ReceiptScreen.isShown()),
+            {
+                content: "the receipt is in Spanish: served by, total 36,00",
+                trigger:
+                    ".pos-receipt:has(.cashier:contains('Servido por:')) .receipt-total:contains('36,00')",
+            },
+            Chrome.endTour(),
+        ].flat(),
+});
 registry.category("web_tour.tours").add("RetailPromotionsOutOfHoursTour", {
     steps: () =>
         sellBasket(

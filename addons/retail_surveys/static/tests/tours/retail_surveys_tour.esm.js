@@ -46,3 +46,43 @@ registry.category("web_tour.tours").add("RetailSurveysSkipTour", {
             Chrome.endTour(),
         ].flat(),
 });
+
+// The cashier working in Spanish: the questionnaire (its title, questions and
+// answers as the head office translated them), its keys and buttons, the
+// amounts and the receipt in Spanish.
+registry.category("web_tour.tours").add("RetailSurveysAnswerByKeyboardTourEs", {
+    steps: () =>
+        [
+            RetailSurveys.waitForTill(),
+            Chrome.startPoS(),
+            Dialog.confirm("Abrir caja registradora"),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Bank"),
+            PaymentScreen.clickValidate(),
+            RetailSurveys.questionnaireIsShown("Al pagar"),
+            {
+                content: "the keys are explained in Spanish",
+                trigger:
+                    ".o_retail_survey span:contains('1-5 responder · ↑↓ moverse · Intro terminar')",
+            },
+            {
+                content: "the buttons are in Spanish: Omitir, Hecho",
+                trigger:
+                    ".o_retail_survey:has(.o_retail_survey_skip:contains('Omitir')) .o_retail_survey_done:contains('Hecho')",
+            },
+            RetailSurveys.answerByKeys(["5", "1", "2", "1", "2", "1", "2", "1", "2"]),
+            RetailSurveys.press("1"),
+            RetailSurveys.answerIsChosen("¿Qué tal su visita?", "5"),
+            RetailSurveys.answerIsChosen("¿Ha encontrado todo?", "Sí"),
+            RetailSurveys.press("Enter"),
+            RetailSurveys.isClosed(),
+            ReceiptScreen.isShown(),
+            {
+                content: "the receipt is in Spanish: served by, total 1,98",
+                trigger:
+                    ".pos-receipt:has(.cashier:contains('Servido por:')) .receipt-total:contains('1,98')",
+            },
+            Chrome.endTour(),
+        ].flat(),
+});

@@ -2,10 +2,10 @@ import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_
 
 const POPUP = ".retail-gift-registry-popup";
 
-/** From the product screen: find a list and open it. */
-export function findList(query, listTitle) {
+/** From the product screen (its button named `button`): find a list and open it. */
+export function findList(query, listTitle, button = "Gift List") {
     return [
-        ProductScreen.clickControlButton("Gift List"),
+        ProductScreen.clickControlButton(button),
         {
             content: `Search gift lists for ${query}`,
             trigger: `${POPUP} .retail-gift-registry-query`,

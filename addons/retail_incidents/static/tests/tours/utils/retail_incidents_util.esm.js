@@ -33,3 +33,12 @@ export function logIncident(category, problem) {
         },
     ].flat();
 }
+
+/** The till has loaded (its assets and data): slow on a loaded machine. */
+export function waitForTill() {
+    return {
+        content: "The till has loaded",
+        trigger: ".screen-login .btn.open-register-btn",
+        timeout: 60000,
+    };
+}
