@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 # Consent channel of retail_customer for each mailing type.
 CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
@@ -223,17 +224,34 @@ class MailingMailing(models.Model):
             "no_address": address,
             "blacklisted": not_blacklisted,
         }
-        domain = Domain(self._parse_mailing_domain()) & extra
-        counts = {}
-        previous = Partner.search_count(domain)
+        # One statement: the mailing's filter (loyalty criteria can be costly)
+        # is evaluated for the customers it selects, and each step of the
+        # consent rule counted among them; the audience is the recipients'
+        # domain as the send reads it.
+        selected = Partner._search(Domain(self._parse_mailing_domain()) & extra)
+        cumulative = Domain.TRUE
+        steps = []
         for reason in EXCLUSION_REASONS:
-            domain &= passes[reason]
-            current = Partner.search_count(domain)
+            cumulative &= passes[reason]
+            steps.append(Partner._search(cumulative).subselect())
+        recipients = Partner._search(self._get_recipients_domain() & extra)
+        [row] = self.env.execute_query(
+            SQL(
+                "SELECT COUNT(*), %s FROM res_partner WHERE id IN %s",
+                SQL(", ").join(
+                    SQL("COUNT(*) FILTER (WHERE id IN %s)", step)
+                    for step in [*steps, recipients.subselect()]
+                ),
+                selected.subselect(),
+            )
+        )
+        counts = {}
+        previous = row[0]
+        for reason, current in zip(EXCLUSION_REASONS, row[1:], strict=False):
             counts[reason] = previous - current
             previous = current
-        audience = Partner.search_count(self._get_recipients_domain() & extra)
-        counts["no_consent"] = previous - audience
-        counts["audience"] = audience
+        counts["no_consent"] = previous - row[-1]
+        counts["audience"] = row[-1]
         return counts
 
     def _retail_ensure_campaign(self):

@@ -1,0 +1,115 @@
+# Copyright 2026 Retail CRM Suite
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class LoyaltyCard(models.Model):
+    """The card's next expiry, kept by the ledger: every posting on cards of
+    retail ledger programs with an expiry writes it again from their lots
+    (``loyalty.program._retail_lots_query``), so that audiences and reports
+    filter cards by it through an index instead of reading the ledger."""
+
+    _inherit = "loyalty.card"
+
+    retail_next_expiry_date = fields.Date(
+        string="Next Points Expiry",
+        compute="_compute_retail_next_expiry",
+        store=True,
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Day the earliest lot of points still held expires (the expiry job "
+        "removes it that day, or at its first run after it). Empty: no points "
+        "to expire.",
+    )
+    retail_next_expiry_points = fields.Float(
+        string="Points Expiring Next",
+        compute="_compute_retail_next_expiry",
+        store=True,
+        readonly=True,
+        copy=False,
+        help="Points of the lots that expire on the Next Points Expiry.",
+    )
+
+    @api.depends()
+    def _compute_retail_next_expiry(self):
+        """Computed when the field is installed (every card at once, in SQL)
+        and for new cards; afterwards written by the ledger's postings."""
+        stored = self.filtered("id")
+        (self - stored).update(
+            {"retail_next_expiry_date": False, "retail_next_expiry_points": 0.0}
+        )
+        values = stored._retail_next_expiry_values()
+        for card in stored:
+            day, points = values.get(card.id, (False, 0.0))
+            card.retail_next_expiry_date = day
+            card.retail_next_expiry_points = points
+
+    def _retail_next_expiry_values(self):
+        """{card id: (next expiry day, its points)} of the cards with points
+        still to expire, read from their lots in one query."""
+        if not self.ids:
+            return {}
+        lots = self.env["loyalty.program"]._retail_lots_query(
+            SQL("c.id = ANY(%s)", self.ids)
+        )
+        return {
+            card_id: (day, float(points))
+            for card_id, day, points in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT DISTINCT ON (card_id) card_id, expiry, SUM(points)
+                      FROM (%s) AS lots
+                     GROUP BY card_id, expiry
+                     ORDER BY card_id, expiry
+                    """,
+                    lots,
+                )
+            )
+        }
+
+    def _retail_refresh_next_expiry(self):
+        """Write the cards' next expiry again from their lots, in one query
+        (only the cards whose values change are written)."""
+        if not self.ids:
+            return
+        self.flush_recordset(["retail_next_expiry_date", "retail_next_expiry_points"])
+        lots = self.env["loyalty.program"]._retail_lots_query(
+            SQL("c.id = ANY(%s)", self.ids)
+        )
+        self.env.execute_query(
+            SQL(
+                """
+                WITH nexts AS (
+                    SELECT DISTINCT ON (card_id) card_id, expiry,
+                           SUM(points)::float8 AS points
+                      FROM (%(lots)s) AS lots
+                     GROUP BY card_id, expiry
+                     ORDER BY card_id, expiry
+                )
+                UPDATE loyalty_card AS card
+                   SET retail_next_expiry_date = nexts.expiry,
+                       retail_next_expiry_points = COALESCE(nexts.points, 0)
+                  FROM unnest(%(ids)s::int[]) AS moved(id)
+                  LEFT JOIN nexts ON nexts.card_id = moved.id
+                 WHERE card.id = moved.id
+                   AND (card.retail_next_expiry_date IS DISTINCT FROM nexts.expiry
+                        OR COALESCE(card.retail_next_expiry_points, 0)
+                           IS DISTINCT FROM COALESCE(nexts.points, 0))
+                """,
+                lots=lots,
+                ids=self.ids,
+            )
+        )
+        self.invalidate_recordset(
+            ["retail_next_expiry_date", "retail_next_expiry_points"]
+        )
+
+    def _retail_record_movements(self, lines, balances):
+        moved = super()._retail_record_movements(lines, balances)
+        moved.filtered(
+            lambda card: card.program_id.retail_ledger
+            and card.program_id.retail_expiry_months
+        )._retail_refresh_next_expiry()
+        return moved
