@@ -10,9 +10,11 @@ Usage::
         --customers 200000 --rows 1000000 --send 100000
 
 Synthetic data is made once and kept (marker parameter ``retail_bench.marketing``):
-the loyalty data of bench_loyalty.py (a retail ledger program whose points expire
-after 12 months, four tiers, one card per customer, ``--rows`` ledger rows over
-24 months), the cards' next expiry written from that ledger, and ``--send``
+the customers of generate.py (those missing up to ``--customers`` inserted in SQL,
+with an email, a mobile and a last purchase, but no orders), the loyalty data of
+bench_loyalty.py (its cards inserted in SQL: a retail ledger program whose points
+expire after 12 months, four tiers, one card per customer, ``--rows`` ledger rows
+over 24 months), the cards' next expiry written from that ledger, and ``--send``
 customers given email and SMS consent and the tag "Bench Campaign Audience".
 Measured, in the same run, each rolled back:
 
@@ -47,7 +49,7 @@ import time
 from types import SimpleNamespace
 from unittest.mock import patch
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -88,6 +90,56 @@ PERSONAL_SMS = (
 class CardsInSql(LoyaltyBench):
     """bench_loyalty's data, its cards inserted in one statement (no card
     behaviour is measured on their creation here)."""
+
+    def setup_customers(self):
+        """The customers of the database (generate.py's); those missing up to
+        ``--customers`` are inserted in one statement, with an email, a mobile
+        and a last purchase (a database without generate.py's customers)."""
+        Partner = self.env["res.partner"]
+        ids = Partner.search(
+            [("is_company", "=", False), ("type", "=", "contact")],
+            limit=self.args.customers,
+            order="id",
+        ).ids
+        missing = self.args.customers - len(ids)
+        if missing <= 0:
+            return ids
+        self.env.flush_all()
+        rows = self.query(
+            SQL(
+                """
+                INSERT INTO res_partner (
+                    name, complete_name, active, type, is_company, autopost_bills,
+                    lang, tz, email, email_normalized, phone, phone_sanitized,
+                    retail_mobile_sanitized, customer_number, city, zip,
+                    retail_last_purchase_date, retail_purchase_count,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT 'Bench Customer ' || n, 'Bench Customer ' || n, TRUE,
+                       'contact', FALSE, 'ask', 'en_US', 'Europe/Madrid',
+                       'bench.customer' || n || '@example.com',
+                       'bench.customer' || n || '@example.com',
+                       '+34 6' || lpad(n::text, 8, '0'),
+                       '+346' || lpad(n::text, 8, '0'),
+                       '+346' || lpad(n::text, 8, '0'), 'BC' || lpad(n::text, 8, '0'),
+                       'Madrid', '28001',
+                       now() at time zone 'UTC' - random() * interval '700 days', 1,
+                       1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
+                  FROM generate_series(1, %s) AS n
+                RETURNING id
+                """,
+                missing,
+            )
+        )
+        self.query(
+            SQL(
+                "UPDATE res_partner SET commercial_partner_id = id "
+                "WHERE commercial_partner_id IS NULL"
+            )
+        )
+        self.env.cr.commit()
+        Partner.invalidate_model()
+        _logger.info("%s customers inserted", len(rows))
+        return ids + sorted(pid for (pid,) in rows)
 
     def setup_cards(self, program, partner_ids):
         self.env.flush_all()

@@ -145,17 +145,31 @@ class LoyaltyProgram(models.Model):
     def _retail_expire_points(self, now=None, card_ids=None):
         """Post one "expire" movement per card of the program with lots whose
         expiry day (``_retail_lot_expiry_date``) is ``now``'s day or before, in
-        one posting. Idempotent per day (movement key).
+        one posting (the ledger's bulk path for many cards), and write the
+        cards' next expiry from the same lots: the first lot after that day.
+        Idempotent per day (movement key).
 
         :return: {card id: points expired}
         """
         self.ensure_one()
         day = fields.Date.to_date(now or fields.Date.today())
-        due = self._retail_expirable_points(day, card_ids)
+        due, nexts = {}, {}
+        for card_id, lots in self._retail_expiry_lots(card_ids).items():
+            expired = [points for expiry, points in lots if expiry <= day]
+            if not expired:
+                continue
+            due[card_id] = round(sum(expired), 2)
+            later = [(expiry, points) for expiry, points in lots if expiry > day]
+            first = later[0][0] if later else False
+            nexts[card_id] = (
+                first,
+                round(sum(points for expiry, points in later if expiry == first), 2),
+            )
         description = self.env._(
             "Points expired on %(date)s", date=fields.Date.to_string(day)
         )
-        self.env["loyalty.card"]._retail_post_movements(
+        Card = self.env["loyalty.card"]
+        Card.with_context(retail_next_expiry_known=True)._retail_post_movements(
             [
                 {
                     "card": card_id,
@@ -167,6 +181,7 @@ class LoyaltyProgram(models.Model):
                 for card_id, points in due.items()
             ]
         )
+        Card.browse(due)._retail_write_next_expiry(nexts)
         return due
 
     @api.model

@@ -210,39 +210,41 @@ class MailingMailing(models.Model):
         extra = Domain(extra) if extra is not None else Domain.TRUE
         channel = self._retail_contact_channel()
         Partner = self.env["res.partner"].with_context(active_test=False)
-        if channel == "email":
-            address = Domain("email_normalized", "!=", False)
-            not_blacklisted = Domain("is_blacklisted", "not in", [True])
-        else:
-            address = Domain("retail_mobile_sanitized", "!=", False) | Domain(
-                "retail_phone_sanitized", "!=", False
+        passes = self._retail_consent_steps(channel)
+        # The mailing's filter (loyalty criteria can be costly) is read once,
+        # alone; each step of the consent rule is then counted among the
+        # customers it selected, in one statement. The recipients' domain is
+        # the filter and the consent rule (``_get_recipients_domain``).
+        selected = self.env.execute_query(
+            SQL(
+                "SELECT id FROM res_partner WHERE id IN %s",
+                Partner._search(
+                    Domain(self._parse_mailing_domain()) & extra
+                ).subselect(),
             )
-            not_blacklisted = Domain("phone_sanitized_blacklisted", "not in", [True])
-        passes = {
-            "anonymized": Domain("retail_anonymized_date", "=", False),
-            "archived": Domain("active", "=", True),
-            "no_address": address,
-            "blacklisted": not_blacklisted,
-        }
-        # One statement: the mailing's filter (loyalty criteria can be costly)
-        # is evaluated for the customers it selects, and each step of the
-        # consent rule counted among them; the audience is the recipients'
-        # domain as the send reads it.
-        selected = Partner._search(Domain(self._parse_mailing_domain()) & extra)
+        )
         cumulative = Domain.TRUE
         steps = []
         for reason in EXCLUSION_REASONS:
             cumulative &= passes[reason]
-            steps.append(Partner._search(cumulative).subselect())
-        recipients = Partner._search(self._get_recipients_domain() & extra)
+            steps.append(Partner._search(cumulative))
+        steps.append(Partner._search(Partner._retail_contact_domain(channel)))
+        aliases = [SQL.identifier(f"step_{index}") for index in range(len(steps))]
         [row] = self.env.execute_query(
             SQL(
-                "SELECT COUNT(*), %s FROM res_partner WHERE id IN %s",
-                SQL(", ").join(
-                    SQL("COUNT(*) FILTER (WHERE id IN %s)", step)
-                    for step in [*steps, recipients.subselect()]
+                "SELECT COUNT(*), %s FROM unnest(%s::int[]) AS selected(id) %s",
+                SQL(", ").join(SQL("COUNT(%s.id)", alias) for alias in aliases),
+                [partner_id for (partner_id,) in selected],
+                SQL(" ").join(
+                    SQL(
+                        "LEFT JOIN (SELECT id FROM res_partner WHERE id IN %s) AS %s "
+                        "ON %s.id = selected.id",
+                        step.subselect(),
+                        alias,
+                        alias,
+                    )
+                    for step, alias in zip(steps, aliases, strict=True)
                 ),
-                selected.subselect(),
             )
         )
         counts = {}
@@ -253,6 +255,25 @@ class MailingMailing(models.Model):
         counts["no_consent"] = previous - row[-1]
         counts["audience"] = row[-1]
         return counts
+
+    @api.model
+    def _retail_consent_steps(self, channel):
+        """{reason: domain of the customers that reason does not leave out},
+        for the consent rule's steps on ``channel`` ("email" or "sms")."""
+        if channel == "email":
+            address = Domain("email_normalized", "!=", False)
+            not_blacklisted = Domain("is_blacklisted", "not in", [True])
+        else:
+            address = Domain("retail_mobile_sanitized", "!=", False) | Domain(
+                "retail_phone_sanitized", "!=", False
+            )
+            not_blacklisted = Domain("phone_sanitized_blacklisted", "not in", [True])
+        return {
+            "anonymized": Domain("retail_anonymized_date", "=", False),
+            "archived": Domain("active", "=", True),
+            "no_address": address,
+            "blacklisted": not_blacklisted,
+        }
 
     def _retail_ensure_campaign(self):
         """Every mailing to customers belongs to a campaign (utm.campaign),
