@@ -51,9 +51,7 @@ class LoyaltyCard(models.Model):
         still to expire, read from their lots in one query."""
         if not self.ids:
             return {}
-        lots = self.env["loyalty.program"]._retail_lots_query(
-            SQL("c.id = ANY(%s)", self.ids)
-        )
+        lots = self.env["loyalty.program"]._retail_lots_query(SQL("TRUE"), self.ids)
         return {
             card_id: (day, float(points))
             for card_id, day, points in self.env.execute_query(
@@ -75,9 +73,7 @@ class LoyaltyCard(models.Model):
         if not self.ids:
             return
         self.flush_recordset(["retail_next_expiry_date", "retail_next_expiry_points"])
-        lots = self.env["loyalty.program"]._retail_lots_query(
-            SQL("c.id = ANY(%s)", self.ids)
-        )
+        lots = self.env["loyalty.program"]._retail_lots_query(SQL("TRUE"), self.ids)
         self.env.execute_query(
             SQL(
                 """

@@ -9,7 +9,9 @@ from odoo.tools import SQL
 EXPIRY_CHUNK = 5000
 
 # The lots of points still to expire of the cards of retail ledger programs with
-# an expiry (parameter ``cards``: an SQL condition on ``c``, the card): a day's
+# an expiry (parameters ``cards``: an SQL condition on ``c``, the card, and
+# ``rows``: one on ``h``, the ledger row, that names the same cards so that a
+# chunk of cards reads its rows through the index): a day's
 # earnings and loads form a lot that expires the program's months later; every
 # debit so far (spent, reversed, expired) consumed the oldest lots first, and the
 # lots never add up to more than the card's balance. Rows (card id, expiry day,
@@ -25,12 +27,13 @@ LOTS_SQL = """
         SELECT h.card_id, SUM(COALESCE(h.used, 0)) AS used
           FROM loyalty_history h
           JOIN cards ON cards.id = h.card_id
+         WHERE %(rows)s
          GROUP BY h.card_id
     ), earned AS (
         SELECT h.card_id, h.create_date::date AS day, SUM(h.issued) AS points
           FROM loyalty_history h
           JOIN cards ON cards.id = h.card_id
-         WHERE h.retail_kind IN ('earn', 'adjust') AND h.issued > 0
+         WHERE h.retail_kind IN ('earn', 'adjust') AND h.issued > 0 AND %(rows)s
          GROUP BY h.card_id, h.create_date::date
     ), lots AS (
         -- what the lots up to this one hold, after the debits
@@ -78,25 +81,25 @@ class LoyaltyProgram(models.Model):
         )
 
     @api.model
-    def _retail_lots_query(self, cards):
+    def _retail_lots_query(self, cards, card_ids=None):
         """The SQL of the lots still to expire (``LOTS_SQL``) of the cards that
-        meet ``cards`` (an SQL condition on ``c``, the card), once what it
-        reads is written to the database."""
+        meet ``cards`` (an SQL condition on ``c``, the card), among
+        ``card_ids`` if given, once what it reads is written to the database."""
         self.env["loyalty.history"].flush_model(
             ["card_id", "issued", "used", "retail_kind", "create_date"]
         )
         self.env["loyalty.card"].flush_model(["points", "program_id"])
         self.flush_model(["retail_ledger", "retail_expiry_months"])
-        return SQL(LOTS_SQL, cards=cards)
-
-    def _retail_card_filter(self, card_ids=None):
-        """SQL condition on ``c``: the program's cards, only ``card_ids`` if
-        given."""
-        self.ensure_one()
-        condition = SQL("c.program_id = %s", self.id)
+        rows = SQL("TRUE")
         if card_ids is not None:
-            condition = SQL("%s AND c.id = ANY(%s)", condition, list(card_ids))
-        return condition
+            cards = SQL("%s AND c.id = ANY(%s)", cards, list(card_ids))
+            rows = SQL("h.card_id = ANY(%s)", list(card_ids))
+        return SQL(LOTS_SQL, cards=cards, rows=rows)
+
+    def _retail_program_lots_query(self, card_ids=None):
+        """The lots query of the program's cards, only ``card_ids`` if given."""
+        self.ensure_one()
+        return self._retail_lots_query(SQL("c.program_id = %s", self.id), card_ids)
 
     def _retail_expiry_lots(self, card_ids=None, until=None):
         """The points of the program's cards that are still to expire, by lot
@@ -117,7 +120,7 @@ class LoyaltyProgram(models.Model):
             SQL(
                 "SELECT card_id, expiry, points FROM (%s) AS lots %s "
                 "ORDER BY card_id, expiry",
-                self._retail_lots_query(self._retail_card_filter(card_ids)),
+                self._retail_program_lots_query(card_ids),
                 until_filter,
             )
         ):
@@ -136,7 +139,7 @@ class LoyaltyProgram(models.Model):
                 SQL(
                     "SELECT card_id, ROUND(SUM(points), 2) FROM (%s) AS lots "
                     "WHERE expiry <= %s GROUP BY card_id",
-                    self._retail_lots_query(self._retail_card_filter(card_ids)),
+                    self._retail_program_lots_query(card_ids),
                     fields.Date.to_date(day),
                 )
             )
