@@ -10,7 +10,8 @@
 #   BENCH_JOBS=2                processes creating the customers (default: CPUs)
 #   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
 #   BENCH_REGENERATE=1          drop and regenerate the bench databases
-#   BENCH_SUITES="customer loyalty giftcard surveys registry promotions"   which run (default: all)
+#   BENCH_SUITES="customer loyalty giftcard surveys registry promotions marketing"   which run
+#                               (default: all)
 # The other suites, each on a database of its own made from the ones above:
 #   loyalty   tests/benchmarks/bench_loyalty.py on a copy of the biggest customer database
 #             with retail_loyalty installed (it adds one card per customer and 1,000,000
@@ -29,6 +30,13 @@
 #             the till's promotion recomputation in Chromium, retail vs native pos_loyalty
 #             (BENCH_PROMO_ARGS, default "--rounds 2"; on a loaded machine add
 #             "--promotions 60 --lines 15"); results/promotions.md.
+#   marketing tests/benchmarks/bench_marketing.py on a copy of the biggest customer database
+#             with the campaign modules (retail_marketing and its loyalty, gift card and
+#             coupon bridges, retail_loyalty, retail_giftcard): the loyalty data of the
+#             loyalty suite (BENCH_LOYALTY_ROWS) and BENCH_MARKETING_SEND (100,000)
+#             customers with consent, made once; audience count with loyalty criteria,
+#             personalised email and SMS sends against plain ones, the results page,
+#             a campaign's points load and the expiry job; results/marketing.md.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$ROOT/scripts/setup.sh"
@@ -131,7 +139,7 @@ done
 
 # The biggest database is measured; the smallest one only for the POS start load.
 small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
-suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry promotions} "
+suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry promotions marketing} "
 
 if [[ $suites == *" customer "* ]]; then
   read -r -a extra <<<"${BENCH_ARGS:-}"
@@ -143,13 +151,15 @@ if [[ $suites == *" customer "* ]]; then
   log "figures written to tests/benchmarks/results/customer.md"
 fi
 
-# A copy of $1 with module $3 installed, as database $2, kept while the modules and the
-# source database do not change (stamp: hash of the customer modules, retail_card and $3 as
-# committed + the source's stamp).
+# A copy of $1 with module $3 installed (several: comma-separated), as database $2, kept
+# while the modules and the source database do not change (stamp: hash of the customer
+# modules, retail_card and $3 as committed + the source's stamp).
 module_db() {
   local from=$1 db=$2 module=$3 key
+  local paths=()
+  read -r -a paths <<<"${module//,/ }"
   key="$(cd "$ROOT" && git ls-files -s addons/retail_customer addons/retail_customer_kpi \
-    addons/retail_customer_gdpr addons/retail_card "addons/$module" |
+    addons/retail_customer_gdpr addons/retail_card "${paths[@]/#/addons/}" |
     sha1sum | cut -c1-12) $(stamp "$from")"
   if db_exists "$db" && [[ $(stamp "$db") == "$key" ]]; then
     log "$db is up to date"
@@ -213,4 +223,17 @@ if [[ $suites == *" promotions "* ]]; then
     --db retail_bench_promotions "${promo_args[@]}"
   stage_end
   log "figures written to tests/benchmarks/results/promotions.md"
+fi
+
+if [[ $suites == *" marketing "* ]]; then
+  size=${sizes[${#sizes[@]}-1]}
+  db=${big/retail_bench_/retail_bench_marketing_}
+  module_db "$big" "$db" retail_loyalty,retail_giftcard,retail_marketing,retail_marketing_loyalty,retail_marketing_giftcard,retail_marketing_coupon
+  stage "campaign benchmarks on $db"
+  read -r -a marketing_args <<<"${BENCH_MARKETING_ARGS:-}"
+  "$PY" "$ROOT/tests/benchmarks/bench_marketing.py" --conf "$CONF" --db "$db" \
+    --customers "$size" --rows "${BENCH_LOYALTY_ROWS:-1000000}" \
+    --send "${BENCH_MARKETING_SEND:-100000}" "${marketing_args[@]}"
+  stage_end
+  log "figures written to tests/benchmarks/results/marketing.md"
 fi

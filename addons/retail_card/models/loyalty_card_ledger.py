@@ -16,6 +16,10 @@ from .loyalty_card import BALANCE_DIGITS
 
 _logger = logging.getLogger(__name__)
 
+# From this many plain movements, a posting writes its history rows in one SQL
+# statement (the bulk path) instead of through the ORM.
+BULK_MIN_LINES = 500
+
 
 class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
@@ -230,13 +234,21 @@ class LoyaltyCard(models.Model):
 
     def _retail_record_movements(self, lines, balances):
         """Create the lines' history rows in one batch and write the new
-        balances of the cards they move in one query.
+        balances of the cards they move in one query. A large posting of plain
+        movements (no store, no reversal: a campaign's point load, the expiry
+        job, personal coupons) is the bulk path: its rows are inserted in one
+        SQL statement (``_retail_insert_history``).
 
         :return: the cards moved
         """
-        self.env["loyalty.history"].create(
-            [self._retail_history_vals(line) for line in lines]
-        )
+        if len(lines) >= BULK_MIN_LINES and not any(
+            line["store_id"] or line["reversed_id"] for line in lines
+        ):
+            self._retail_insert_history(lines)
+        else:
+            self.env["loyalty.history"].create(
+                [self._retail_history_vals(line) for line in lines]
+            )
         moved = self.browse({line["card_id"] for line in lines})
         moved._retail_write_balances({card.id: balances[card.id] for card in moved})
         return moved
@@ -466,6 +478,57 @@ class LoyaltyCard(models.Model):
                     ),
                 )
             )
+
+    @api.model
+    def _retail_insert_history(self, lines):
+        """The bulk path of ``_retail_record_movements``: the lines' history rows
+        in one INSERT, as ``create`` would write them (same columns and
+        defaults, the unique indexes of keys and reversals enforced by
+        PostgreSQL), for lines already checked by the engine, without store or
+        reversed row (whose company and reversal checks need the ORM)."""
+        History = self.env["loyalty.history"]
+        History.flush_model()
+        columns = [
+            ("card_id", "int"),
+            ("description", "text"),
+            ("issued", "float8"),
+            ("used", "float8"),
+            ("order_model", "varchar"),
+            ("order_id", "int"),
+            ("retail_kind", "varchar"),
+            ("retail_balance_after", "float8"),
+            ("retail_reason", "text"),
+            ("retail_idempotency_key", "varchar"),
+        ]
+        rows = [self._retail_history_vals(line) for line in lines]
+        arrays = SQL(", ").join(
+            SQL(
+                "%s::%s[]",
+                [row[name] or None for row in rows]
+                if type_ != "float8"
+                else [row[name] or 0.0 for row in rows],
+                SQL(type_),
+            )
+            for name, type_ in columns
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO loyalty_history (%(names)s, create_uid, create_date,
+                                             write_uid, write_date)
+                SELECT new.*, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(arrays)s) AS new
+                """,
+                names=SQL(", ").join(SQL.identifier(name) for name, _t in columns),
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                arrays=arrays,
+            )
+        )
+        History.invalidate_model()
+        self.browse({line["card_id"] for line in lines}).invalidate_recordset(
+            ["history_ids"]
+        )
 
     @api.model
     def _retail_history_vals(self, line):

@@ -325,3 +325,50 @@ class TestCardLedger(RetailCardCommon):
 
         self.assertEqual(queries_for(cards[1:3]), queries_for(cards[3:21]))
         self.assertBalanceInvariant(cards)
+
+
+@tagged("post_install", "-at_install", "retail_money")
+class TestCardLedgerBulk(RetailCardCommon):
+    """A large posting (a campaign's points load) writes its rows in one
+    statement; the ledger reads the same as when posted row by row."""
+
+    def test_bulk_posting_keeps_the_ledger(self):
+        cards = self.env["loyalty.card"].create(
+            [{"program_id": self.points_program.id} for _i in range(600)]
+        )
+        movements = [
+            {
+                "card": card,
+                "amount": 25,
+                "kind": "adjust",
+                "reason": "Spring campaign",
+                "key": f"bench-bulk/{card.id}",
+            }
+            for card in cards
+        ]
+        Card = self.env["loyalty.card"]
+        balances = Card._retail_post_movements(movements)
+        self.assertEqual(set(balances.values()), {25.0})
+        self.assertEqual(set(cards.mapped("points")), {25.0})
+        row = self._ledger(cards[0])
+        self.assertRecordValues(
+            row,
+            [
+                {
+                    "retail_kind": "adjust",
+                    "issued": 25,
+                    "used": 0,
+                    "retail_balance_after": 25,
+                    "retail_reason": "Spring campaign",
+                    "description": "Manual adjustment: Spring campaign",
+                    "create_uid": self.env.uid,
+                }
+            ],
+        )
+        self.assertTrue(row.create_date)
+        self.assertBalanceInvariant(cards)
+        # the same load sent again (a retry) changes nothing
+        Card._retail_post_movements(movements)
+        self.assertEqual(set(cards.mapped("points")), {25.0})
+        self.assertEqual(len(cards.history_ids), 600)
+        self.assertBalanceInvariant(cards)

@@ -5,8 +5,10 @@ from . import retail_loyalty_order_points_settle
 from . import retail_loyalty_order_points_return
 from . import retail_loyalty_adjust_reason
 from . import loyalty_program
+from . import loyalty_program_expiry
 from . import loyalty_rule
 from . import loyalty_card
+from . import loyalty_card_expiry
 from . import loyalty_reward
 from . import loyalty_history
 from . import pos_config

@@ -150,3 +150,38 @@ class TestExpiry(RetailLoyaltyCommon):
         )
         self.assertEqual(self.program._retail_expire_points(), {})
         self.assertBalanceInvariant(card)
+
+    def test_next_expiry_kept_on_the_card(self):
+        """Every posting writes the card's next expiry (day and points) again,
+        as the lots give it: the audiences filter cards by it."""
+        self.program.retail_expiry_months = 12
+        card = self._give_points(100)
+        today_lot = self.program._retail_lot_expiry_date(fields.Datetime.now())
+        self.assertEqual(card.retail_next_expiry_date, today_lot)
+        self.assertEqual(card.retail_next_expiry_points, 100)
+        # a row dated by hand in SQL: the card is read again by hand
+        self._age(card, 11)
+        card._retail_refresh_next_expiry()
+        first = self.program._retail_lot_expiry_date(
+            fields.Datetime.now() - relativedelta(months=11)
+        )
+        self.assertEqual(card.retail_next_expiry_date, first)
+        self._give_points(50)
+        self.Card._retail_post_movements(
+            [{"card": card, "amount": -30, "kind": "spend"}]
+        )
+        self.assertEqual(card.retail_next_expiry_date, first)
+        self.assertEqual(card.retail_next_expiry_points, 70, "spent oldest first")
+        self.program._retail_expire_points(now=first)
+        self.assertEqual(card.retail_next_expiry_date, today_lot)
+        self.assertEqual(card.retail_next_expiry_points, 50)
+        self.Card._retail_post_movements(
+            [{"card": card, "amount": -50, "kind": "spend"}]
+        )
+        self.assertFalse(card.retail_next_expiry_date)
+        self.assertEqual(card.retail_next_expiry_points, 0)
+        # a program without expiry: no next expiry on its cards
+        self._give_points(10)
+        self.assertTrue(card.retail_next_expiry_date)
+        self.program.retail_expiry_months = 0
+        self.assertFalse(card.retail_next_expiry_date)

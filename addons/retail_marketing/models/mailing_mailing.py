@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 # Consent channel of retail_customer for each mailing type.
 CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
@@ -209,6 +210,56 @@ class MailingMailing(models.Model):
         extra = Domain(extra) if extra is not None else Domain.TRUE
         channel = self._retail_contact_channel()
         Partner = self.env["res.partner"].with_context(active_test=False)
+        passes = self._retail_consent_steps(channel)
+        # The mailing's filter (loyalty criteria can be costly) is read once,
+        # alone; each step of the consent rule is then counted among the
+        # customers it selected, in one statement. The recipients' domain is
+        # the filter and the consent rule (``_get_recipients_domain``).
+        selected = self.env.execute_query(
+            SQL(
+                "SELECT id FROM res_partner WHERE id IN %s",
+                Partner._search(
+                    Domain(self._parse_mailing_domain()) & extra
+                ).subselect(),
+            )
+        )
+        cumulative = Domain.TRUE
+        steps = []
+        for reason in EXCLUSION_REASONS:
+            cumulative &= passes[reason]
+            steps.append(Partner._search(cumulative))
+        steps.append(Partner._search(Partner._retail_contact_domain(channel)))
+        aliases = [SQL.identifier(f"step_{index}") for index in range(len(steps))]
+        [row] = self.env.execute_query(
+            SQL(
+                "SELECT COUNT(*), %s FROM unnest(%s::int[]) AS selected(id) %s",
+                SQL(", ").join(SQL("COUNT(%s.id)", alias) for alias in aliases),
+                [partner_id for (partner_id,) in selected],
+                SQL(" ").join(
+                    SQL(
+                        "LEFT JOIN (SELECT id FROM res_partner WHERE id IN %s) AS %s "
+                        "ON %s.id = selected.id",
+                        step.subselect(),
+                        alias,
+                        alias,
+                    )
+                    for step, alias in zip(steps, aliases, strict=True)
+                ),
+            )
+        )
+        counts = {}
+        previous = row[0]
+        for reason, current in zip(EXCLUSION_REASONS, row[1:], strict=False):
+            counts[reason] = previous - current
+            previous = current
+        counts["no_consent"] = previous - row[-1]
+        counts["audience"] = row[-1]
+        return counts
+
+    @api.model
+    def _retail_consent_steps(self, channel):
+        """{reason: domain of the customers that reason does not leave out},
+        for the consent rule's steps on ``channel`` ("email" or "sms")."""
         if channel == "email":
             address = Domain("email_normalized", "!=", False)
             not_blacklisted = Domain("is_blacklisted", "not in", [True])
@@ -217,24 +268,12 @@ class MailingMailing(models.Model):
                 "retail_phone_sanitized", "!=", False
             )
             not_blacklisted = Domain("phone_sanitized_blacklisted", "not in", [True])
-        passes = {
+        return {
             "anonymized": Domain("retail_anonymized_date", "=", False),
             "archived": Domain("active", "=", True),
             "no_address": address,
             "blacklisted": not_blacklisted,
         }
-        domain = Domain(self._parse_mailing_domain()) & extra
-        counts = {}
-        previous = Partner.search_count(domain)
-        for reason in EXCLUSION_REASONS:
-            domain &= passes[reason]
-            current = Partner.search_count(domain)
-            counts[reason] = previous - current
-            previous = current
-        audience = Partner.search_count(self._get_recipients_domain() & extra)
-        counts["no_consent"] = previous - audience
-        counts["audience"] = audience
-        return counts
 
     def _retail_ensure_campaign(self):
         """Every mailing to customers belongs to a campaign (utm.campaign),

@@ -8,11 +8,12 @@ from .common import RetailMarketingCommon
 EMAIL_BODY = (
     "<p><t t-out='object.name'/> <t t-out='object.customer_number'/> "
     "<t t-out='object.retail_preferred_store_id.name'/> <t t-out='object.city'/> "
-    "<t t-out='object.retail_last_purchase_date'/></p>"
+    "<t t-out='object.retail_last_purchase_text'/></p>"
 )
 SMS_BODY = (
     "{{ object.name }} {{ object.customer_number }} "
-    "{{ object.retail_preferred_store_id.name }} {{ object.city }}"
+    "{{ object.retail_preferred_store_id.name }} {{ object.city }} "
+    "{{ object.retail_last_purchase_text }}"
 )
 
 
@@ -36,6 +37,10 @@ class TestPlaceholdersForMarketers(RetailMarketingCommon):
                 "retail_preferred_store_id": cls.env["pos.config"]
                 .create({"name": "Bilbao Old Town"})
                 .id,
+                "lang": "en_US",
+                "tz": "Europe/Madrid",
+                # 21 November in Bilbao
+                "retail_last_purchase_date": "2026-11-20 23:30:00",
             }
         )
 
@@ -48,7 +53,8 @@ class TestPlaceholdersForMarketers(RetailMarketingCommon):
         mail = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
         self.assertEqual(mail.subject, self.ana.customer_number)
         self.assertIn(
-            f"Ana Reachable {self.ana.customer_number} Bilbao Old Town Bilbao",
+            f"Ana Reachable {self.ana.customer_number} Bilbao Old Town Bilbao "
+            "11/21/2026",
             mail.body_html,
         )
 
@@ -58,7 +64,8 @@ class TestPlaceholdersForMarketers(RetailMarketingCommon):
         sms = self.env["sms.sms"].search([("mailing_id", "=", mailing.id)])
         self.assertTrue(
             sms.body.startswith(
-                f"Ana Reachable {self.ana.customer_number} Bilbao Old Town Bilbao"
+                f"Ana Reachable {self.ana.customer_number} Bilbao Old Town Bilbao "
+                "11/21/2026"
             ),
             sms.body,
         )

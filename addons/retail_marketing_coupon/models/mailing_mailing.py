@@ -192,7 +192,9 @@ class MailingMailing(models.Model):
             expiration = fields.Date.context_today(self) + timedelta(
                 days=self.retail_coupon_valid_days
             )
-        cards = Card.create(
+        # the mailing carries the code: no creation mail of the program per
+        # coupon, which would reach customers outside the consent rule
+        cards = Card.with_context(action_no_send_mail=True).create(
             [
                 {
                     "program_id": program.id,

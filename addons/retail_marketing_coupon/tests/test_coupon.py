@@ -70,6 +70,28 @@ class TestCampaignCoupon(RetailMarketingCommon):
     def _cards(self, mailing):
         return self.env["loyalty.card"].search([("retail_mailing_id", "=", mailing.id)])
 
+    def test_the_mailing_alone_carries_the_coupon(self):
+        """A coupon program with Odoo's creation email (its default when made
+        in the form): the recipients get the campaign's email, not a second
+        one per coupon."""
+        template = self.env.ref("loyalty.mail_template_loyalty_card")
+        self.program.communication_plan_ids = [
+            Command.create({"trigger": "create", "mail_template_id": template.id})
+        ]
+        mailing = self._coupon_mailing(self.customers | self.olga)
+        mailing.with_user(self.marketer).action_send_mail()
+        cards = self._cards(mailing)
+        self.assertEqual(cards.partner_id, self.ana | self.olga)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("model", "=", "loyalty.card"), ("res_id", "in", cards.ids)]
+            ),
+            "no coupon creation email",
+        )
+        self.assertEqual(
+            len(self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])), 2
+        )
+
     def test_each_recipient_gets_their_own_code_in_the_email(self):
         mailing = self._coupon_mailing(self.customers | self.olga)
         mailing.with_user(self.marketer).action_send_mail()

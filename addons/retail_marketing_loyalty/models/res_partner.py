@@ -15,8 +15,9 @@ PLACEHOLDERS = (
 )
 
 
-# The lots of points of the customers' cards still to expire (see
-# res.partner._retail_points_lots_query): parameters companies, partner_filter.
+# The lots of points still to expire of the customers' cards (see
+# res.partner._retail_points_lots_query): parameters companies, partner_filter,
+# card_filter.
 POINTS_LOTS_SQL = """
     WITH cards AS (
         SELECT c.id, c.partner_id, c.points,
@@ -27,7 +28,7 @@ POINTS_LOTS_SQL = """
          WHERE p.retail_ledger AND p.retail_expiry_months > 0
            AND c.points > 0 AND c.partner_id IS NOT NULL
            AND (c.company_id IS NULL OR c.company_id = ANY(%(companies)s))
-           %(partner_filter)s
+           %(partner_filter)s %(card_filter)s
     ), used AS (
         SELECT h.card_id, SUM(COALESCE(h.used, 0)) AS used
           FROM loyalty_history h
@@ -59,6 +60,22 @@ POINTS_LOTS_SQL = """
     SELECT partner_id, expiry, notice, points
       FROM remaining
      WHERE points > 0.005
+"""
+
+# The customers' cards with points still to expire and their next expiry, as
+# the ledger keeps it on the card (loyalty.card.retail_next_expiry_date):
+# parameters companies, partner_filter.
+NEXT_EXPIRY_SQL = """
+    SELECT c.partner_id, c.retail_next_expiry_date AS expiry,
+           COALESCE(p.retail_notice_days, 0) AS notice,
+           c.retail_next_expiry_points AS points
+      FROM loyalty_card c
+      JOIN loyalty_program p ON p.id = c.program_id
+     WHERE p.retail_ledger AND p.retail_expiry_months > 0
+       AND c.points > 0 AND c.partner_id IS NOT NULL
+       AND c.retail_next_expiry_date IS NOT NULL
+       AND (c.company_id IS NULL OR c.company_id = ANY(%(companies)s))
+       %(partner_filter)s
 """
 
 
@@ -114,26 +131,30 @@ class ResPartner(models.Model):
 
     @api.depends_context("allowed_company_ids")
     def _compute_retail_points_expiry(self):
+        """The next expiry as the ledger keeps it on the cards; the points
+        expiring soon from the lots of the cards whose next expiry falls within
+        their program's notice period (the only ones with points due soon)."""
         today = fields.Date.today()
-        lots = {}
+        nexts, soon_lots = {}, {}
         partner_ids = [partner_id for partner_id in self._origin.ids if partner_id]
         if partner_ids:
-            for partner_id, expiry, notice, points in self.env.execute_query(
-                self._retail_points_lots_query(partner_ids)
+            for partner_id, expiry, __, points in self.env.execute_query(
+                self._retail_next_expiry_query(partner_ids)
             ):
-                lots.setdefault(partner_id, []).append((expiry, notice, float(points)))
+                nexts.setdefault(partner_id, []).append((expiry, points))
+            for partner_id, expiry, notice, points in self.env.execute_query(
+                self._retail_points_lots_query(partner_ids, soon_only=True)
+            ):
+                if notice > 0 and (expiry - today).days <= notice:
+                    soon_lots[partner_id] = soon_lots.get(partner_id, 0.0) + float(
+                        points
+                    )
         envs = {}
         for partner in self:
-            partner_lots = lots.get(partner._origin.id, [])
-            first = min((expiry for expiry, __, __ in partner_lots), default=False)
-            expiring = sum(
-                points for expiry, __, points in partner_lots if expiry == first
-            )
-            soon = sum(
-                points
-                for expiry, notice, points in partner_lots
-                if notice > 0 and (expiry - today).days <= notice
-            )
+            cards = nexts.get(partner._origin.id, [])
+            first = min((expiry for expiry, __ in cards), default=False)
+            expiring = sum(points for expiry, points in cards if expiry == first)
+            soon = soon_lots.get(partner._origin.id, 0.0)
             lang = partner.lang or self.env.lang or "en_US"
             env = envs.setdefault(lang, self.with_context(lang=lang).env)
             partner.retail_points_expiry_date = first
@@ -163,7 +184,7 @@ class ResPartner(models.Model):
     # The customers' lots of points still to expire, in SQL
     # ------------------------------------------------------------------
     @api.model
-    def _retail_points_lots_query(self, partner_ids=None):
+    def _retail_points_lots_query(self, partner_ids=None, soon_only=False):
         """Rows ``(partner id, expiry day, notice days, points)``: the lots of
         points still to expire of the customers' cards (companies the user acts
         in), counted as ``loyalty.program._retail_expiry_lots`` counts them (a
@@ -171,16 +192,45 @@ class ResPartner(models.Model):
         never add up to more than the balance), for every customer at once.
 
         :param partner_ids: the customers to read (all of them if None)
+        :param soon_only: only the cards whose next expiry falls within their
+            program's notice period (the card's next expiry, kept by the ledger,
+            read through its index), whose lots may be due soon
         """
         self._retail_points_lots_flush()
-        partner_filter = SQL()
-        if partner_ids is not None:
-            partner_filter = SQL("AND c.partner_id = ANY(%s)", list(partner_ids))
+        card_filter = SQL()
+        if soon_only:
+            card_filter = SQL(
+                "AND p.retail_notice_days > 0 AND c.retail_next_expiry_date "
+                "<= %s::date + p.retail_notice_days",
+                fields.Date.today(),
+            )
         return SQL(
             POINTS_LOTS_SQL,
             companies=self.env.companies.ids,
-            partner_filter=partner_filter,
+            partner_filter=self._retail_points_partner_filter(partner_ids),
+            card_filter=card_filter,
         )
+
+    @api.model
+    def _retail_next_expiry_query(self, partner_ids=None):
+        """Rows ``(partner id, expiry day, notice days, points)``: the next
+        expiry of each of the customers' cards with points to expire (companies
+        the user acts in), as the ledger keeps it on the card.
+
+        :param partner_ids: the customers to read (all of them if None)
+        """
+        self._retail_points_lots_flush()
+        return SQL(
+            NEXT_EXPIRY_SQL,
+            companies=self.env.companies.ids,
+            partner_filter=self._retail_points_partner_filter(partner_ids),
+        )
+
+    @api.model
+    def _retail_points_partner_filter(self, partner_ids):
+        if partner_ids is None:
+            return SQL()
+        return SQL("AND c.partner_id = ANY(%s)", list(partner_ids))
 
     @api.model
     def _retail_points_lots_flush(self):
@@ -189,22 +239,30 @@ class ResPartner(models.Model):
             ["card_id", "issued", "used", "retail_kind", "create_date"]
         )
         self.env["loyalty.card"].flush_model(
-            ["partner_id", "points", "program_id", "company_id"]
+            [
+                "partner_id",
+                "points",
+                "program_id",
+                "company_id",
+                "retail_next_expiry_date",
+                "retail_next_expiry_points",
+            ]
         )
         self.env["loyalty.program"].flush_model(
             ["retail_ledger", "retail_expiry_months", "retail_notice_days"]
         )
 
     @api.model
-    def _retail_points_expiry_domain(self, having, *values):
-        """The customers whose lots of points to expire, grouped, meet
-        ``having`` (SQL over ``MIN(expiry)`` and ``SUM(points)``...)."""
+    def _retail_points_expiry_domain(self, having, *values, rows=None):
+        """The customers whose ``rows`` (default: their cards' next expiries,
+        ``_retail_next_expiry_query``), grouped, meet ``having`` (SQL over
+        ``MIN(expiry)`` and ``SUM(points)``...)."""
         return Domain(
             "id",
             "in",
             SQL(
                 "SELECT partner_id FROM (%s) AS lots GROUP BY partner_id HAVING %s",
-                self._retail_points_lots_query(),
+                rows if rows is not None else self._retail_next_expiry_query(),
                 SQL(having, *values),
             ),
         )
@@ -236,10 +294,12 @@ class ResPartner(models.Model):
             "AND expiry <= %s::date + notice), 0)",
             fields.Date.today(),
         )
-        domain = self._retail_points_expiry_domain(condition, soon, operand)
+        rows = self._retail_points_lots_query(soon_only=True)
+        domain = self._retail_points_expiry_domain(condition, soon, operand, rows=rows)
         if zero_matches:
-            # customers without points to expire have none expiring soon
-            domain |= ~self._retail_points_expiry_domain("TRUE")
+            # customers without points to expire within the notice period
+            # have none expiring soon
+            domain |= ~self._retail_points_expiry_domain("TRUE", rows=rows)
         return domain
 
     @api.model

@@ -99,6 +99,8 @@ class RetailMarketingLoyaltyCommon(RetailMarketingCommon):
                 )
             )
             cls.env.invalidate_all()
+            # a row dated by hand: the card's next expiry is read again
+            card._retail_refresh_next_expiry()
         return card
 
     @classmethod
