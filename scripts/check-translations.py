@@ -52,6 +52,7 @@ COMPLETE = (
     "retail_marketing_coupon",
     "retail_marketing_giftcard",
     "retail_marketing_loyalty",
+    "retail_pos_speed",
     "retail_promotions",
     "retail_promotions_loyalty",
     "retail_surveys",

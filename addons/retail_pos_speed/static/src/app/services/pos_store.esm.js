@@ -1,0 +1,194 @@
+import "@pos_loyalty/app/services/pos_store";
+import {PosStore} from "@point_of_sale/app/services/pos_store";
+import {patch} from "@web/core/utils/patch";
+import {retailSpeedState} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
+
+/**
+ * Scanning never waits behind the promotions.
+ *
+ * pos_loyalty's updateRewards queues a full recomputation of the promotions behind
+ * the previous one at each call (a scan, a quantity changed...): ten quick scans
+ * on a big basket queue ten recomputations. Here at most one recomputation waits:
+ * one asked while one is waiting for the same order is that one (it runs on the
+ * basket as it is when it starts, so its result is the same, computed once); and
+ * a recomputation starts after the till has shown what changed (the scanned line).
+ * Going to payment waits until the promotions are settled. Each recomputation is
+ * pos_loyalty's (orderUpdateLoyaltyPrograms, rewards claimed automatically, reward
+ * lines, points again when they changed).
+ */
+
+/**
+ * Resolves once the till has rendered what changed (the next animation frame and
+ * its paint), or after 100 ms when the page draws no frame (a hidden tab).
+ */
+function afterRender() {
+    return new Promise((resolve) => {
+        let done = false;
+        const go = () => {
+            if (!done) {
+                done = true;
+                setTimeout(resolve);
+            }
+        };
+        requestAnimationFrame(go);
+        setTimeout(go, 100);
+    });
+}
+
+patch(PosStore.prototype, {
+    updateRewards() {
+        if (
+            !retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)
+        ) {
+            return super.updateRewards(...arguments);
+        }
+        if (this.models["loyalty.program"].length === 0) {
+            return;
+        }
+        const order = this.getOrder();
+        if (!order || order.finalized) {
+            return;
+        }
+        this.retailQueueRewards(order);
+    },
+    /**
+     * Queues a recomputation of the promotions of `order`, unless one is already
+     * waiting for it; returns the promise of the one that will run.
+     */
+    retailQueueRewards(order) {
+        this.retailRewardsQueue ||= {tail: Promise.resolve(), waiting: null};
+        const queue = this.retailRewardsQueue;
+        if (queue.waiting?.order === order) {
+            return queue.waiting.promise;
+        }
+        const job = {order};
+        job.promise = queue.tail.then(async () => {
+            if (queue.waiting === job) {
+                queue.waiting = null;
+            }
+            await afterRender();
+            await this.retailRecomputeRewards(order);
+        });
+        queue.waiting = job;
+        // a failed recomputation does not stop the next ones
+        queue.tail = job.promise.catch(() => {});
+        return job.promise;
+    },
+    /**
+     * Resolves when no line is being added (pos_loyalty's addLineToCurrentOrder
+     * asks the recomputation at its end) and no recomputation of the promotions is
+     * running or waiting.
+     */
+    async retailRewardsSettled() {
+        for (;;) {
+            const tail = this.retailRewardsQueue?.tail;
+            const adding = [...(this.retailAddingLines || [])];
+            if (!adding.length && !tail) {
+                return;
+            }
+            await Promise.allSettled([...adding, tail]);
+            if (
+                !this.retailAddingLines?.size &&
+                this.retailRewardsQueue?.tail === tail
+            ) {
+                return;
+            }
+        }
+    },
+    addLineToCurrentOrder() {
+        const adding = super.addLineToCurrentOrder(...arguments);
+        this.retailAddingLines ||= new Set();
+        this.retailAddingLines.add(adding);
+        const done = () => this.retailAddingLines.delete(adding);
+        adding.then(done, done);
+        return adding;
+    },
+    /**
+     * The points of the programs, after the till has shown what changed when
+     * asked outside a recomputation (pos_loyalty's addLineToCurrentOrder asks
+     * them right after adding the scanned line).
+     */
+    async updatePrograms() {
+        if (
+            !this.retailRecomputing &&
+            retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)
+        ) {
+            await afterRender();
+        }
+        return await super.updatePrograms(...arguments);
+    },
+    /** pos_loyalty's recomputation of the promotions of `order`. */
+    async retailRecomputeRewards(order) {
+        this.retailRecomputing = true;
+        try {
+            await this.retailRecomputeSteps(order);
+        } finally {
+            this.retailRecomputing = false;
+        }
+    },
+    /** The steps of pos_loyalty's recomputation (PosStore.updateRewards). */
+    async retailRecomputeSteps(order) {
+        await this.orderUpdateLoyaltyPrograms();
+        // rewards claimed automatically
+        const claimableRewards = order.getClaimableRewards(false, false, true);
+        let changed = false;
+        for (const {coupon_id, reward} of claimableRewards) {
+            if (
+                reward.program_id.reward_ids.length === 1 &&
+                !reward.program_id.is_nominative &&
+                (reward.reward_type !== "product" || !reward.multi_product)
+            ) {
+                order._applyReward(reward, coupon_id);
+                changed = true;
+            }
+        }
+        const rewardLinesChanged = order._updateRewardLines();
+        // rewards may change the points
+        if (changed || rewardLinesChanged) {
+            await this.orderUpdateLoyaltyPrograms();
+        }
+    },
+    async pay() {
+        await this.retailRewardsSettled();
+        return await super.pay(...arguments);
+    },
+    /**
+     * Whether each program applies, asked twice per program by pos_loyalty's
+     * _updatePrograms in one synchronous pass, is computed once for the pass: it
+     * depends on the customer, the codes, the cards and the time, none of which
+     * the pass changes (only the points of the coupons), and nothing else runs
+     * before it pauses (its next await).
+     */
+    _updatePrograms() {
+        const order = this.getOrder();
+        if (
+            order &&
+            retailSpeedUses(
+                this.config,
+                "PosStore._updatePrograms",
+                super._updatePrograms
+            )
+        ) {
+            const state = retailSpeedState(order);
+            const memo = new Map();
+            state.applicability = memo;
+            queueMicrotask(() => {
+                if (state.applicability === memo) {
+                    delete state.applicability;
+                }
+            });
+        }
+        return super._updatePrograms(...arguments);
+    },
+    /** The order's lines read once (PosOrder.retailReadOnly). */
+    getPotentialFreeProductRewards() {
+        const order = this.getOrder();
+        if (!order) {
+            return super.getPotentialFreeProductRewards(...arguments);
+        }
+        return order.retailReadOnly(() =>
+            super.getPotentialFreeProductRewards(...arguments)
+        );
+    },
+});
