@@ -2,6 +2,7 @@ import "@pos_loyalty/app/services/pos_store";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {patch} from "@web/core/utils/patch";
 import {retailSpeedState} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {toRaw} from "@odoo/owl";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**
@@ -57,8 +58,12 @@ patch(PosStore.prototype, {
      * waiting for it; returns the promise of the one that will run.
      */
     retailQueueRewards(order) {
-        this.retailRewardsQueue ||= {tail: Promise.resolve(), waiting: null};
-        const queue = this.retailRewardsQueue;
+        // on the raw store: the queue's records are compared as they are, not
+        // through the store's reactive proxies
+        const store = toRaw(this);
+        store.retailRewardsQueue ||= {tail: Promise.resolve(), waiting: null};
+        const queue = store.retailRewardsQueue;
+        order = toRaw(order);
         if (queue.waiting?.order === order) {
             return queue.waiting.promise;
         }
@@ -81,16 +86,17 @@ patch(PosStore.prototype, {
      * running or waiting.
      */
     async retailRewardsSettled() {
+        const store = toRaw(this);
         for (;;) {
-            const tail = this.retailRewardsQueue?.tail;
-            const adding = [...(this.retailAddingLines || [])];
+            const tail = store.retailRewardsQueue?.tail;
+            const adding = [...(store.retailAddingLines || [])];
             if (!adding.length && !tail) {
                 return;
             }
             await Promise.allSettled([...adding, tail]);
             if (
-                !this.retailAddingLines?.size &&
-                this.retailRewardsQueue?.tail === tail
+                !store.retailAddingLines?.size &&
+                store.retailRewardsQueue?.tail === tail
             ) {
                 return;
             }
@@ -98,9 +104,10 @@ patch(PosStore.prototype, {
     },
     addLineToCurrentOrder() {
         const adding = super.addLineToCurrentOrder(...arguments);
-        this.retailAddingLines ||= new Set();
-        this.retailAddingLines.add(adding);
-        const done = () => this.retailAddingLines.delete(adding);
+        const store = toRaw(this);
+        store.retailAddingLines ||= new Set();
+        store.retailAddingLines.add(adding);
+        const done = () => store.retailAddingLines.delete(adding);
         adding.then(done, done);
         return adding;
     },
@@ -111,20 +118,32 @@ patch(PosStore.prototype, {
      */
     async updatePrograms() {
         if (
-            !this.retailRecomputing &&
+            !toRaw(this).retailRecomputing &&
             retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)
         ) {
             await afterRender();
         }
-        return await super.updatePrograms(...arguments);
+        try {
+            return await super.updatePrograms(...arguments);
+        } finally {
+            this.retailRewardsChanged();
+        }
+    },
+    /**
+     * The promotions or the points of the current order may have changed: what
+     * the till computes from them once per settled basket is computed again.
+     */
+    retailRewardsChanged() {
+        this.retailRewardsRevision = (this.retailRewardsRevision || 0) + 1;
     },
     /** pos_loyalty's recomputation of the promotions of `order`. */
     async retailRecomputeRewards(order) {
-        this.retailRecomputing = true;
+        toRaw(this).retailRecomputing = true;
         try {
             await this.retailRecomputeSteps(order);
         } finally {
-            this.retailRecomputing = false;
+            toRaw(this).retailRecomputing = false;
+            this.retailRewardsChanged();
         }
     },
     /** The steps of pos_loyalty's recomputation (PosStore.updateRewards). */

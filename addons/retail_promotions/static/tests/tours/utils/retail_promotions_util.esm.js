@@ -12,7 +12,7 @@ export function addUnits(productName, qty) {
 /**
  * The order's prices and each line's, as the till shows them, are those of a
  * fresh computation over its current lines: none is left stale by the batched
- * price computation of the promotions' update (pos_order_prices.esm.js).
+ * price computation of the promotions' update (retail_pos_speed).
  */
 export function pricesAreFresh() {
     return [
