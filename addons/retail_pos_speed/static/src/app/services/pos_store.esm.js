@@ -112,19 +112,34 @@ patch(PosStore.prototype, {
         return adding;
     },
     /**
-     * The points of the programs, after the till has shown what changed when
-     * asked outside a recomputation (pos_loyalty's addLineToCurrentOrder asks
-     * them right after adding the scanned line).
+     * The points of the programs asked outside a recomputation (pos_loyalty's
+     * addLineToCurrentOrder asks them right after adding each scanned line): they
+     * are computed after the till has shown what changed, and while such a
+     * computation waits to start, the next ones asked are that one (it runs on the
+     * basket as it is when it starts).
      */
-    async updatePrograms() {
+    updatePrograms() {
+        const store = toRaw(this);
         if (
-            !toRaw(this).retailRecomputing &&
-            retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)
+            store.retailRecomputing ||
+            !retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)
         ) {
-            await afterRender();
+            return this.retailProgramsUpdated(super.updatePrograms(...arguments));
         }
+        if (!store.retailProgramsWaiting) {
+            const args = arguments;
+            store.retailProgramsWaiting = (async () => {
+                await afterRender();
+                store.retailProgramsWaiting = null;
+                return await this.retailProgramsUpdated(super.updatePrograms(...args));
+            })();
+        }
+        return store.retailProgramsWaiting;
+    },
+    /** `updating` (the promise of an update of the points), then revised. */
+    async retailProgramsUpdated(updating) {
         try {
-            return await super.updatePrograms(...arguments);
+            return await updating;
         } finally {
             this.retailRewardsChanged();
         }
