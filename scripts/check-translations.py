@@ -60,6 +60,7 @@ COMPLETE = (
     "retail_marketing_loyalty",
     "retail_pickup",
     "retail_pickup_incidents",
+    "retail_pos_speed",
     "retail_promotions",
     "retail_promotions_loyalty",
     "retail_surveys",

@@ -23,6 +23,20 @@ const TRACE_PREFIX = "retail_promotions_bench_trace ";
 const PROFILE_START = "retail_promotions_bench_profile start";
 const PROFILE_STOP = "retail_promotions_bench_profile stop";
 const PROFILE_PAUSE_MS = 1000;
+// Scan series: SCANS scans SCAN_GAP_MS apart, each one more unit of a line of the
+// basket, as a fast cashier scans; SERIES series per run (one per tour step)
+const SCANS = 10;
+const SCAN_GAP_MS = 100;
+const SERIES = 2;
+// The promotions are settled when the order's total and reward lines have not
+// changed for QUIET_MS (measured the same way on both sides)
+const QUIET_MS = 2000;
+// A check of the state that comes this late means the till was busy
+const BUSY_GAP_MS = 200;
+const SETTLE_BUDGET_MS = 200000;
+// A series may last longer than a tour step (60 s at most): steps wait for it
+const SERIES_WAIT_STEPS = 5;
+const WAIT_STEP_MS = 50000;
 
 /**
  * The body of PosStore.updateRewards (pos_loyalty/static/src/app/services/
@@ -127,35 +141,21 @@ async function timedRun(pos, run) {
 /**
  * First recomputation (every reward applied from none). The native side (no
  * retail promotion loaded) runs point_of_sale's price computation and
- * pos_loyalty's computations as they are, without retail_promotions' batching,
- * points computation, read-only scopes and applicability kept for a pass.
+ * pos_loyalty's computations as they are: the till's speed layer
+ * (retail_pos_speed) off.
  */
 async function firstRecomputation(pos) {
-    // looked up when the till runs: the tests bundle is also loaded outside the
-    // till, where the till's modules are not defined
-    const {retailPriceBatching} = odoo.loader.modules.get(
-        "@retail_promotions/app/models/pos_order_prices.esm"
-    );
-    const {retailPointsComputation} = odoo.loader.modules.get(
-        "@retail_promotions/app/models/pos_order_points.esm"
-    );
-    const {retailReadScope} = odoo.loader.modules.get(
-        "@retail_promotions/app/models/pos_order_read_scope.esm"
-    );
-    const {retailApplicabilityKept} = odoo.loader.modules.get(
-        "@retail_promotions/app/services/pos_store.esm"
-    );
     const retail = pos.models["loyalty.program"].some(
         (program) => program.retail_promotion_type
     );
-    retailPriceBatching.enabled = retail;
-    retailPointsComputation.enabled = retail;
-    retailReadScope.enabled = retail;
-    retailApplicabilityKept.enabled = retail;
+    // the native side runs point_of_sale's and pos_loyalty's own functions
+    pos.config.retail_pos_speed = retail;
     bench.order = pos.getOrder();
     bench.lines = bench.order.lines.filter((line) => !line.is_reward_line);
     bench.times = [];
     bench.phases = [];
+    bench.scanVisible = [];
+    bench.settled = [];
     bench.run = 0;
     const start = performance.now();
     const phases = await recomputeRewards(pos, bench.order);
@@ -183,6 +183,129 @@ async function measureSome(pos) {
     }
 }
 
+/** What the promotions change on the order: its total and its reward lines. */
+function promotionsState(order) {
+    return JSON.stringify([
+        order.priceIncl,
+        order.lines
+            .filter((line) => line.is_reward_line)
+            .map((line) => [line.reward_id?.id, line.getQuantity(), line.price_unit]),
+    ]);
+}
+
+/** Whether the till's order list shows `line` with `qty` units. */
+function lineShown(name, qty) {
+    return [...document.querySelectorAll(".orderline")].some(
+        (element) =>
+            element.querySelector(".product-name")?.textContent.includes(name) &&
+            Number(element.querySelector(".qty")?.textContent.trim()) === qty
+    );
+}
+
+/**
+ * Resolves with the time (performance.now()) of the first frame where `shown()`
+ * holds, checked at each frame (and every 10 ms when the page draws none).
+ */
+function whenShown(shown) {
+    return new Promise((resolve) => {
+        const check = () => {
+            if (shown()) {
+                resolve(performance.now());
+                return true;
+            }
+            return false;
+        };
+        const onFrame = () => check() || requestAnimationFrame(onFrame);
+        requestAnimationFrame(onFrame);
+        const timer = setInterval(() => check() && clearInterval(timer), 10);
+    });
+}
+
+/**
+ * Resolves with the time of the last change of the promotions' state, once it
+ * has not changed for QUIET_MS of an idle till (checked every 10 ms: a check
+ * that comes late means the till was busy, and the quiet time starts again).
+ */
+function whenSettled(order, since) {
+    return new Promise((resolve) => {
+        let state = promotionsState(order);
+        let changed = since;
+        let quietSince = performance.now();
+        let lastCheck = quietSince;
+        const timer = setInterval(() => {
+            const now = performance.now();
+            const current = promotionsState(order);
+            if (current !== state) {
+                state = current;
+                changed = now;
+                quietSince = now;
+            } else if (now - lastCheck > BUSY_GAP_MS) {
+                quietSince = now;
+            }
+            lastCheck = now;
+            if (now - quietSince >= QUIET_MS || now - since > SETTLE_BUDGET_MS) {
+                clearInterval(timer);
+                resolve(changed);
+            }
+        }, 10);
+    });
+}
+
+/**
+ * One series of SCANS scans SCAN_GAP_MS apart (one more unit of a line each, as
+ * the till does when a product's barcode is scanned): for each, the time from
+ * the scan (when it was due) to the frame showing its line with the new
+ * quantity; then the time from the last scan to the settled promotions. The
+ * units scanned are taken off again, outside the figures.
+ */
+async function runScanSeries(pos) {
+    const order = bench.order;
+    const lines = bench.lines.slice(0, SCANS);
+    const start = performance.now() + SCAN_GAP_MS;
+    const lastScan = start + (SCANS - 1) * SCAN_GAP_MS;
+    let settled;
+    const visible = lines.map(
+        (line, index) =>
+            new Promise((resolve) => {
+                const due = start + index * SCAN_GAP_MS;
+                setTimeout(
+                    () => {
+                        const qty = line.getQuantity() + 1;
+                        pos.addLineToCurrentOrder(
+                            {product_tmpl_id: line.product_id.product_tmpl_id, qty: 1},
+                            {},
+                            false
+                        );
+                        if (index === SCANS - 1) {
+                            settled = whenSettled(order, lastScan);
+                        }
+                        whenShown(() => lineShown(line.getFullProductName(), qty)).then(
+                            (time) => resolve(time - due)
+                        );
+                    },
+                    Math.max(0, due - performance.now())
+                );
+            })
+    );
+    bench.scanVisible.push(...(await Promise.all(visible)));
+    bench.settled.push((await settled) - lastScan);
+    for (const line of lines) {
+        line.setQuantity(line.getQuantity() - 1);
+    }
+    pos.updateRewards();
+    await whenSettled(order, performance.now());
+}
+
+/** Starts a scan series (runScanSeries); the next steps wait for its end. */
+function startScanSeries(pos) {
+    bench.series = runScanSeries(pos);
+}
+
+/** Waits for the running scan series, WAIT_STEP_MS at most. */
+async function waitScanSeries() {
+    await Promise.race([bench.series, pause(WAIT_STEP_MS)]);
+}
+
 /** The figures, on one console line that the Python driver reads. */
 function logFigures(pos) {
     const programs = pos.models["loyalty.program"].getAll();
@@ -200,6 +323,8 @@ function logFigures(pos) {
         last_total: bench.order.priceIncl,
         times: bench.times,
         phases: bench.phases,
+        scan_visible: bench.scanVisible,
+        settled: bench.settled,
     };
     console.log(BENCH_LOG_PREFIX + JSON.stringify(figures));
 }
@@ -232,7 +357,16 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
                 console.log(PROFILE_STOP);
                 await pause(3 * PROFILE_PAUSE_MS);
             }),
+            Array.from({length: SERIES}, (_unused, index) => [
+                benchStep(`scan series ${index + 1}`, startScanSeries),
+                Array.from({length: SERIES_WAIT_STEPS}, (_unused2, wait) =>
+                    benchStep(
+                        `scan series ${index + 1}, wait ${wait + 1}`,
+                        waitScanSeries
+                    )
+                ),
+            ]),
             benchStep("log the figures", logFigures),
             Chrome.endTour(),
-        ].flat(),
+        ].flat(Infinity),
 });

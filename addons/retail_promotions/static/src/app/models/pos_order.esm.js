@@ -2,34 +2,11 @@ import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
 import {registry} from "@web/core/registry";
-import {toRaw} from "@odoo/owl";
 
 import {
     retailScheduleMatches,
     retailStoreNow,
 } from "@retail_customer/app/utils/retail_schedule.esm";
-
-// Raw order -> whether each of its programs applies (by program id), kept while
-// one update of the points runs without pausing (retailKeepApplicability)
-const applicabilityMemos = new WeakMap();
-
-/**
- * Keeps whether each program applies to `order` until the running code pauses
- * (its next await): pos_loyalty's PosStore._updatePrograms asks it twice per
- * program in one synchronous pass, and it depends on the customer, the codes, the
- * cards and the time, none of which that pass changes (only the points of the
- * coupons), and nothing else runs before it pauses.
- */
-export function retailKeepApplicability(order) {
-    const raw = toRaw(order);
-    const memo = new Map();
-    applicabilityMemos.set(raw, memo);
-    queueMicrotask(() => {
-        if (applicabilityMemos.get(raw) === memo) {
-            applicabilityMemos.delete(raw);
-        }
-    });
-}
 
 /** Compares two promotions in the order they apply (retailApplicationOrder). */
 function compareApplication(a, b) {
@@ -209,17 +186,8 @@ patch(PosOrder.prototype, {
             return compareApplication(programA, programB);
         });
     },
-    _programIsApplicable(program) {
-        const memo = applicabilityMemos.get(toRaw(this));
-        if (memo?.has(program.id)) {
-            return memo.get(program.id);
-        }
-        const applicable = this._retailProgramIsApplicable(program);
-        memo?.set(program.id, applicable);
-        return applicable;
-    },
     /** pos_loyalty's applicability, then the customer, cards, ceiling and schedule. */
-    _retailProgramIsApplicable(program) {
+    _programIsApplicable(program) {
         if (!super._programIsApplicable(program)) {
             return false;
         }

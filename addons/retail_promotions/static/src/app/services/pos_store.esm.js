@@ -1,14 +1,6 @@
 import "@pos_loyalty/app/services/pos_store";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {patch} from "@web/core/utils/patch";
-import {retailKeepApplicability} from "@retail_promotions/app/models/pos_order.esm";
-
-/**
- * Off, the till asks pos_loyalty's applicability of each program as often as
- * pos_loyalty does: the benchmark (tests/benchmarks/bench_promotions.py) turns
- * it off for its native side.
- */
-export const retailApplicabilityKept = {enabled: true};
 
 patch(PosStore.prototype, {
     /**
@@ -35,27 +27,6 @@ patch(PosStore.prototype, {
         order.uiState.retailDiscountCardProgramId = card.program_id;
         await this.updateRewards();
         return true;
-    },
-    /**
-     * Whether each program applies, asked twice per program by pos_loyalty, is
-     * computed once for the synchronous pass (retailKeepApplicability).
-     */
-    _updatePrograms() {
-        const order = this.getOrder();
-        if (order && retailApplicabilityKept.enabled) {
-            retailKeepApplicability(order);
-        }
-        return super._updatePrograms(...arguments);
-    },
-    /** The order's lines read once (PosOrder.retailReadOnly). */
-    getPotentialFreeProductRewards() {
-        const order = this.getOrder();
-        if (!order) {
-            return super.getPotentialFreeProductRewards(...arguments);
-        }
-        return order.retailReadOnly(() =>
-            super.getPotentialFreeProductRewards(...arguments)
-        );
     },
     async orderUpdateLoyaltyPrograms() {
         await this.retailFetchEmployeeAllowance(this.getOrder());

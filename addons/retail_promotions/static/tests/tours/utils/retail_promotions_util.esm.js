@@ -12,7 +12,7 @@ export function addUnits(productName, qty) {
 /**
  * The order's prices and each line's, as the till shows them, are those of a
  * fresh computation over its current lines: none is left stale by the batched
- * price computation of the promotions' update (pos_order_prices.esm.js).
+ * price computation of the promotions' update (retail_pos_speed).
  */
 export function pricesAreFresh() {
     return [
@@ -50,18 +50,24 @@ export function pricesAreFresh() {
     ];
 }
 
-/** Runs `compute` with `switches` (objects with `enabled`) off. */
-function withNative(switches, compute) {
-    for (const entry of switches) {
-        entry.enabled = false;
-    }
+/**
+ * Runs `compute` with the till's speed layer off (pos.config.retail_pos_speed of
+ * retail_pos_speed, when installed): pos_loyalty's and point_of_sale's own
+ * functions.
+ */
+function withNative(config, compute) {
+    const speed = config.retail_pos_speed;
+    config.retail_pos_speed = false;
     try {
         return compute();
     } finally {
-        for (const entry of switches) {
-            entry.enabled = true;
-        }
+        config.retail_pos_speed = speed;
     }
+}
+
+/** `compute` in the order's read-only scope of retail_pos_speed, when installed. */
+function readOnly(order, compute) {
+    return order.retailReadOnly ? order.retailReadOnly(compute) : compute();
 }
 
 /** The rewards the order can claim, for a comparison. */
@@ -76,12 +82,11 @@ function rewardsSummary(rewards) {
 }
 
 /**
- * What retail_promotions computes faster than pos_loyalty is exactly what
+ * What the till computes faster (retail_pos_speed, when installed) is exactly what
  * pos_loyalty computes: the points of every program the till considers (as
- * PosStore._updatePrograms asks them; pos_order_points.esm.js), the rewards the
- * order can claim, the free products it could get, the points left on each
- * coupon and the discountable amount of each discount
- * (pos_order_read_scope.esm.js).
+ * PosStore._updatePrograms asks them), the rewards the order can claim, the free
+ * products it could get, the points left on each coupon and the discountable
+ * amount of each discount.
  */
 export function rewardsAreNative() {
     return [
@@ -89,17 +94,6 @@ export function rewardsAreNative() {
             content: "points and claimable rewards are those pos_loyalty computes",
             trigger: ".product-screen",
             run: () => {
-                // looked up when the till runs: the tests bundle is also loaded
-                // outside the till, where the till's modules are not defined
-                const {retailPointsComputation} = odoo.loader.modules.get(
-                    "@retail_promotions/app/models/pos_order_points.esm"
-                );
-                const {retailReadScope} = odoo.loader.modules.get(
-                    "@retail_promotions/app/models/pos_order_read_scope.esm"
-                );
-                if (!retailPointsComputation.installed) {
-                    throw new Error("pos_loyalty's pointsForPrograms was not replaced");
-                }
                 const pos = window.posmodel;
                 const order = pos.getOrder();
                 const programs = pos.models["loyalty.program"].filter((program) =>
@@ -117,7 +111,7 @@ export function rewardsAreNative() {
                     rewardsSummary(order.getClaimableRewards(false, false, true)),
                     rewardsSummary(pos.getPotentialFreeProductRewards()),
                     JSON.stringify(
-                        order.retailReadOnly(() =>
+                        readOnly(order, () =>
                             couponIds.map((id) => order._getRealCouponPoints(id))
                         )
                     ),
@@ -128,10 +122,7 @@ export function rewardsAreNative() {
                     ),
                 ];
                 const computed = compute();
-                const native = withNative(
-                    [retailPointsComputation, retailReadScope],
-                    compute
-                );
+                const native = withNative(pos.config, compute);
                 computed.forEach((value, index) => {
                     if (value !== native[index]) {
                         throw new Error(

@@ -1,6 +1,7 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
+import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 import {toRaw} from "@odoo/owl";
 
 /**
@@ -17,13 +18,11 @@ import {toRaw} from "@odoo/owl";
  * (isLineValidForLoyaltyPoints, ignoreLoyaltyPoints) are still called, on the
  * same lines and programs as pos_loyalty calls them.
  *
- * It replaces pos_loyalty's own method, under every patch of other modules
- * (retail_loyalty's, whatever the load order): they still run on its result.
- * retailPointsComputation.enabled off runs pos_loyalty's method as it is (the
- * benchmark's native side; the tours compare both on every basket, and check
- * that `installed` is set: pos_loyalty's method was found and replaced).
+ * The module's assets put this file right after pos_loyalty's order model: this
+ * patch is the first one above pos_loyalty's method, and the patches of the other
+ * modules (retail_loyalty's, retail_promotions') run on its result as they run on
+ * pos_loyalty's. The tours compare both on every basket.
  */
-export const retailPointsComputation = {enabled: true, installed: false};
 
 /** The values pointsForPrograms reads of a line (pos_loyalty's expressions). */
 function lineValues(order, line, index) {
@@ -281,50 +280,17 @@ function retailPointsForPrograms(order, programs) {
     return result;
 }
 
-/**
- * The objects of the patch chain of PosOrder.prototype under `extension` that
- * hold a pointsForPrograms of their own, deepest last. Patches chain their
- * extensions through their prototypes (which is how `super` reaches the patch
- * below); the extension of pos_loyalty defines the method, and each later patch
- * of the method keeps a copy of the method it overrode on the extension below it.
- */
-function pointsHolders(extension) {
-    const holders = [];
-    for (
-        let holder = Object.getPrototypeOf(extension);
-        holder && holder !== Object.prototype;
-        holder = Object.getPrototypeOf(holder)
-    ) {
-        if (Object.hasOwn(holder, "pointsForPrograms")) {
-            holders.push(holder);
-        }
-    }
-    return holders;
-}
-
-const probe = {};
-patch(PosOrder.prototype, probe);
-const holders = pointsHolders(probe);
-if (holders.length) {
-    const nativePointsForPrograms = holders.at(-1).pointsForPrograms;
-    const property = {
-        value: function pointsForPrograms(programs) {
-            if (!retailPointsComputation.enabled) {
-                return nativePointsForPrograms.call(this, ...arguments);
-            }
-            return retailPointsForPrograms(this, programs);
-        },
-        writable: true,
-        configurable: true,
-    };
-    // pos_loyalty's method, wherever a patch (or the prototype itself) holds it
-    for (const holder of [PosOrder.prototype, ...holders]) {
+patch(PosOrder.prototype, {
+    pointsForPrograms(programs) {
         if (
-            Object.hasOwn(holder, "pointsForPrograms") &&
-            holder.pointsForPrograms === nativePointsForPrograms
+            !retailSpeedUses(
+                this.config,
+                "PosOrder.pointsForPrograms",
+                super.pointsForPrograms
+            )
         ) {
-            Object.defineProperty(holder, "pointsForPrograms", property);
-            retailPointsComputation.installed = true;
+            return super.pointsForPrograms(...arguments);
         }
-    }
-}
+        return retailPointsForPrograms(this, programs);
+    },
+});

@@ -4,7 +4,12 @@ import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {accountTaxHelpers} from "@account/helpers/account_tax";
 import {patch} from "@web/core/utils/patch";
 import {toRaw} from "@odoo/owl";
-import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
+import {
+    retailOpenScope,
+    retailSpeedState,
+    withOrderScope,
+} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**
  * Batched price computation while the till recomputes its promotions.
@@ -32,20 +37,23 @@ import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
  * methods; so the rounded details of the sold lines do not depend on the reward
  * lines, and are computed again only when one of the sold lines changed. The
  * order's totals (get_tax_totals_summary) are computed over every line each time.
+ *
+ * The batch is used while point_of_sale's triggerRecomputeAllPrices and
+ * _computeAllPrices are the Odoo 19.0 code it was written for (retailSpeedUses), and
+ * while the lines keep their values under point_of_sale's RAW_SYMBOL.
+ *
+ * An order's batch is its "prices" scope ({depth, baseLines: base lines by line
+ * values and options, taxDetails: rounded tax details of a partition of the lines,
+ * by options and partition}), its "pricesClosing" scope while the prices are
+ * computed once at its end.
  */
 
-// Raw order -> its open batch: {depth, baseLines: base lines by line values and
-// options, taxDetails: rounded tax details of a partition of the lines, by
-// options and partition}
-const openBatches = new WeakMap();
-// Raw order -> its batch while the prices are computed once at its end
-const closingBatches = new WeakMap();
-// Base line given inside a batch -> the key of its values (baseLineKey)
+// Base line given inside a batch -> the key of its values (baseLineKey): a
+// property of the base line, which only lives while the batch computes
 const baseLineKeys = new WeakMap();
 
 function batchOf(order) {
-    const raw = toRaw(order);
-    return openBatches.get(raw) || closingBatches.get(raw);
+    return retailOpenScope(order, "prices") || retailOpenScope(order, "pricesClosing");
 }
 
 /** A copy of rounded tax details that the computations after them may change. */
@@ -124,12 +132,6 @@ function baseLineKey(line, opts) {
 }
 
 /**
- * Off, the till computes its prices as point_of_sale does: the benchmark
- * (tests/benchmarks/bench_promotions.py) turns it off for its native side.
- */
-export const retailPriceBatching = {enabled: true};
-
-/**
  * Summary of a price computation for point_of_sale's log (logPosMessage
  * serialises its arguments with JSON.stringify): the computation holds the order's
  * records, whose graph is circular, so the log would hold "[object Object]" after
@@ -169,12 +171,12 @@ patch(PosOrder.prototype, {
      * batched (see above); returns its result.
      */
     retailBatchPrices(callback) {
-        if (!retailPriceBatching.enabled) {
+        if (!this.retailPricesBatched()) {
             return callback();
         }
         return withOrderScope(
-            openBatches,
             this,
+            "prices",
             () => ({baseLines: new Map(), taxDetails: new Map()}),
             callback,
             (batch) => {
@@ -182,18 +184,39 @@ patch(PosOrder.prototype, {
                     this._prices.retailStale = false;
                     this._prices.retailUnitStale = false;
                     // once, with what the batch kept of the lines that did not change
-                    closingBatches.set(toRaw(this), batch);
+                    const state = retailSpeedState(this);
+                    state.pricesClosing = batch;
                     try {
                         super.triggerRecomputeAllPrices();
                     } finally {
-                        closingBatches.delete(toRaw(this));
+                        delete state.pricesClosing;
                     }
                 }
             }
         );
     },
+    /**
+     * Whether the price computations of this order may be batched: the native
+     * functions are those the batch was written for.
+     */
+    retailPricesBatched() {
+        // each asked (and reported when it differs), then all of them
+        return [
+            typeof RAW_SYMBOL === "symbol",
+            retailSpeedUses(
+                this.config,
+                "PosOrder.triggerRecomputeAllPrices",
+                super.triggerRecomputeAllPrices
+            ),
+            retailSpeedUses(
+                this.config,
+                "PosOrder._computeAllPrices",
+                super._computeAllPrices
+            ),
+        ].every(Boolean);
+    },
     triggerRecomputeAllPrices() {
-        if (this._prices && openBatches.has(toRaw(this))) {
+        if (this._prices && retailOpenScope(this, "prices")) {
             // reactive writes: the cached price getters are invalidated
             this._prices.retailStale = true;
             this._prices.retailUnitStale = true;
@@ -221,7 +244,7 @@ patch(PosOrder.prototype, {
             batch && Object.keys(opts).every((option) => option === "baseLineOpts")
                 ? this._retailComputeAllPrices(opts, batch)
                 : super._computeAllPrices(...arguments);
-        if (!retailPriceBatching.enabled) {
+        if (!batch) {
             return data;
         }
         Object.defineProperty(data, "toJSON", {value: priceDataSummary});

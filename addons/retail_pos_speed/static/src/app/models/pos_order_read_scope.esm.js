@@ -1,8 +1,11 @@
 import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
-import {toRaw} from "@odoo/owl";
-import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
+import {
+    retailOpenScope,
+    withOrderScope,
+} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**
  * Read-only computations of pos_loyalty over an order, with the order's lines
@@ -16,25 +19,17 @@ import {withOrderScope} from "@retail_promotions/app/utils/order_scope.esm";
  * thousands of passes over the lines through the till's reactive records, at each
  * render of the product screen's buttons. While such a computation runs, the
  * lines cannot change: the lines are read once (getOrderlines gives a copy of the
- * list read at the start), and the points spent per coupon are summed in one pass
- * over them, as are the points the order gives each coupon. Two loops of
- * pos_loyalty that go through every line for the few lines of some products (the
- * free products of a reward, the products a discount applies to) get only the
- * lines of those products: the others change nothing in them. Outside these
+ * list read at the start), the points spent per coupon are summed in one pass
+ * over them, as are the points the order gives each coupon, and the lines a
+ * discount applies to are found among the lines' values read once. Outside these
  * computations nothing changes; the tours compare the results with pos_loyalty's
  * on every basket.
+ *
+ * The scope is used while pos_loyalty's getOrderlines, _getRealCouponPoints and
+ * _getSpecificDiscountableLines are the Odoo 19.0 code it was written for
+ * (retailSpeedUses). An order's scope is its "read" scope: {depth, lines,
+ * lineValues, couponCosts, pointChanges}.
  */
-
-// Raw order -> its open read-only scope: {depth, lines, lineValues, nextLines,
-// couponCosts, pointChanges}
-const readScopes = new WeakMap();
-
-/**
- * Off, pos_loyalty's computations read the order as they do natively: the
- * benchmark (tests/benchmarks/bench_promotions.py) turns it off for its native
- * side.
- */
-export const retailReadScope = {enabled: true};
 
 patch(PosOrder.prototype, {
     /**
@@ -42,24 +37,35 @@ patch(PosOrder.prototype, {
      * order's lines read once; returns its result.
      */
     retailReadOnly(callback) {
-        if (!retailReadScope.enabled) {
+        if (!this.retailReadScoped()) {
             return callback();
         }
-        return withOrderScope(readScopes, this, () => ({}), callback);
+        return withOrderScope(this, "read", () => ({}), callback);
+    },
+    /** Whether the read-only computations may read the lines once. */
+    retailReadScoped() {
+        // each asked (and reported when it differs), then all of them
+        return [
+            retailSpeedUses(this.config, "PosOrder.getOrderlines", super.getOrderlines),
+            retailSpeedUses(
+                this.config,
+                "PosOrder._getRealCouponPoints",
+                super._getRealCouponPoints
+            ),
+            retailSpeedUses(
+                this.config,
+                "PosOrder._getSpecificDiscountableLines",
+                super._getSpecificDiscountableLines
+            ),
+        ].every(Boolean);
     },
     getOrderlines() {
-        const scope = readScopes.get(toRaw(this));
+        const scope = retailOpenScope(this, "read");
         if (!scope) {
             return super.getOrderlines(...arguments);
         }
         if (!scope.lines) {
             scope.lines = super.getOrderlines(...arguments);
-        }
-        if (scope.nextLines) {
-            // the lines a computation of pos_loyalty goes through (retailOnlyLines)
-            const lines = scope.nextLines;
-            scope.nextLines = undefined;
-            return lines;
         }
         // a list of its own for each caller, as outside the scope
         return [...scope.lines];
@@ -70,69 +76,32 @@ patch(PosOrder.prototype, {
      */
     retailLineValues(scope) {
         if (!scope.lineValues) {
-            const next = scope.nextLines;
-            scope.nextLines = undefined;
-            try {
-                scope.lineValues = this.getOrderlines().map((line) => ({
-                    line,
-                    productId: line.getProduct().id,
-                    rewardProductId: line._reward_product_id?.id,
-                    quantity: line.getQuantity(),
-                }));
-            } finally {
-                scope.nextLines = next;
-            }
+            scope.lineValues = this.getOrderlines().map((line) => ({
+                line,
+                productId: line.getProduct().id,
+                rewardProductId: line._reward_product_id?.id,
+                quantity: line.getQuantity(),
+            }));
         }
         return scope.lineValues;
     },
     /**
-     * Runs `compute` (a computation of pos_loyalty that goes through the order's
-     * lines, with getOrderlines, as the first thing it asks of the lines, and
-     * changes nothing for the lines `keep(values)` does not keep) over the lines
-     * `keep` keeps only. Only inside a read-only scope.
+     * pos_loyalty's _getSpecificDiscountableLines: the lines of the reward's
+     * products, with a quantity, in the order of the lines.
      */
-    retailOnlyLines(keep, compute) {
-        const scope = readScopes.get(toRaw(this));
-        const previous = scope.nextLines;
-        scope.nextLines = this.retailLineValues(scope)
-            .filter(keep)
-            .map((values) => values.line);
-        try {
-            return compute();
-        } finally {
-            scope.nextLines = previous;
-        }
-    },
-    /**
-     * pos_loyalty goes through the order's lines for those of the reward's
-     * products (the free products available) and those of its reward products
-     * (the free products claimed): only those.
-     */
-    _computeUnclaimedFreeProductQty(reward, coupon_id, product) {
-        if (!readScopes.has(toRaw(this))) {
-            return super._computeUnclaimedFreeProductQty(...arguments);
-        }
-        const ids = new Set(reward.reward_product_ids.map((p) => p.id));
-        const ofProduct = ids.has(product.id);
-        return this.retailOnlyLines(
-            (values) =>
-                (ofProduct && ids.has(values.productId)) ||
-                ids.has(values.rewardProductId),
-            () => super._computeUnclaimedFreeProductQty(...arguments)
-        );
-    },
-    /** The lines of the reward's products, with a quantity: only those. */
     _getSpecificDiscountableLines(reward) {
-        if (!readScopes.has(toRaw(this))) {
+        const scope = retailOpenScope(this, "read");
+        if (!scope) {
             return super._getSpecificDiscountableLines(...arguments);
         }
         const ids = new Set(reward.all_discount_product_ids.map((p) => p.id));
-        return this.retailOnlyLines(
-            (values) =>
-                Boolean(values.quantity) &&
-                (ids.has(values.productId) || ids.has(values.rewardProductId)),
-            () => super._getSpecificDiscountableLines(...arguments)
-        );
+        return this.retailLineValues(scope)
+            .filter(
+                (values) =>
+                    Boolean(values.quantity) &&
+                    (ids.has(values.productId) || ids.has(values.rewardProductId))
+            )
+            .map((values) => values.line);
     },
     /**
      * pos_loyalty's _getRealCouponPoints: the points of the coupon, plus those the
@@ -140,7 +109,7 @@ patch(PosOrder.prototype, {
      * order as pos_loyalty does, so the same result to the last bit).
      */
     _getRealCouponPoints(coupon_id) {
-        const scope = readScopes.get(toRaw(this));
+        const scope = retailOpenScope(this, "read");
         if (!scope) {
             return super._getRealCouponPoints(...arguments);
         }

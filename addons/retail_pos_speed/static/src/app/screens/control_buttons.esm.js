@@ -1,0 +1,39 @@
+import "@pos_loyalty/app/screens/product_screen/control_buttons/control_buttons";
+import {ControlButtons} from "@point_of_sale/app/screens/product_screen/control_buttons/control_buttons";
+import {patch} from "@web/core/utils/patch";
+import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
+
+patch(ControlButtons.prototype, {
+    /**
+     * pos_loyalty's rewards of the "Reward" button, computed at every render of
+     * the product screen's buttons (the rewards the order can claim and the free
+     * products it could get, over every program): computed once per settled
+     * basket, until the promotions or the points change again
+     * (PosStore.retailRewardsRevision), the customer or the order.
+     */
+    getPotentialRewards() {
+        const order = this.pos.getOrder();
+        if (
+            !order ||
+            !retailSpeedUses(
+                this.pos.config,
+                "ControlButtons.getPotentialRewards",
+                super.getPotentialRewards
+            )
+        ) {
+            return super.getPotentialRewards(...arguments);
+        }
+        const key = [
+            order.uuid,
+            this.pos.retailRewardsRevision || 0,
+            order.getPartner()?.id,
+        ].join("|");
+        if (this.retailPotentialRewards?.key !== key) {
+            this.retailPotentialRewards = {
+                key,
+                rewards: super.getPotentialRewards(...arguments),
+            };
+        }
+        return this.retailPotentialRewards.rewards;
+    },
+});

@@ -1,0 +1,126 @@
+import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as PosLoyalty from "@pos_loyalty/../tests/tours/utils/pos_loyalty_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import * as RetailPromotions from "@retail_promotions/../tests/tours/utils/retail_promotions_util.esm";
+import {registry} from "@web/core/registry";
+
+function patient(steps) {
+    return [steps].flat(Infinity).map((step) => ({...step, timeout: 30000}));
+}
+
+/**
+ * The native functions the till was asked about are used (their faster
+ * version) or not, as `expectUsed(name)` says, for every function of the
+ * configuration's list; `none`: the till asked about none (the layer is off).
+ */
+function nativesAre(expectUsed, none = false) {
+    return [
+        {
+            content: "the till uses the faster functions it may use",
+            trigger: ".product-screen",
+            run: () => {
+                // looked up when the till runs: the tests bundle is also loaded
+                // outside the till, where the till's modules are not defined
+                const {retailSpeedNatives} = odoo.loader.modules.get(
+                    "@retail_pos_speed/natives/retail_pos_speed.esm"
+                );
+                const found = retailSpeedNatives();
+                if (none) {
+                    if (Object.keys(found).length) {
+                        throw new Error(`layer off, yet ${JSON.stringify(found)}`);
+                    }
+                    return;
+                }
+                const names = Object.keys(
+                    window.posmodel.config.retail_pos_speed_natives
+                );
+                const wrong = names.filter(
+                    (name) => found[name]?.used !== expectUsed(name)
+                );
+                if (wrong.length) {
+                    throw new Error(
+                        `unexpected for ${wrong.join(", ")}: ${JSON.stringify(found)}`
+                    );
+                }
+            },
+        },
+    ];
+}
+
+/**
+ * Five recomputations asked in a row while none runs: one recomputation runs
+ * (the one waiting takes the others), and the promotions are settled after it.
+ */
+function askedFiveTimesRunsOnce() {
+    return [
+        {
+            content: "five recomputations asked in a row run once",
+            trigger: ".product-screen",
+            run: async () => {
+                const pos = window.posmodel;
+                await pos.retailRewardsSettled();
+                let runs = 0;
+                const recompute = pos.retailRecomputeRewards;
+                pos.retailRecomputeRewards = function () {
+                    runs++;
+                    return recompute.apply(this, arguments);
+                };
+                try {
+                    for (let ask = 0; ask < 5; ask++) {
+                        pos.updateRewards();
+                    }
+                    await pos.retailRewardsSettled();
+                } finally {
+                    pos.retailRecomputeRewards = recompute;
+                }
+                if (runs !== 1) {
+                    throw new Error(`${runs} recomputations for five asked in a row`);
+                }
+            },
+        },
+    ];
+}
+
+/**
+ * The basket of the shared case n_for_m_cheapest_free (3 for 2 on the socks),
+ * the last sock scanned right before going to payment: the payment screen shows
+ * the total with the promotion.
+ */
+function sellCase(checks) {
+    return [
+        patient(Chrome.startPoS()),
+        patient(Dialog.confirm("Open Register")),
+        RetailPromotions.addUnits("Promo Fancy Socks", 2),
+        RetailPromotions.addUnits("Promo Shirt", 1),
+        RetailPromotions.addUnits("Promo Socks", 1),
+        ProductScreen.clickPayButton(),
+        PaymentScreen.totalIs("36.00"),
+        PaymentScreen.clickBack(),
+        PosLoyalty.orderTotalIs("36.00"),
+        RetailPromotions.pricesAreFresh(),
+        RetailPromotions.rewardsAreNative(),
+        checks,
+        ProductScreen.clickPayButton(),
+        PaymentScreen.clickPaymentMethod("Bank"),
+        PaymentScreen.clickValidate(),
+        patient(ReceiptScreen.isShown()),
+        Chrome.endTour(),
+    ].flat(Infinity);
+}
+
+registry.category("web_tour.tours").add("RetailPosSpeedTour", {
+    steps: () => sellCase([nativesAre(() => true), askedFiveTimesRunsOnce()]),
+});
+registry.category("web_tour.tours").add("RetailPosSpeedFallbackTour", {
+    steps: () =>
+        sellCase([
+            nativesAre((name) => name !== "PosOrder.pointsForPrograms"),
+            askedFiveTimesRunsOnce(),
+        ]),
+});
+registry.category("web_tour.tours").add("RetailPosSpeedOffTour", {
+    steps: () => sellCase([nativesAre(() => false, true)]),
+});
