@@ -94,7 +94,19 @@ class Checks:
 
 def check_orders(env, variant, records, checks):
     """Exactly once, nothing lost, nothing unexpected; answers all the same."""
-    lost = [r["uuid"] for r in records if r.get("lost_or_refused")]
+    lost = [
+        (
+            r["uuid"],
+            r["kind"],
+            "confirm" if r.get("confirm_failed") else "sync",
+            (
+                [a.get("message", "")[:160] for a in r["attempts"] if a.get("error")]
+                or [""]
+            )[-1],
+        )
+        for r in records
+        if r.get("lost_or_refused") or r.get("confirm_failed")
+    ]
     checks.add(variant, "no order lost or refused", lost, len(records))
     uuids = [r["uuid"] for r in records]
     rows = env.execute_query(
@@ -334,10 +346,11 @@ def phase_figures(phase):
     }
 
 
-def recovery(phase):
+def recovery(phase, phases):
     """For each fault: the time from the fault until every order that met an
     error after it was synced, and until the first answer to a request sent
-    after it."""
+    after it; for the connections cut by the tills (every phase), the time
+    until their order was synced."""
     rows = []
     records = phase["orders"]
     for fault in phase["faults"]:
@@ -373,7 +386,8 @@ def recovery(phase):
         )
     cuts = [
         r["synced_at"] - r["attempts"][0]["start"]
-        for r in records
+        for other in phases.values()
+        for r in other["orders"]
         if r["attempts"]
         and r["attempts"][0].get("error") == "cut"
         and r.get("synced_at")
@@ -427,6 +441,7 @@ def render(args, phases, checks, load_before):
                 ", ".join(f"{k}: {v}" for k, v in sorted(figures["errors"].items()))
                 or "-",
                 figures["lost"],
+                ", ".join(f"{v:.1f}" for v in phase.get("load", [])) or "-",
             ]
         )
     faults = phases.get("retail-faults")
@@ -438,7 +453,7 @@ def render(args, phases, checks, load_before):
         "test's own PostgreSQL cluster, tills played by tests/load/driver.py "
         "(JSON-RPC, asyncio).",
         benchlib.machine_line(),
-        f"Load average when the run started: {load_before}.",
+        f"Load average when the checks started: {load_before}.",
         "",
         "## Checks",
         "",
@@ -475,7 +490,15 @@ def render(args, phases, checks, load_before):
         "`cut` are the connections the driver cut after sending on purpose.",
         "",
         markdown_table(
-            ["Phase", "Orders synced", "Errors", "By kind", "Orders lost"], error_rows
+            [
+                "Phase",
+                "Orders synced",
+                "Errors",
+                "By kind",
+                "Orders lost",
+                "Load average at its start (1, 5, 15 min)",
+            ],
+            error_rows,
         ),
         "",
     ]
@@ -491,7 +514,7 @@ def render(args, phases, checks, load_before):
                     "First answer after (s)",
                     "Note",
                 ],
-                recovery(faults),
+                recovery(faults, phases),
             ),
             "",
         ]

@@ -133,7 +133,12 @@ load_odoo_stop() {
     local pid
     pid=$(cat "$LOAD_ODOO_PID")
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    for i in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || break
+      # a second signal makes Odoo stop without waiting for its workers' requests
+      [[ $i == 5 ]] && kill "$pid" 2>/dev/null
+      sleep 1
+    done
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$LOAD_ODOO_PID"

@@ -802,6 +802,7 @@ class Driver:
         args = self.args
         tills = [Till(self, till, i) for i, till in enumerate(self.pick_tills())]
         await asyncio.gather(*(till.warm_up() for till in tills))
+        load = os.getloadavg()
         started = time.time()
         deadline = started + args.seconds
         tasks = [asyncio.create_task(t.run(deadline, args.max_orders)) for t in tills]
@@ -818,6 +819,7 @@ class Driver:
             "db": self.fixture["db"],
             "fixture": os.path.abspath(args.fixture),
             "tills": len(tills),
+            "load": load,
             "started": started,
             "ended": ended,
             "orders": self.records,
