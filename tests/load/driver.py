@@ -709,11 +709,21 @@ class Till:
         if answer is None:
             rec["confirm_failed"] = True
 
-    async def warm_up(self):
+    async def warm_up(self, tries=5):
         """Log in and make one call, so that the phase measures a warm server
-        (each worker loads the database's registry on its first request)."""
-        await self.login()
-        await self.call("pos.session", "read", [[self.till["session_id"]], ["state"]])
+        (each worker loads the database's registry on its first request, which
+        a cold server on a busy machine may answer after the till's timeout)."""
+        for attempt in range(tries):
+            try:
+                await self.login()
+                await self.call(
+                    "pos.session", "read", [[self.till["session_id"]], ["state"]]
+                )
+                return
+            except RpcError:
+                if attempt == tries - 1:
+                    raise
+                await asyncio.sleep(2)
 
     async def run(self, deadline, max_orders):
         kinds = list(WEIGHTS)
