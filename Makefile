@@ -1,5 +1,5 @@
 # The two commands of the project (see README.md). ODOO_SRC overrides where Odoo 19.0 is found.
-.PHONY: demo test test-native lint setup demo-smoke demo-stop benchmark clean i18n
+.PHONY: demo test test-native lint setup demo-smoke demo-stop benchmark load-check load-test clean i18n
 
 demo:        ## set up if needed, then serve the demo database on http://localhost:8069
 	@bash scripts/demo.sh
@@ -27,6 +27,12 @@ demo-stop:
 
 benchmark:   ## the benchmarks of tests/benchmarks (long; see README)
 	@bash scripts/benchmark.sh
+
+load-check:  ## short load test: 10 tills, a worker killed; non-zero exit when a check fails
+	@bash tests/load/run.sh check
+
+load-test:   ## the full load test: 10, 25, 50 tills, 200,000 customers, worker kill, PostgreSQL restart
+	@bash tests/load/run.sh test
 
 clean:       ## stop the project's PostgreSQL and remove .local/
 	@bash scripts/clean.sh

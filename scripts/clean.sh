@@ -9,6 +9,12 @@ if [[ -f $PG_DATA/PG_VERSION ]]; then
     "$bin/pg_ctl" -D "$PG_DATA" stop -m fast || true
   fi
 fi
+# the load test's own cluster (tests/load), when it was left running
+if [[ -f $LOCAL/load-pg/data/PG_VERSION ]]; then
+  source "$ROOT/tests/load/cluster.sh"
+  load_odoo_stop
+  lpg_stop
+fi
 [[ $PG_HOME == "$LOCAL/pg" ]] || rm -rf "$PG_HOME"
 rm -rf "$LOCAL"
 log "removed $LOCAL"
