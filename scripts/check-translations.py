@@ -40,6 +40,7 @@ import polib
 COMPLETE = (
     "retail_card",
     "retail_card_incidents",
+    "retail_clienteling",
     "retail_customer",
     "retail_customer_gdpr",
     "retail_customer_kpi",

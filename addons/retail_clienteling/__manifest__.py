@@ -9,7 +9,23 @@
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",
     "license": "LGPL-3",
-    "depends": ["retail_customer_kpi", "retail_card", "pos_sale", "event"],
-    "data": [],
+    "depends": [
+        "retail_customer_kpi",
+        "retail_card",
+        "retail_marketing",
+        "pos_sale",
+        "event",
+    ],
+    "data": [
+        "security/retail_receipt_rule_security.xml",
+        "security/ir.model.access.csv",
+        "views/retail_receipt_rule_views.xml",
+        "views/pos_order_receipt_views.xml",
+        "report/retail_clienteling_analysis_views.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": ["retail_clienteling/static/src/**/*"],
+        "web.assets_tests": ["retail_clienteling/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

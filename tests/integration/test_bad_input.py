@@ -160,6 +160,10 @@ class BadInputMixin:
             cls._setup_survey_fixtures()
         if "retail.marketing.holdout" in env:
             cls._setup_marketing_fixtures()
+        if "retail.receipt.rule" in env:
+            cls.receipt_rule = env["retail.receipt.rule"].create(
+                {"name": "Bad input receipt rule", "message": "Hello {first_name}"}
+            )
 
     @classmethod
     def _setup_marketing_fixtures(cls):
