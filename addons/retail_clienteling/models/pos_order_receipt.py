@@ -75,6 +75,8 @@ class PosOrder(models.Model):
         partner = self.partner_id
         last = partner.retail_last_purchase_date
         today = fields.Date.context_today(self, self.date_order)
+        # sudo: the birth date of the order's own customer, read by the server's
+        # processing of the paid order to compare months, never sent to the till.
         birth = partner.sudo().retail_birth_date
         return {
             "days_since_last": (today - last.date()).days if last else None,
@@ -122,6 +124,8 @@ class PosOrder(models.Model):
         card = Card.search([("retail_receipt_order_id", "=", self.id)], limit=1)
         if card:
             return card
+        # sudo: the rule's coupon program (read above with the cashier's rights),
+        # whose rewards the cashier may not read.
         program = rule.coupon_program_id.sudo()
         points = min(program.reward_ids.mapped("required_points") or [1.0]) or 1.0
         expiration = False

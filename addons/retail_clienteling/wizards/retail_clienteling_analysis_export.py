@@ -62,66 +62,76 @@ class RetailClientelingAnalysisExport(models.TransientModel):
     def _retail_sheets(self):
         """[(sheet name, headers, rows)] of the export."""
         return [
-            (
-                self.env._("Receipt messages"),
-                [
-                    self.env._("Rule"),
-                    self.env._("Store"),
-                    self.env._("Printed"),
-                    self.env._("Coupons"),
-                    self.env._("Redeemed"),
-                ]
-                + [self.env._("Invitations")],
-                self._retail_rows(
-                    "retail.receipt.message.report",
-                    ["rule_id", "config_id"],
-                    [
-                        "printed_count:sum",
-                        "coupon_count:sum",
-                        "redeemed_count:sum",
-                        "invitation_count:sum",
-                    ],
-                    "printed_count:sum desc",
-                ),
-            ),
-            (
-                self.env._("Best sellers"),
-                [
-                    self.env._("Store group"),
-                    self.env._("Store"),
-                    self.env._("Product"),
-                    self.env._("Units"),
-                ]
-                + [self.env._("Revenue (untaxed)")],
-                self._retail_rows(
-                    "retail.best.seller.report",
-                    ["crm_team_id", "config_id", "product_id"],
-                    ["quantity:sum", "revenue:sum"],
-                    "quantity:sum desc",
-                ),
-            ),
-            (
-                self.env._("Impulse products"),
-                [
-                    self.env._("Store"),
-                    self.env._("Product"),
-                    self.env._("Baskets"),
-                    self.env._("Last line"),
-                ]
-                + [self.env._("Single extra"), self.env._("Last line (%)")],
-                self._retail_rows(
-                    "retail.impulse.report",
-                    ["config_id", "product_id"],
-                    [
-                        "basket_count:sum",
-                        "last_line_count:sum",
-                        "single_extra_count:sum",
-                        "last_line_rate:avg",
-                    ],
-                    "last_line_count:sum desc",
-                ),
-            ),
+            self._retail_message_sheet(),
+            self._retail_best_seller_sheet(),
+            self._retail_impulse_sheet(),
         ]
+
+    def _retail_message_sheet(self):
+        return (
+            self.env._("Receipt messages"),
+            [
+                self.env._("Rule"),
+                self.env._("Store"),
+                self.env._("Printed"),
+                self.env._("Coupons"),
+                self.env._("Redeemed"),
+                self.env._("Invitations"),
+            ],
+            self._retail_rows(
+                "retail.receipt.message.report",
+                ["rule_id", "config_id"],
+                [
+                    "printed_count:sum",
+                    "coupon_count:sum",
+                    "redeemed_count:sum",
+                    "invitation_count:sum",
+                ],
+                "printed_count:sum desc",
+            ),
+        )
+
+    def _retail_best_seller_sheet(self):
+        return (
+            self.env._("Best sellers"),
+            [
+                self.env._("Store group"),
+                self.env._("Store"),
+                self.env._("Product"),
+                self.env._("Units"),
+                self.env._("Revenue (untaxed)"),
+            ],
+            self._retail_rows(
+                "retail.best.seller.report",
+                ["crm_team_id", "config_id", "product_id"],
+                ["quantity:sum", "revenue:sum"],
+                "quantity:sum desc",
+            ),
+        )
+
+    def _retail_impulse_sheet(self):
+        return (
+            self.env._("Impulse products"),
+            [
+                self.env._("Store"),
+                self.env._("Product"),
+                self.env._("Baskets"),
+                self.env._("Last line"),
+                self.env._("Single extra"),
+                self.env._("Last line (%)"),
+            ],
+            self._retail_rows(
+                "retail.impulse.report",
+                ["config_id", "product_id"],
+                [
+                    "basket_count:sum",
+                    "last_line_count:sum",
+                    "single_extra_count:sum",
+                    "last_line_rate:avg",
+                ],
+                "last_line_count:sum desc",
+            ),
+        )
 
     def _build_xlsx(self):
         book = RetailWorkbook()
