@@ -83,6 +83,9 @@ SNAPSHOT_TABLES = (
     "retail_marketing_holdout",
     "retail_marketing_occasion_sent",
     "retail_marketing_action",
+    # retail_clienteling
+    "retail_receipt_rule",
+    "event_registration",
 )
 
 
@@ -2702,4 +2705,85 @@ BAD_INPUT_CASES += [
     suggest("limit as float", False, [], 2.5),
     suggest("limit infinite", False, [], INF),
     suggest("by an employee", False, [], user="employee", expected=AccessError),
+]
+
+
+# retail_clienteling: receipt message rules, the receipt fields of an order, the
+# analyses' export
+def receipt_rule(label, vals, expected=ValidationError, user="superuser"):
+    return Case(
+        f"receipt rule: {label}",
+        "retail.receipt.rule",
+        "create",
+        ({"name": "Bad input rule", "message": "Hello {first_name}", **vals},),
+        user=user,
+        expected=expected,
+        strict=False,
+    )
+
+
+def clienteling_export(label, vals, expected=UserError):
+    return Case(
+        f"clienteling analyses export: {label}",
+        "retail.clienteling.analysis.export",
+        "action_export",
+        user="superuser",
+        expected=expected,
+        create=vals,
+    )
+
+
+BAD_INPUT_CASES += [
+    receipt_rule("unknown placeholder", {"message": "Hi {password}"}),
+    receipt_rule("format placeholder", {"message": "Hi %(name)s {0}"}),
+    receipt_rule("NUL byte", {"message": "Hi\x00"}),
+    receipt_rule("100,000 characters", {"message": HUGE_TEXT}),
+    receipt_rule("negative days", {"last_purchase_min_days": -1}),
+    receipt_rule("days out of range", {"last_purchase_max_days": 10**6}),
+    receipt_rule(
+        "at least more than at most",
+        {"last_purchase_min_days": 30, "last_purchase_max_days": 10},
+    ),
+    receipt_rule("coupon valid 100 years", {"coupon_valid_days": 36500}),
+    receipt_rule("negative coupon days", {"coupon_valid_days": -5}),
+    receipt_rule("priority out of range", {"priority": 2**31 - 1}),
+    receipt_rule(
+        "a gift card program as coupon",
+        {"coupon_program_id": Ref("gift_program")},
+    ),
+    receipt_rule("by a cashier", {}, expected=AccessError, user="pos_cashier"),
+    Case(
+        "receipt rule: write a NUL byte",
+        "retail.receipt.rule",
+        "write",
+        ({"message": "Hi\x00"},),
+        records="receipt_rule",
+        user="superuser",
+    ),
+    Case(
+        "receipt rule: write an unknown placeholder",
+        "retail.receipt.rule",
+        "write",
+        ({"message": "Hi {partner.email}"},),
+        records="receipt_rule",
+        user="superuser",
+        strict=False,
+    ),
+    Case(
+        "receipt message: written by a cashier",
+        "pos.order",
+        "write",
+        ({"retail_receipt_message": "Free TV"},),
+        records="pos_order_missing",
+        user="pos_cashier",
+        expected=AccessError,
+    ),
+    clienteling_export(
+        "end before start", {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    ),
+    clienteling_export(
+        "year 1 to 9999",
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+        expected=None,
+    ),
 ]

@@ -163,6 +163,10 @@ class BadInputMixin:
             cls._setup_marketing_fixtures()
         if "repair.order" in env:
             cls._setup_aftersales_fixtures()
+        if "retail.receipt.rule" in env:
+            cls.receipt_rule = env["retail.receipt.rule"].create(
+                {"name": "Bad input receipt rule", "message": "Hello {first_name}"}
+            )
 
     @classmethod
     def _setup_aftersales_fixtures(cls):

@@ -7,3 +7,8 @@ from . import pos_config_suggestion
 from . import pos_config_clienteling
 from . import pos_order_clienteling
 from . import pos_order_line_suggestion
+from . import event_registration_receipt
+from . import loyalty_card_receipt
+from . import pos_order_receipt
+from . import res_partner_receipt
+from . import retail_receipt_rule

@@ -1,0 +1,3 @@
+from . import retail_best_seller_report
+from . import retail_impulse_report
+from . import retail_receipt_message_report
