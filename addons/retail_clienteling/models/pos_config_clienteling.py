@@ -11,6 +11,52 @@ MAX_BASKET = 500
 MAX_SUGGESTIONS = 20
 HISTORY_LINES = 20
 # Partner fields the panel shows.
+# The customer's last purchased lines, till and sale orders (PosConfig.
+# _retail_customer_history)
+HISTORY_QUERY = """
+SELECT h.*, (%(sellable)s) AS can_add
+  FROM (
+    (SELECT 'pos' AS origin, l.id AS line_id, o.id AS order_id,
+            o.pos_reference AS order_name, o.date_order AS date,
+            l.product_id, l.full_product_name AS name, l.qty::float,
+            l.price_unit::float, l.discount::float,
+            l.price_subtotal_incl::float AS amount,
+            c.name AS store
+       FROM pos_order o
+       JOIN pos_order_line l ON l.order_id = o.id
+       LEFT JOIN pos_session s ON s.id = o.session_id
+       LEFT JOIN pos_config c ON c.id = s.config_id
+      WHERE o.partner_id = %(partner)s
+        AND o.company_id = %(company)s
+        AND o.state IN %(states)s
+        AND l.qty > 0 AND l.product_id IS NOT NULL
+        AND NOT COALESCE(l.is_reward_line, FALSE)
+      ORDER BY o.date_order DESC, l.id DESC
+      LIMIT %(limit)s)
+    UNION ALL
+    (SELECT 'sale', l.id, o.id, o.name, o.date_order,
+            l.product_id, l.name, l.product_uom_qty::float,
+            l.price_unit::float, l.discount::float,
+            l.price_total::float,
+            COALESCE(t.name->>%(lang)s, t.name->>'en_US')
+       FROM sale_order o
+       JOIN sale_order_line l ON l.order_id = o.id
+       LEFT JOIN crm_team t ON t.id = o.team_id
+      WHERE o.partner_id = %(partner)s
+        AND o.company_id = %(company)s
+        AND o.state = 'sale'
+        AND l.display_type IS NULL AND l.product_id IS NOT NULL
+        AND l.product_uom_qty > 0 AND l.reward_id IS NULL
+        AND NOT COALESCE(l.is_downpayment, FALSE)
+      ORDER BY o.date_order DESC, l.id DESC
+      LIMIT %(limit)s)
+  ) h
+  JOIN product_product p ON p.id = h.product_id
+  JOIN product_template pt ON pt.id = p.product_tmpl_id
+ ORDER BY h.date DESC, h.line_id DESC
+ LIMIT %(limit)s
+"""
+
 PANEL_PARTNER_FIELDS = ["name", "retail_consent_email", "retail_consent_sms"]
 
 
@@ -119,49 +165,7 @@ class PosConfig(models.Model):
         lang = self.env.lang or "en_US"
         rows = self.env.execute_query_dict(
             SQL(
-                """
-                SELECT h.*, (%(sellable)s) AS can_add
-                  FROM (
-                    (SELECT 'pos' AS origin, l.id AS line_id, o.id AS order_id,
-                            o.pos_reference AS order_name, o.date_order AS date,
-                            l.product_id, l.full_product_name AS name, l.qty::float,
-                            l.price_unit::float, l.discount::float,
-                            l.price_subtotal_incl::float AS amount,
-                            c.name AS store
-                       FROM pos_order o
-                       JOIN pos_order_line l ON l.order_id = o.id
-                       LEFT JOIN pos_session s ON s.id = o.session_id
-                       LEFT JOIN pos_config c ON c.id = s.config_id
-                      WHERE o.partner_id = %(partner)s
-                        AND o.company_id = %(company)s
-                        AND o.state IN %(states)s
-                        AND l.qty > 0 AND l.product_id IS NOT NULL
-                        AND NOT COALESCE(l.is_reward_line, FALSE)
-                      ORDER BY o.date_order DESC, l.id DESC
-                      LIMIT %(limit)s)
-                    UNION ALL
-                    (SELECT 'sale', l.id, o.id, o.name, o.date_order,
-                            l.product_id, l.name, l.product_uom_qty::float,
-                            l.price_unit::float, l.discount::float,
-                            l.price_total::float,
-                            COALESCE(t.name->>%(lang)s, t.name->>'en_US')
-                       FROM sale_order o
-                       JOIN sale_order_line l ON l.order_id = o.id
-                       LEFT JOIN crm_team t ON t.id = o.team_id
-                      WHERE o.partner_id = %(partner)s
-                        AND o.company_id = %(company)s
-                        AND o.state = 'sale'
-                        AND l.display_type IS NULL AND l.product_id IS NOT NULL
-                        AND l.product_uom_qty > 0 AND l.reward_id IS NULL
-                        AND NOT COALESCE(l.is_downpayment, FALSE)
-                      ORDER BY o.date_order DESC, l.id DESC
-                      LIMIT %(limit)s)
-                  ) h
-                  JOIN product_product p ON p.id = h.product_id
-                  JOIN product_template pt ON pt.id = p.product_tmpl_id
-                 ORDER BY h.date DESC, h.line_id DESC
-                 LIMIT %(limit)s
-                """,
+                HISTORY_QUERY,
                 sellable=self._retail_sellable_sql("p", "pt"),
                 partner=partner_id,
                 company=self.company_id.id,

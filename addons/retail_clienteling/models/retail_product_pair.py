@@ -10,6 +10,49 @@ _logger = logging.getLogger(__name__)
 # The till orders and sale orders that count as purchases.
 POS_SOLD_STATES = ("paid", "done")
 
+# The pairs of products bought together of one scope, measured and ranked, from
+# the temporary table of basket items (RetailProductPair._retail_rebuild)
+PAIRS_QUERY = """
+WITH baskets AS (
+    SELECT count(DISTINCT basket)::float AS total
+      FROM retail_pair_items
+), singles AS (
+    SELECT product_id, count(*)::float AS baskets
+      FROM retail_pair_items GROUP BY product_id
+), pairs AS (
+    SELECT a.product_id AS product_id, b.product_id AS other_id,
+           count(*) AS together
+      FROM retail_pair_items a
+      JOIN retail_pair_items b
+        ON b.basket = a.basket AND b.product_id <> a.product_id
+     GROUP BY a.product_id, b.product_id
+    HAVING count(*) >= %(min_count)s
+), measured AS (
+    SELECT p.product_id, p.other_id, p.together,
+           p.together / b.total AS support,
+           p.together / sp.baskets AS confidence,
+           p.together * b.total / (sp.baskets * sq.baskets) AS lift
+      FROM pairs p
+     CROSS JOIN baskets b
+      JOIN singles sp ON sp.product_id = p.product_id
+      JOIN singles sq ON sq.product_id = p.other_id
+), ranked AS (
+    SELECT *, row_number() OVER (
+               PARTITION BY product_id
+               ORDER BY lift DESC, together DESC, other_id
+           ) AS rank
+      FROM measured
+)
+INSERT INTO retail_product_pair
+       (company_id, product_id, other_product_id, pair_count,
+        support, confidence, lift, rank)
+SELECT %(scope)s, product_id, other_id, together, support,
+       confidence, lift, rank
+  FROM ranked
+ WHERE rank <= %(top_k)s
+RETURNING 1
+"""
+
 
 class RetailProductPair(models.Model):
     """Products bought together, counted set-based in SQL over the till and
@@ -139,46 +182,7 @@ class RetailProductPair(models.Model):
         self._retail_delete_scope(scope_id)
         rows = self.env.execute_query(
             SQL(
-                """
-                WITH baskets AS (
-                    SELECT count(DISTINCT basket)::float AS total
-                      FROM retail_pair_items
-                ), singles AS (
-                    SELECT product_id, count(*)::float AS baskets
-                      FROM retail_pair_items GROUP BY product_id
-                ), pairs AS (
-                    SELECT a.product_id AS product_id, b.product_id AS other_id,
-                           count(*) AS together
-                      FROM retail_pair_items a
-                      JOIN retail_pair_items b
-                        ON b.basket = a.basket AND b.product_id <> a.product_id
-                     GROUP BY a.product_id, b.product_id
-                    HAVING count(*) >= %(min_count)s
-                ), measured AS (
-                    SELECT p.product_id, p.other_id, p.together,
-                           p.together / b.total AS support,
-                           p.together / sp.baskets AS confidence,
-                           p.together * b.total / (sp.baskets * sq.baskets) AS lift
-                      FROM pairs p
-                     CROSS JOIN baskets b
-                      JOIN singles sp ON sp.product_id = p.product_id
-                      JOIN singles sq ON sq.product_id = p.other_id
-                ), ranked AS (
-                    SELECT *, row_number() OVER (
-                               PARTITION BY product_id
-                               ORDER BY lift DESC, together DESC, other_id
-                           ) AS rank
-                      FROM measured
-                )
-                INSERT INTO retail_product_pair
-                       (company_id, product_id, other_product_id, pair_count,
-                        support, confidence, lift, rank)
-                SELECT %(scope)s, product_id, other_id, together, support,
-                       confidence, lift, rank
-                  FROM ranked
-                 WHERE rank <= %(top_k)s
-                RETURNING 1
-                """,
+                PAIRS_QUERY,
                 min_count=settings["min_count"],
                 top_k=settings["top_k"],
                 scope=scope_id,
