@@ -24,7 +24,7 @@ SYNC_BUDGET = 26
 SYNC_CARD_BUDGET = 43
 # Whole calls of the retail modules' own till endpoints (every query).
 CALL_BUDGETS = {
-    "customer_search": 14,
+    "customer_search": 10,
     "giftcard_check": 12,
     "gift_card_status": 5,
     "discount_card_scan": 10,

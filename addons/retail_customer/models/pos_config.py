@@ -32,6 +32,10 @@ class PosConfig(models.Model):
             raise ValidationError(
                 self.env._("Expected the id of a till, got %(value)r.", value=config_id)
             )
+        # one query when the till is there and readable (record rules applied)
+        found = self.with_context(active_test=False).search([("id", "=", config_id)])
+        if found:
+            return self.browse(found.ids)
         config = self.browse(config_id).exists()
         if not config:
             raise ValidationError(self.env._("This till does not exist."))

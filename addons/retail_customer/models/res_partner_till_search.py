@@ -93,14 +93,23 @@ class ResPartner(models.Model):
         equality), then names containing it (trigram index). Meant for the till
         and any API; returns a recordset."""
         query, limit, offset = self._retail_check_search_args(query, limit, offset)
+        return self._retail_find_fetch(query, limit, offset, [])
+
+    @api.model
+    def _retail_find_fetch(self, query, limit, offset, fnames):
+        """``retail_find_customers`` on checked arguments, the stored fields
+        ``fnames`` of the partners found read by the search's own query."""
         if not query:
             return self.browse()
-        exact = self.search(self._retail_identifier_domain(query), limit=limit + offset)
+        exact = self.search_fetch(
+            self._retail_identifier_domain(query), fnames, limit=limit + offset
+        )
         if exact:
             # An identifier is exact: the till wants that customer, not namesakes.
             return exact[offset : offset + limit]
-        return self.search(
+        return self.search_fetch(
             Domain("complete_name", "ilike", query),
+            fnames,
             limit=limit,
             offset=offset,
             order="complete_name, id",
@@ -133,13 +142,38 @@ class ResPartner(models.Model):
         """POS customer search (server side, never the whole file in the till).
         Answers like ``get_new_partner``: records to add to the till's data."""
         config = self.env["pos.config"]._retail_till(config_id)
-        partners = self.retail_find_customers(query, limit=100, offset=offset)
+        query, limit, offset = self._retail_check_search_args(query, 100, offset)
+        partners = self._retail_find_fetch(
+            query, limit, offset, self._retail_till_columns(config)
+        )
         return {
             "res.partner": self._load_pos_data_read(partners, config),
             "account.fiscal.position": self.env[
                 "account.fiscal.position"
             ]._load_pos_data_read(partners.fiscal_position_id, config),
         }
+
+    @api.model
+    def _retail_till_columns(self, config):
+        """The columns the till's read of a partner needs, the fields it loads
+        and those their computed values are made of: read with the search,
+        they cost no query of their own."""
+        fnames = self._load_pos_data_fields(config) + self._display_address_depends()
+        fnames += [
+            "company_id",
+            "commercial_company_name",
+            "parent_id",
+            "type",
+            "property_account_position_id",
+            "specific_property_product_pricelist",
+        ]
+        return [
+            fname
+            for fname in dict.fromkeys(fnames)
+            if (field := self._fields.get(fname))
+            and field.column_type
+            and self._has_field_access(field, "read")
+        ]
 
     @api.model
     def _load_pos_data_fields(self, config):

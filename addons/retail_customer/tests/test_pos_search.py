@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import tagged
+from odoo import Command
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.point_of_sale.tests.common import TestPoSCommon
 
@@ -99,3 +100,42 @@ class TestPosSearch(TestPoSCommon):
         self.assertEqual(self._search("06 11 22 33 44")[0], [french.id])
         # with an international prefix, only the exact E.164 number matches
         self.assertEqual(self._search("+1 611 223 344")[0], [])
+
+    def test_till_reads_what_a_plain_read_gives_in_few_queries(self):
+        # several customers found by name, one found by number: the cashier's
+        # till gets exactly the fields and values of the POS read of those
+        # partners, the search reading their columns with its own query
+        self.target.child_ids = [
+            Command.create({"name": "Invoices", "type": "invoice", "email": "f@x.es"})
+        ]
+        self.target.retail_segment_ids = [Command.create({"name": "VIP"})]
+        cashier = new_test_user(
+            self.env,
+            login="search_cashier",
+            groups="base.group_user,point_of_sale.group_pos_user",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        Partner = self.Partner.with_user(cashier)
+        for query in ("Rosa Jiménez", self.target.customer_number):
+            self.env.invalidate_all()
+            result = Partner.retail_pos_search(self.config.id, query, 0)
+            self.env.invalidate_all()
+            partners = Partner.browse([p["id"] for p in result["res.partner"]])
+            self.assertEqual(
+                result["res.partner"],
+                Partner._load_pos_data_read(partners, self.config),
+                query,
+            )
+            self.assertEqual(
+                result["account.fiscal.position"],
+                self.env["account.fiscal.position"]
+                .with_user(cashier)
+                ._load_pos_data_read(partners.fiscal_position_id, self.config),
+            )
+        loaded = {p["id"]: p for p in result["res.partner"]}[self.target.id]
+        self.assertEqual(loaded["invoice_emails"], "f@x.es")
+        self.assertEqual(loaded["retail_segment_names"], "VIP")
+        self.env.invalidate_all()
+        with self.assertQueryCount(21):
+            Partner.retail_pos_search(self.config.id, self.target.customer_number, 0)
