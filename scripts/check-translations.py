@@ -41,6 +41,7 @@ COMPLETE = (
     "retail_aftersales",
     "retail_aftersales_giftcard",
     "retail_aftersales_incidents",
+    "retail_aftersales_pickup",
     "retail_card",
     "retail_card_incidents",
     "retail_clienteling",

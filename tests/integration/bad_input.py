@@ -2787,3 +2787,24 @@ BAD_INPUT_CASES += [
         expected=None,
     ),
 ]
+
+
+# retail_aftersales_pickup: a finished service's customer to call
+BAD_INPUT_CASES += [
+    Case(
+        "service customer called: by a cashier",
+        "repair.order",
+        "action_retail_pickup_called",
+        records="aftersales_missing",
+        user="aftersales_cashier",
+        expected=AccessError,
+    ),
+    Case(
+        "service customer called: an unknown service",
+        "repair.order",
+        "action_retail_pickup_called",
+        records="aftersales_missing",
+        user="superuser",
+        expected=MissingError,
+    ),
+]

@@ -48,12 +48,14 @@ EXEMPT = {
     "_send_points_reach_communication filters the cards of retail ledger programs "
     "with _retail_can_contact, the other programs keep Odoo's behaviour",
     (
-        "retail_pickup/models/sale_order.py",
+        "retail_pickup/models/retail_pickup_notify_mixin.py",
         "_retail_pickup_post",
-    ): "service message about the customer's own reservation (ready, reminder), "
-    "which needs no marketing consent; its only caller, _retail_pickup_send, "
-    "skips anonymised customers before any channel "
-    "(retail_pickup's test_anonymised_customer_gets_nothing)",
+    ): "service message about what the customer left to collect: their own "
+    "reservation (ready, reminder) or, through retail_aftersales_pickup, their "
+    "finished service (ready); it needs no marketing consent; its only caller, "
+    "_retail_pickup_send, skips anonymised customers before any channel "
+    "(retail_pickup's test_anonymised_customer_gets_nothing, "
+    "retail_aftersales_pickup's test_anonymised_customer_gets_nothing)",
 }
 
 

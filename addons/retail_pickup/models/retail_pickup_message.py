@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 KINDS = [
     ("ready", "Ready for pick-up"),
@@ -17,8 +17,10 @@ SOURCES = [
 
 
 class RetailPickupMessage(models.Model):
-    """One message given to a customer about a reservation: who sent it, from
-    where, on which channel, and its text. Written by the system only."""
+    """One message given to a customer about what waits for them at a store (a
+    reservation; a finished service with retail_aftersales_pickup): who sent
+    it, from where, on which channel, and its text. Written by the system
+    only."""
 
     _name = "retail.pickup.message"
     _description = "Pick-up Message"
@@ -33,7 +35,11 @@ class RetailPickupMessage(models.Model):
         ondelete="cascade",
     )
     company_id = fields.Many2one(
-        related="order_id.company_id", store=True, index=True, readonly=True
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        readonly=True,
     )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     warehouse_id = fields.Many2one(
@@ -51,3 +57,8 @@ class RetailPickupMessage(models.Model):
     mail_message_id = fields.Many2one(
         "mail.message", string="Chatter Message", readonly=True, ondelete="set null"
     )
+
+    @api.depends("order_id.company_id")
+    def _compute_company_id(self):
+        for message in self:
+            message.company_id = message.order_id.company_id

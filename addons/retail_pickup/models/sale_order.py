@@ -2,11 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date, html_escape
+from odoo.tools import format_date
 
 PICKUP_STATES = [
     ("waiting", "Waiting for the goods"),
@@ -21,7 +19,8 @@ class SaleOrder(models.Model):
     """A reservation held in a store: the order's delivery leaves from its
     pick-up store, and the customer is told once when it is ready there."""
 
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "retail.pickup.notify.mixin"]
 
     retail_pickup_warehouse_id = fields.Many2one(
         "stock.warehouse",
@@ -64,13 +63,6 @@ class SaleOrder(models.Model):
         string="Hold Ended With",
         readonly=True,
         copy=False,
-    )
-    retail_pickup_to_call = fields.Boolean(
-        string="Customer to Call",
-        readonly=True,
-        copy=False,
-        index=True,
-        help="The customer has neither a phone nor an email: the store calls them.",
     )
     retail_pickup_message_ids = fields.One2many(
         "retail.pickup.message", "order_id", string="Pick-up Messages", readonly=True
@@ -188,20 +180,6 @@ class SaleOrder(models.Model):
 
     # Messages ---------------------------------------------------------------
 
-    def _retail_pickup_channels(self):
-        """[(channel, number or address)] to tell the customer on: SMS to
-        their mobile (else phone), email to their address. Service messages:
-        no marketing consent is needed."""
-        self.ensure_one()
-        partner = self.partner_id
-        channels = []
-        number = partner.mobile or partner.phone
-        if number:
-            channels.append(("sms", number))
-        if partner.email_normalized:
-            channels.append(("email", partner.email_normalized))
-        return channels
-
     def _retail_pickup_text(self, kind):
         """(subject, text) of the message of ``kind`` in the customer's
         language."""
@@ -233,71 +211,6 @@ class SaleOrder(models.Model):
                 **values,
             )
         return subject, text
-
-    def _retail_pickup_post(self, channel, recipient, subject, text):
-        """Post the message on the order's chatter and queue it: an SMS in
-        the SMS queue, an email in the mail queue (never sent inside the
-        transaction)."""
-        self.ensure_one()
-        partner = self.partner_id
-        if channel == "sms":
-            return self._message_sms(
-                text,
-                partner_ids=partner.ids,
-                sms_pid_to_number={partner.id: recipient},
-                put_in_queue=True,
-            )
-        return self.with_context(mail_notify_force_send=False).message_post(
-            body=Markup("<p>%s</p>") % html_escape(text),
-            subject=subject,
-            partner_ids=partner.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-
-    def _retail_pickup_send(self, kind, source, config=None):
-        """Tell the customer of each order, on every channel their contact
-        details allow, and log each send. Anonymised customers are told
-        nothing; customers without phone or email are listed to call.
-
-        :return: {"sent", "to_call", "anonymised"}: the orders of each outcome
-        """
-        result = {key: self.browse() for key in ("sent", "to_call", "anonymised")}
-        log_values = []
-        for order in self:
-            if order.partner_id.retail_anonymized_date:
-                result["anonymised"] |= order
-                continue
-            channels = order._retail_pickup_channels()
-            if not channels:
-                result["to_call"] |= order
-                continue
-            subject, text = order._retail_pickup_text(kind)
-            for channel, recipient in channels:
-                message = order._retail_pickup_post(channel, recipient, subject, text)
-                log_values.append(
-                    order._retail_pickup_log_values(kind, source, config)
-                    | {
-                        "channel": channel,
-                        "recipient": recipient,
-                        "body": text,
-                        "mail_message_id": message.id,
-                    }
-                )
-            result["sent"] |= order
-        result["to_call"].write({"retail_pickup_to_call": True})
-        for order in result["to_call"]:
-            order.message_post(
-                body=self.env._(
-                    "%(customer)s has neither a phone nor an email: the store "
-                    "must call them about the pick-up.",
-                    customer=order.partner_id.display_name,
-                )
-            )
-        # sudo: the log is written by the system only; the caller's right to
-        # send for these orders was checked by the caller
-        self.env["retail.pickup.message"].sudo().create(log_values)
-        return result
 
     def _retail_pickup_log_values(self, kind, source, config):
         self.ensure_one()
@@ -365,20 +278,3 @@ class SaleOrder(models.Model):
             to_call=len(result["to_call"]),
             anonymised=len(result["anonymised"]),
         )
-
-    def action_retail_pickup_called(self):
-        """The store called the customer: the order leaves the list to call."""
-        self.check_access("write")
-        orders = self.filtered("retail_pickup_to_call")
-        orders.write({"retail_pickup_to_call": False})
-        # sudo: the log is written by the system only (write access checked)
-        self.env["retail.pickup.message"].sudo().create(
-            [
-                order._retail_pickup_log_values("call", "back_office", None)
-                | {"channel": "phone", "recipient": False, "body": False}
-                for order in orders
-            ]
-        )
-        for order in orders:
-            order.message_post(body=self.env._("The customer was called."))
-        return True

@@ -1,0 +1,2 @@
+from . import retail_pickup_message
+from . import repair_order
