@@ -12,29 +12,37 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
  * the previous one at each call (a scan, a quantity changed...): ten quick scans
  * on a big basket queue ten recomputations. Here at most one recomputation waits:
  * one asked while one is waiting for the same order is that one (it runs on the
- * basket as it is when it starts, so its result is the same, computed once); and
- * a recomputation starts after the till has shown what changed (the scanned line).
- * Going to payment waits until the promotions are settled. Each recomputation is
+ * basket as it is when it starts, so its result is the same, computed once).
+ * The same for the points pos_loyalty computes after each scanned line. Going to payment waits until the promotions are settled. Each recomputation is
  * pos_loyalty's (orderUpdateLoyaltyPrograms, rewards claimed automatically, reward
  * lines, points again when they changed).
  */
 
 /**
- * Resolves once the till has rendered what changed (the next animation frame and
- * its paint), or after 100 ms when the page draws no frame (a hidden tab).
+ * Runs `run` after the computation of `kind` running on the store, unless one is
+ * already waiting for it (and, for a recomputation of the promotions, for the same
+ * order): then returns that one's promise, which runs on the basket as it is when
+ * it starts. Kept on the raw store: its records are compared as they are, not
+ * through the store's reactive proxies.
  */
-function afterRender() {
-    return new Promise((resolve) => {
-        let done = false;
-        const go = () => {
-            if (!done) {
-                done = true;
-                setTimeout(resolve);
-            }
-        };
-        requestAnimationFrame(go);
-        setTimeout(go, 100);
+function coalesced(store, kind, order, run) {
+    store.retailQueues ||= {};
+    store.retailQueues[kind] ||= {tail: Promise.resolve(), waiting: null};
+    const queue = store.retailQueues[kind];
+    if (queue.waiting && queue.waiting.order === order) {
+        return queue.waiting.promise;
+    }
+    const job = {order};
+    job.promise = queue.tail.then(() => {
+        if (queue.waiting === job) {
+            queue.waiting = null;
+        }
+        return run();
     });
+    queue.waiting = job;
+    // a failed computation does not stop the next ones
+    queue.tail = job.promise.catch(() => undefined);
+    return job.promise;
 }
 
 patch(PosStore.prototype, {
@@ -58,27 +66,9 @@ patch(PosStore.prototype, {
      * waiting for it; returns the promise of the one that will run.
      */
     retailQueueRewards(order) {
-        // on the raw store: the queue's records are compared as they are, not
-        // through the store's reactive proxies
-        const store = toRaw(this);
-        store.retailRewardsQueue ||= {tail: Promise.resolve(), waiting: null};
-        const queue = store.retailRewardsQueue;
-        order = toRaw(order);
-        if (queue.waiting?.order === order) {
-            return queue.waiting.promise;
-        }
-        const job = {order};
-        job.promise = queue.tail.then(async () => {
-            if (queue.waiting === job) {
-                queue.waiting = null;
-            }
-            await afterRender();
-            await this.retailRecomputeRewards(order);
-        });
-        queue.waiting = job;
-        // a failed recomputation does not stop the next ones
-        queue.tail = job.promise.catch(() => {});
-        return job.promise;
+        return coalesced(toRaw(this), "rewards", toRaw(order), () =>
+            this.retailRecomputeRewards(order)
+        );
     },
     /**
      * Resolves when no line is being added (pos_loyalty's addLineToCurrentOrder
@@ -88,7 +78,7 @@ patch(PosStore.prototype, {
     async retailRewardsSettled() {
         const store = toRaw(this);
         for (;;) {
-            const tail = store.retailRewardsQueue?.tail;
+            const tail = store.retailQueues?.rewards?.tail;
             const adding = [...(store.retailAddingLines || [])];
             if (!adding.length && !tail) {
                 return;
@@ -96,7 +86,7 @@ patch(PosStore.prototype, {
             await Promise.allSettled([...adding, tail]);
             if (
                 !store.retailAddingLines?.size &&
-                store.retailRewardsQueue?.tail === tail
+                store.retailQueues?.rewards?.tail === tail
             ) {
                 return;
             }
@@ -113,10 +103,9 @@ patch(PosStore.prototype, {
     },
     /**
      * The points of the programs asked outside a recomputation (pos_loyalty's
-     * addLineToCurrentOrder asks them right after adding each scanned line): they
-     * are computed after the till has shown what changed, and while such a
-     * computation waits to start, the next ones asked are that one (it runs on the
-     * basket as it is when it starts).
+     * addLineToCurrentOrder asks them after each scanned line): while one
+     * computation runs, the next ones asked are one computation, run after it on
+     * the basket as it is then.
      */
     updatePrograms() {
         const store = toRaw(this);
@@ -126,15 +115,10 @@ patch(PosStore.prototype, {
         ) {
             return this.retailProgramsUpdated(super.updatePrograms(...arguments));
         }
-        if (!store.retailProgramsWaiting) {
-            const args = arguments;
-            store.retailProgramsWaiting = (async () => {
-                await afterRender();
-                store.retailProgramsWaiting = null;
-                return await this.retailProgramsUpdated(super.updatePrograms(...args));
-            })();
-        }
-        return store.retailProgramsWaiting;
+        const args = arguments;
+        return coalesced(store, "programs", null, () =>
+            this.retailProgramsUpdated(super.updatePrograms(...args))
+        );
     },
     /** `updating` (the promise of an update of the points), then revised. */
     async retailProgramsUpdated(updating) {
