@@ -130,5 +130,11 @@ class TestClientelingAnalyses(ReceiptCommon):
         self.assertTrue(base64.b64decode(wizard.file).startswith(b"PK"))
         sheets = [name for name, _headers, _rows in wizard._retail_sheets()]
         self.assertEqual(
-            sheets, ["Receipt messages", "Best sellers", "Impulse products"]
+            sheets,
+            [
+                "Receipt messages",
+                "Best sellers",
+                "Impulse products",
+                "Suggestion results",
+            ],
         )

@@ -12,7 +12,8 @@ from odoo.addons.retail_customer.wizards.retail_xlsx_export_mixin import RetailW
 class RetailClientelingAnalysisExport(models.TransientModel):
     """The clienteling analyses of a period, to XLSX: receipt messages and
     coupons redeemed per rule and store, best sellers per store and store
-    group, impulse products per store."""
+    group, impulse products per store, suggestion results per store, cashier
+    and product."""
 
     _name = "retail.clienteling.analysis.export"
     _inherit = "retail.xlsx.export.mixin"
@@ -65,6 +66,7 @@ class RetailClientelingAnalysisExport(models.TransientModel):
             self._retail_message_sheet(),
             self._retail_best_seller_sheet(),
             self._retail_impulse_sheet(),
+            self._retail_suggestion_sheet(),
         ]
 
     def _retail_message_sheet(self):
@@ -130,6 +132,31 @@ class RetailClientelingAnalysisExport(models.TransientModel):
                     "last_line_rate:avg",
                 ],
                 "last_line_count:sum desc",
+            ),
+        )
+
+    def _retail_suggestion_sheet(self):
+        return (
+            self.env._("Suggestion results"),
+            [
+                self.env._("Store"),
+                self.env._("Cashier"),
+                self.env._("Product"),
+                self.env._("Shown"),
+                self.env._("Accepted"),
+                self.env._("Revenue of accepted lines"),
+                self.env._("Acceptance rate (%)"),
+            ],
+            self._retail_rows(
+                "retail.suggestion.report",
+                ["config_id", "cashier_id", "product_id"],
+                [
+                    "shown_count:sum",
+                    "accepted_count:sum",
+                    "revenue:sum",
+                    "acceptance_rate:avg",
+                ],
+                "accepted_count:sum desc",
             ),
         )
 

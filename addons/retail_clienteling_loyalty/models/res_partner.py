@@ -28,3 +28,26 @@ class ResPartner(models.Model):
                 }
             )
         return facts
+
+    def _retail_receipt_tiers(self):
+        """The tiers of the customer's retail loyalty cards of the companies
+        the user acts in (one per program), as ``"retail.loyalty.tier,id"``."""
+        tiers = super()._retail_receipt_tiers()
+        # sudo: the tiers of this customer's own cards, in the companies the
+        # user acts in, read by the server to choose the order's receipt message
+        cards = (
+            self.env["loyalty.card"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("partner_id", "=", self.id),
+                    ("program_id.retail_ledger", "=", True),
+                    ("company_id", "in", [*self.env.companies.ids, False]),
+                    ("retail_tier_id", "!=", False),
+                ],
+                ["retail_tier_id"],
+            )
+        )
+        return tiers | {
+            f"retail.loyalty.tier,{tier.id}" for tier in cards.retail_tier_id
+        }

@@ -1,1 +1,2 @@
 from . import test_panel_loyalty
+from . import test_receipt_tier
