@@ -66,17 +66,6 @@ class RetailBestSellerSegmentReport(models.Model):
     segment_id = fields.Many2one("retail.segment", readonly=True)
 
     def _select_sql(self):
-        columns = [
-            name
-            for name, field in self.env["retail.best.seller.report"]._fields.items()
-            if field.store and name != "id"
-        ]
-        return SQL(
-            """
-            SELECT r.id::bigint * 1000000 + s.segment_id AS id, %s, s.segment_id
-              FROM (%s) r
-              JOIN retail_segment_partner_rel s ON s.partner_id = r.partner_id
-            """,
-            SQL(", ").join(SQL("r.%s", SQL.identifier(name)) for name in columns),
-            super()._select_sql(),
+        return self._retail_per_segment_sql(
+            "retail.best.seller.report", super()._select_sql()
         )

@@ -23,6 +23,25 @@ class RetailReportViewMixin(models.AbstractModel):
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(name), query)
         )
 
+    def _retail_per_segment_sql(self, parent, rows):
+        """The rows of ``rows`` (the view query of the report model ``parent``,
+        whose rows have a ``partner_id``), one per segment of their customer,
+        with its ``segment_id``: a customer in two segments counts in both."""
+        columns = [
+            name
+            for name, field in self.env[parent]._fields.items()
+            if field.store and name != "id"
+        ]
+        return SQL(
+            """
+            SELECT r.id::bigint * 1000000 + s.segment_id AS id, %s, s.segment_id
+              FROM (%s) r
+              JOIN retail_segment_partner_rel s ON s.partner_id = r.partner_id
+            """,
+            SQL(", ").join(SQL("r.%s", SQL.identifier(name)) for name in columns),
+            rows,
+        )
+
     def init(self):
         if not self._abstract:
             self._retail_replace_view(self._table, self._select_sql())
