@@ -1,7 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..trusted import current_trusted_flow
 
@@ -97,8 +97,10 @@ class LoyaltyHistory(models.Model):
         string="Store",
         readonly=True,
         ondelete="restrict",
-        check_company=True,
         index="btree_not_null",
+        help="The till where the movement was made. A card of a program shared "
+        "by every company (no company) moves at any company's till; any other "
+        "card only at its company's tills.",
     )
 
     _retail_idempotency_key_unique = models.UniqueIndex(
@@ -114,6 +116,23 @@ class LoyaltyHistory(models.Model):
     _retail_order_idx = models.Index(
         "(order_model, order_id) WHERE order_id IS NOT NULL"
     )
+
+    @api.constrains("retail_store_id", "card_id")
+    def _check_retail_store_company(self):
+        for row in self:
+            card_company = row.card_id.company_id
+            store = row.retail_store_id
+            if store and card_company and store.company_id != card_company:
+                raise ValidationError(
+                    self.env._(
+                        "The card %(card)s belongs to %(company)s: it cannot move "
+                        "at the till %(store)s of %(store_company)s.",
+                        card=row.card_id.code,
+                        company=card_company.name,
+                        store=store.name,
+                        store_company=store.company_id.name,
+                    )
+                )
 
     @api.model
     def _retail_ledger_fields(self):

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
 
 from .common import RetailLoyaltyCommon
 
@@ -131,6 +131,46 @@ class TestPosPointsSecurity(RetailLoyaltyCommon):
         )
         native_card = self.Card.search([("program_id", "=", native.id)])
         self.assertEqual(native_card.points, 42, "native: the till's points")
+
+    def test_program_shared_by_all_companies_earns_at_the_till(self):
+        """A program whose company is cleared in its form (shared by every
+        company) still earns at a company's till: the ledger row names the
+        till, whatever the card's company."""
+        self.env.user.group_ids |= self.env.ref("base.group_multi_company")
+        with Form(self.program) as program:
+            program.company_id = self.env["res.company"]
+        self.assertFalse(self.program.company_id)
+        self.open_new_session()
+        order, _data = self._sell([(self.shoes, 1)])
+        card = self._card()
+        self.assertEqual(card.points, 100)
+        self.assertFalse(card.company_id)
+        self.assertRecordValues(
+            self._ledger(card), [{"issued": 100, "retail_store_id": self.config.id}]
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertBalanceInvariant(card)
+
+    def test_card_of_another_company_never_moves_at_this_till(self):
+        other = self.env["res.company"].create({"name": "Franchise B"})
+        self.program.company_id = other
+        card = self.Card.create(
+            {"program_id": self.program.id, "partner_id": self.buyer.id}
+        )
+        with self.assertRaises(ValidationError) as refused:
+            self.Card._retail_post_movements(
+                [
+                    {
+                        "card": card,
+                        "amount": 5,
+                        "kind": "earn",
+                        "store_id": self.config.id,
+                    }
+                ]
+            )
+        self.assertIn("cannot move at the till", str(refused.exception))
+        self.assertFalse(self._ledger(card), "nothing written")
+        self.assertEqual(card.points, 0)
 
 
 @tagged("post_install", "-at_install", "retail_money")

@@ -22,6 +22,8 @@ class MailingMailing(models.Model):
 
     def _retail_due_points_expiry(self, alias, now):
         """Loyalty points that expire within *Days*; once per customer and day
-        of their earliest lot, so the next lot is announced in its turn."""
-        rows = self.env["res.partner"]._retail_points_lots_query()
+        of their earliest lot, so the next lot is announced in its turn. Read
+        from the next expiry the ledger keeps on each card, not from the
+        ledger's rows."""
+        rows = self.env["res.partner"]._retail_next_expiry_query()
         return self._retail_due_first_expiry(alias, now, rows)
