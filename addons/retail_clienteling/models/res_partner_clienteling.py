@@ -19,9 +19,12 @@ class ResPartner(models.Model):
         return []
 
     def _retail_clienteling_sections(self, config):
-        """Lists shown on the panel (open incidents, active gift lists...).
+        """Lists shown on the panel (open incidents, active gift lists...):
+        ``items`` are shown as a list of lines; a module that shows more
+        (columns, a button) sends its ``rows`` too and extends the panel's
+        template for its ``key``.
 
-        :return: [{"key": str, "title": str, "items": [str]}]
+        :return: [{"key": str, "title": str, "items": [str], "rows": [dict]}]
         """
         self.ensure_one()
         return []
