@@ -45,6 +45,8 @@ COMPLETE = (
     "retail_card",
     "retail_card_incidents",
     "retail_clienteling",
+    "retail_clienteling_gift_registry",
+    "retail_clienteling_incidents",
     "retail_clienteling_loyalty",
     "retail_clienteling_promotions",
     "retail_customer",

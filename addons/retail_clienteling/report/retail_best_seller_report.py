@@ -10,19 +10,10 @@ class RetailBestSellerReport(models.Model):
     the best sellers."""
 
     _name = "retail.best.seller.report"
-    _inherit = ["retail.report.view.mixin"]
+    _inherit = ["retail.clienteling.report.mixin"]
     _description = "Best Sellers Analysis"
     _auto = False
-    _order = "date desc, id desc"
 
-    date = fields.Datetime(readonly=True)
-    product_id = fields.Many2one("product.product", readonly=True)
-    categ_id = fields.Many2one(
-        "product.category", string="Product Category", readonly=True
-    )
-    config_id = fields.Many2one("pos.config", string="Store", readonly=True)
-    crm_team_id = fields.Many2one("crm.team", string="Store Group", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     quantity = fields.Float(string="Units Sold", readonly=True)
     revenue = fields.Float(string="Revenue (untaxed)", readonly=True)

@@ -12,19 +12,10 @@ class RetailImpulseReport(models.Model):
     often last, or a single extra, are the impulse buys."""
 
     _name = "retail.impulse.report"
-    _inherit = ["retail.report.view.mixin"]
+    _inherit = ["retail.clienteling.report.mixin"]
     _description = "Impulse Products Analysis"
     _auto = False
-    _order = "date desc, id desc"
 
-    date = fields.Datetime(readonly=True)
-    product_id = fields.Many2one("product.product", readonly=True)
-    categ_id = fields.Many2one(
-        "product.category", string="Product Category", readonly=True
-    )
-    config_id = fields.Many2one("pos.config", string="Store", readonly=True)
-    crm_team_id = fields.Many2one("crm.team", string="Store Group", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     basket_count = fields.Integer(string="Baskets", readonly=True)
     last_line_count = fields.Integer(string="Last Line", readonly=True)
     single_extra_count = fields.Integer(string="Single Extra", readonly=True)

@@ -12,20 +12,12 @@ class RetailSuggestionReport(models.Model):
     line's sign: a refund counts against the sale)."""
 
     _name = "retail.suggestion.report"
-    _inherit = ["retail.report.view.mixin"]
+    _inherit = ["retail.clienteling.report.mixin"]
     _description = "Suggestion Results Analysis"
     _auto = False
-    _order = "date desc, id desc"
 
     date = fields.Datetime(string="Day", readonly=True)
-    product_id = fields.Many2one("product.product", readonly=True)
-    categ_id = fields.Many2one(
-        "product.category", string="Product Category", readonly=True
-    )
-    config_id = fields.Many2one("pos.config", string="Store", readonly=True)
-    crm_team_id = fields.Many2one("crm.team", string="Store Group", readonly=True)
     cashier_id = fields.Many2one("res.users", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
     shown_count = fields.Integer(string="Suggestions Shown", readonly=True)
     accepted_count = fields.Integer(string="Suggestions Accepted", readonly=True)
     revenue = fields.Float(string="Revenue of Accepted Lines", readonly=True)

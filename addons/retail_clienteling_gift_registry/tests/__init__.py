@@ -1,0 +1,2 @@
+from . import test_panel_gift_lists
+from . import test_frontend

@@ -1,0 +1,2 @@
+from . import test_panel_incidents
+from . import test_frontend
