@@ -53,10 +53,11 @@ patch(PosStore.prototype, {
         }
         let services = null;
         try {
-            services = await this.data.call("repair.order", "retail_till_find_services", [
-                this.config.id,
-                number,
-            ]);
+            services = await this.data.call(
+                "repair.order",
+                "retail_till_find_services",
+                [this.config.id, number]
+            );
         } catch (error) {
             if (!(error instanceof RPCError) || !error.exceptionName) {
                 throw error;
