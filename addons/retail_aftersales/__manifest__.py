@@ -13,6 +13,7 @@
     "data": [
         "security/retail_aftersales_security.xml",
         "security/ir.model.access.csv",
+        "data/barcode_rule_data.xml",
         "views/product_template_views.xml",
         "views/repair_order_views.xml",
     ],

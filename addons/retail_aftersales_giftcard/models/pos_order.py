@@ -1,6 +1,6 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 # Key of the request's cursor cache that holds the numbers of the cards the
@@ -41,9 +41,26 @@ class PosOrder(models.Model):
             cr.postrollback.add(lambda: cr.cache.pop(CREDITED_CODES, None))
         return cr.cache[CREDITED_CODES]
 
+    def _retail_giftcard_payment_movements(self):
+        """Gift card movements, plus the credits of the refund's payments by an
+        eWallet store credit method: credits of the customer's eWallet."""
+        redemptions, credits, offline = super()._retail_giftcard_payment_movements()
+        for payment in self.payment_ids.filtered(
+            "payment_method_id.retail_credit_ewallet_program_id"
+        ):
+            card = self._retail_credit_ewallet(payment)
+            self._retail_giftcard_check_currency(card)
+            source = self._retail_giftcard_source("payment", payment)
+            # sudo: the server's link of the payment to the eWallet it credits; a
+            # till's order arrives paid, whose payments users cannot write
+            payment.sudo().retail_giftcard_id = card
+            credits.append(self._retail_giftcard_credit(card, payment, source))
+        return redemptions, credits, offline
+
     def _retail_giftcard_check_credits(self, credits):
         """A card that has a holder takes a refund's credit only when the holder
-        is the refund's customer, or when it paid the refunded order."""
+        is the refund's customer, or when it paid the refunded order. eWallets
+        are checked here; gift cards by retail_giftcard."""
         # sudo: the cards that paid the orders this one refunds (server fields)
         refunded = self.lines.refunded_orderline_id.order_id
         paid_by = refunded.sudo().payment_ids.retail_giftcard_id
@@ -61,7 +78,107 @@ class PosOrder(models.Model):
                         code=card.code,
                     )
                 )
-        return super()._retail_giftcard_check_credits(credits)
+        ewallets = [
+            move
+            for move in credits
+            # sudo: the program type of a card this refund credits
+            if move["card"].sudo().program_id.program_type == "ewallet"
+        ]
+        self._retail_credit_check_ewallets(ewallets)
+        return super()._retail_giftcard_check_credits(
+            [move for move in credits if move not in ewallets]
+        )
+
+    # ------------------------------------------------------------------
+    # Store credit on an eWallet
+    # ------------------------------------------------------------------
+
+    def _retail_credit_ewallet(self, payment):
+        """The eWallet a refund's payment by an eWallet store credit method pays
+        out on: the one it already credited (a replay), else the customer's
+        eWallet of the method's program, else a new one for the customer."""
+        program = payment.payment_method_id.retail_credit_ewallet_program_id
+        self._retail_credit_check_ewallet_payment(payment, program)
+        source = self._retail_giftcard_source("payment", payment)
+        # sudo: the eWallet this payment already credited (server fields), read
+        # back so that a replay credits it, not a second one
+        card = payment.sudo().retail_giftcard_id or (
+            self.env["loyalty.history"]
+            .sudo()
+            .search([("retail_idempotency_key", "=", source["key"])], limit=1)
+            .card_id
+        )
+        if card:
+            return card
+        # sudo: the eWallet of the refund's customer in the program the store's
+        # method names (cashiers may not read cards); the amount is the server's
+        Card = self.env["loyalty.card"].sudo()
+        card = Card.search(
+            [("program_id", "=", program.id), ("partner_id", "=", self.partner_id.id)],
+            order="id",
+            limit=1,
+        )
+        return card or Card.create(
+            {"program_id": program.id, "partner_id": self.partner_id.id, "points": 0}
+        )
+
+    def _retail_credit_check_ewallet_payment(self, payment, program):
+        """Refuse an eWallet credit the payment may not ask for, before an
+        eWallet is looked up or opened."""
+        # sudo: the program the store's method names, read to check it
+        program = program.sudo()
+        if self.currency_id.compare_amounts(payment.amount, 0.0) >= 0:
+            message = self.env._(
+                "%(method)s pays only a refund out as store credit on an eWallet.",
+                method=payment.payment_method_id.name,
+            )
+        elif not self.lines.refunded_orderline_id:
+            message = self.env._(
+                "Store credit is paid out only by a refund of sold goods."
+            )
+        elif not self.partner_id:
+            message = self.env._(
+                "Choose the customer: store credit goes on the customer's eWallet."
+            )
+        elif not program.active or program.company_id != self.company_id:
+            message = self.env._(
+                "Store %(store)s does not credit eWallets of %(program)s.",
+                store=self.config_id.name,
+                program=program.name,
+            )
+        else:
+            return
+        raise UserError(message)
+
+    def _retail_credit_check_ewallets(self, credits):
+        """An eWallet credited by a refund is the refund's customer's, of this
+        company, and not expired."""
+        today = fields.Date.context_today(self)
+        customer = self.partner_id.commercial_partner_id
+        for move in credits:
+            # sudo: the eWallet's holder, company and expiry, to check them
+            card = move["card"].sudo()
+            if (
+                card.program_id.program_type != "ewallet"
+                or card.company_id != self.company_id
+                or card.partner_id.commercial_partner_id != customer
+            ):
+                raise UserError(
+                    self.env._(
+                        "Store credit goes only on an eWallet of the refund's "
+                        "customer in this company, not on card %(code)s.",
+                        code=card.code,
+                    )
+                )
+            if card.expiration_date and card.expiration_date < today:
+                raise UserError(
+                    self.env._(
+                        "eWallet %(code)s expired on %(date)s: it takes no store "
+                        "credit.",
+                        code=card.code,
+                        date=card.expiration_date,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Store credit on a new card

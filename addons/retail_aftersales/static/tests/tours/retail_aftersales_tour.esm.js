@@ -31,13 +31,15 @@ registry.category("web_tour.tours").add("RetailAftersalesTakeTour", {
         ].flat(),
 });
 
+// At another till the ticket is scanned on the product screen (a ticket of no
+// service first), which opens the service to collect it.
 registry.category("web_tour.tours").add("RetailAftersalesCollectTour", {
     steps: () =>
         [
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
-            Aftersales.openServices(),
-            Aftersales.scanTicket("SRV/00001"),
+            Aftersales.scanUnknownTicket("SRV/09999"),
+            Aftersales.scanTicketOnProductScreen("SRV/00001"),
             Aftersales.collect("SRV/00001"),
             ProductScreen.totalAmountIs("10.00"),
             ProductScreen.clickPayButton(),

@@ -49,3 +49,51 @@ registry.category("web_tour.tours").add("RetailAftersalesStoreCreditTour", {
             Chrome.endTour(),
         ].flat(),
 });
+
+/** The receipt, once the order synced: an order with a customer takes the
+ * server longer (customer figures, cards), so wait more than a step's 10 s. */
+function receiptShown() {
+    return {
+        content: "receipt screen is shown",
+        trigger: ".pos .receipt-screen",
+        timeout: 30000,
+    };
+}
+
+// A sale to a customer paid in cash, refunded as store credit on the customer's
+// eWallet: the server credits it (opening one for the customer) when the refund
+// syncs and the refund receipt prints the eWallet's number.
+registry.category("web_tour.tours").add("RetailAftersalesEwalletCreditTour", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Partner Test 1"),
+            ProductScreen.clickDisplayedProduct("Desk Pad"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            receiptShown(),
+            ReceiptScreen.clickNextOrder(),
+            Chrome.clickOrders(),
+            TicketScreen.selectFilter("Paid"),
+            TicketScreen.selectOrderByPrice("1.98"),
+            inLeftSide([
+                ...Order.hasLine({productName: "Desk Pad", withClass: ".selected"}),
+                Numpad.click("1"),
+            ]),
+            TicketScreen.confirmRefund(),
+            PaymentScreen.isShown(),
+            PaymentScreen.clickPaymentMethod("Store credit eWallet"),
+            PaymentScreen.selectedPaymentlineHas("Store credit eWallet", "-1.98"),
+            PaymentScreen.clickValidate(),
+            receiptShown(),
+            {
+                content: "the refund receipt prints the eWallet's number",
+                trigger:
+                    '.pos-receipt .retail-credit-card:contains("Store credit on eWallet") .retail-credit-code:contains("0")',
+            },
+            Chrome.endTour(),
+        ].flat(),
+});

@@ -23,7 +23,8 @@ function readAsBase64(file) {
 
 /**
  * The till's after-sales screen: find a service by its number (typed or scanned
- * from the ticket) or by the order's customer, print its ticket, hand it over;
+ * from the ticket, here or on the product screen, which opens this screen with
+ * the scanned ticket's service) or by the order's customer, print its ticket, hand it over;
  * or take a new service on an item from the customer's purchases. The server
  * checks every id and computes the warranty and the price; the till only
  * shows what it answers.
@@ -34,14 +35,15 @@ export class ServicePopup extends Component {
     static props = {
         getPayload: Function,
         close: Function,
+        services: {type: [Array, {value: null}], optional: true},
     };
 
     setup() {
         this.pos = usePos();
         this.state = useState({
-            query: "",
-            services: [],
-            searched: false,
+            query: this.props.services?.[0]?.name || "",
+            services: this.props.services || [],
+            searched: Boolean(this.props.services),
             purchases: null,
             serviceProducts: [],
             purchase: null,

@@ -1,4 +1,5 @@
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import {scan_barcode} from "@point_of_sale/../tests/generic_helpers/utils";
 
 const POPUP = ".retail-service-popup";
 
@@ -76,30 +77,38 @@ export function ticketPrinted(number, due) {
     };
 }
 
-/** Scan the ticket: the scanner types the number and Enter in the search. */
-export function scanTicket(number) {
-    return [
-        {
-            content: `Scan ${number}`,
-            trigger: `${POPUP} .retail-service-query`,
-            run: `edit ${number}`,
-        },
-        {
-            content: "Search",
-            trigger: `${POPUP} .retail-service-search`,
-            run: "click",
-        },
-        {
-            content: "The service is ready",
-            trigger: `${POPUP} .retail-service-result:contains("${number}") .retail-service-stage:contains("Ready")`,
-        },
-    ];
-}
-
 export function collect(number) {
     return {
         content: `Collect ${number}`,
         trigger: `${POPUP} .retail-service-result:contains("${number}") .retail-service-collect`,
         run: "click",
     };
+}
+
+/** Scan the ticket on the product screen: the till opens its service. */
+export function scanTicketOnProductScreen(number) {
+    return [
+        ...ProductScreen.isShown(),
+        ...scan_barcode(number),
+        {
+            content: `The service ${number} is open and ready`,
+            trigger: `${POPUP} .retail-service-result:contains("${number}") .retail-service-stage:contains("Ready")`,
+        },
+    ];
+}
+
+/** Scan a ticket of no service: the till says so and opens nothing. */
+export function scanUnknownTicket(number) {
+    return [
+        ...ProductScreen.isShown(),
+        ...scan_barcode(number),
+        {
+            content: `No service ${number}`,
+            trigger: `.o_notification:contains("${number}"):contains("No service with this number")`,
+        },
+        {
+            content: "No service screen is open",
+            trigger: `body:not(:has(${POPUP}))`,
+        },
+    ];
 }

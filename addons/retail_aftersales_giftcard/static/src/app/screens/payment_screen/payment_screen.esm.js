@@ -10,6 +10,9 @@ patch(PaymentScreen.prototype, {
     // server when the order syncs, or on an existing card the cashier names.
     async addNewPaymentLine(paymentMethod) {
         const order = this.currentOrder;
+        if (paymentMethod.raw?.retail_credit_ewallet_program_id) {
+            return await this.retailCreditEwalletLine(order, ...arguments);
+        }
         if (
             !paymentMethod.retail_giftcard ||
             !order.isRefund ||
@@ -49,6 +52,24 @@ patch(PaymentScreen.prototype, {
             }
         }
         return added;
+    },
+
+    /** A refund paid out on the customer's eWallet: the server credits the
+     * customer's eWallet of the method's program, or opens one for them. */
+    async retailCreditEwalletLine(order, ...args) {
+        let message = null;
+        if (!order.isRefund) {
+            message = _t("This method pays only a refund out as store credit.");
+        } else if (!order.getPartner()) {
+            message = _t(
+                "Choose the customer: store credit goes on the customer's eWallet."
+            );
+        }
+        if (message) {
+            this.notification.add(message, {type: "warning"});
+            return false;
+        }
+        return await super.addNewPaymentLine(...args);
     },
 
     /** Whether a gift card paid an order this refund returns goods of. */
