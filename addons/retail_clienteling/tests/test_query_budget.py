@@ -9,7 +9,7 @@ from .common import ClientelingCommon
 # call), with every retail module installed: the loyalty bridge reads the
 # customer's cards and tier, the promotions bridge the till's promotions.
 PANEL_BUDGET = 10
-SUGGESTIONS_BUDGET = 9
+SUGGESTIONS_BUDGET = 6
 
 
 @tagged("post_install", "-at_install", "retail_perf")
