@@ -10,8 +10,8 @@
 #   BENCH_JOBS=2                processes creating the customers (default: CPUs)
 #   BENCH_ARGS="--queries 200"  extra arguments of bench_customer.py
 #   BENCH_REGENERATE=1          drop and regenerate the bench databases
-#   BENCH_SUITES="customer loyalty giftcard surveys registry promotions marketing"   which run
-#                               (default: all)
+#   BENCH_SUITES="customer loyalty giftcard surveys registry promotions marketing clienteling"
+#                               which run (default: all)
 # The other suites, each on a database of its own made from the ones above:
 #   loyalty   tests/benchmarks/bench_loyalty.py on a copy of the biggest customer database
 #             with retail_loyalty installed (it adds one card per customer and 1,000,000
@@ -37,6 +37,13 @@
 #             customers with consent, made once; audience count with loyalty criteria,
 #             personalised email and SMS sends against plain ones, the results page,
 #             a campaign's points load and the expiry job; results/marketing.md.
+#   clienteling  tests/benchmarks/bench_clienteling.py on a copy of the marketing suite's
+#             database with retail_promotions, retail_clienteling and its loyalty and
+#             promotions bridges: a 3,000-product catalogue and BENCH_CLIENTELING_LINES
+#             (2,000,000) till and sale order lines made once in SQL (added to the orders
+#             the database has); the till's customer search against native point_of_sale's,
+#             the pairs' rebuild, the suggestions and the customer's panel
+#             (BENCH_CLIENTELING_ARGS); results/clienteling.md.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$ROOT/scripts/setup.sh"
@@ -139,7 +146,7 @@ done
 
 # The biggest database is measured; the smallest one only for the POS start load.
 small=${dbs[0]} big=${dbs[${#dbs[@]}-1]}
-suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry promotions marketing} "
+suites=" ${BENCH_SUITES:-customer loyalty giftcard surveys registry promotions marketing clienteling} "
 
 if [[ $suites == *" customer "* ]]; then
   read -r -a extra <<<"${BENCH_ARGS:-}"
@@ -236,4 +243,17 @@ if [[ $suites == *" marketing "* ]]; then
     --send "${BENCH_MARKETING_SEND:-100000}" "${marketing_args[@]}"
   stage_end
   log "figures written to tests/benchmarks/results/marketing.md"
+fi
+
+if [[ $suites == *" clienteling "* ]]; then
+  from=${big/retail_bench_/retail_bench_marketing_}
+  db=${big/retail_bench_/retail_bench_clienteling_}
+  db_exists "$from" || die "the clienteling suite copies $from: run the marketing suite first"
+  module_db "$from" "$db" retail_promotions,retail_clienteling,retail_clienteling_loyalty,retail_clienteling_promotions
+  stage "clienteling benchmarks on $db"
+  read -r -a clienteling_args <<<"${BENCH_CLIENTELING_ARGS:-}"
+  "$PY" "$ROOT/tests/benchmarks/bench_clienteling.py" --conf "$CONF" --db "$db" \
+    --lines "${BENCH_CLIENTELING_LINES:-2000000}" "${clienteling_args[@]}"
+  stage_end
+  log "figures written to tests/benchmarks/results/clienteling.md"
 fi

@@ -61,20 +61,32 @@ class PosConfig(models.Model):
 
     def _retail_in_stock_sql(self, product, template):
         """SQL condition: the product is not tracked in stock, or has units
-        free in this till's warehouse."""
-        warehouse = self.picking_type_id.warehouse_id or self.warehouse_id
-        location = warehouse.lot_stock_id
-        if not location:
-            return SQL("TRUE")
+        free in this till's warehouse (that of its operation type, else its
+        own); any product when that warehouse has no stock location. The
+        location is found in the same query (no read of the operation type,
+        warehouse and location per call)."""
+        stock_path = SQL(
+            """(SELECT loc.parent_path || '%%'
+                  FROM stock_warehouse w
+                  JOIN stock_location loc ON loc.id = w.lot_stock_id
+                 WHERE w.id = COALESCE(
+                       (SELECT warehouse_id FROM stock_picking_type
+                         WHERE id = %(picking_type)s),
+                       %(warehouse)s))""",
+            picking_type=self.picking_type_id.id or None,
+            warehouse=self.warehouse_id.id or None,
+        )
         return SQL(
-            """(NOT COALESCE(%(t)s.is_storable, FALSE) OR EXISTS (
+            """(NOT COALESCE(%(t)s.is_storable, FALSE)
+                OR %(path)s IS NULL
+                OR EXISTS (
                 SELECT 1 FROM stock_quant q
                   JOIN stock_location loc ON loc.id = q.location_id
                  WHERE q.product_id = %(p)s.id AND loc.parent_path LIKE %(path)s
                 HAVING sum(q.quantity - q.reserved_quantity) > 0))""",
             p=SQL.identifier(product),
             t=SQL.identifier(template),
-            path=f"{location.parent_path}%",
+            path=stock_path,
         )
 
     def _retail_candidates_sql(self, partner_id, basket):

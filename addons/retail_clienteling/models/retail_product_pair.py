@@ -19,14 +19,20 @@ WITH baskets AS (
 ), singles AS (
     SELECT product_id, count(*)::float AS baskets
       FROM retail_pair_items GROUP BY product_id
-), pairs AS (
-    SELECT a.product_id AS product_id, b.product_id AS other_id,
+), halves AS (
+    -- each pair counted once, the lower product id first (half the rows to
+    -- group), then read both ways
+    SELECT a.product_id AS low_id, b.product_id AS high_id,
            count(*) AS together
       FROM retail_pair_items a
       JOIN retail_pair_items b
-        ON b.basket = a.basket AND b.product_id <> a.product_id
+        ON b.basket = a.basket AND b.product_id > a.product_id
      GROUP BY a.product_id, b.product_id
     HAVING count(*) >= %(min_count)s
+), pairs AS (
+    SELECT low_id AS product_id, high_id AS other_id, together FROM halves
+    UNION ALL
+    SELECT high_id, low_id, together FROM halves
 ), measured AS (
     SELECT p.product_id, p.other_id, p.together,
            p.together / b.total AS support,
@@ -112,8 +118,9 @@ class RetailProductPair(models.Model):
     def _retail_basket_items_sql(self, companies, since):
         """SQL of the distinct (basket, product) of the till and sale order
         lines of ``companies`` since ``since``: a till order is a positive
-        basket id, a sale order a negative one. Reward, down payment, note and
-        returned lines do not count."""
+        basket id, a sale order a negative one (so the two parts never share a
+        basket and need no distinct of their union). Reward, down payment,
+        note and returned lines do not count."""
         return SQL(
             """
             SELECT DISTINCT l.order_id AS basket, l.product_id
@@ -125,7 +132,7 @@ class RetailProductPair(models.Model):
                AND l.qty > 0
                AND l.product_id IS NOT NULL
                AND NOT COALESCE(l.is_reward_line, FALSE)
-            UNION
+            UNION ALL
             SELECT DISTINCT -l.order_id, l.product_id
               FROM sale_order_line l
               JOIN sale_order o ON o.id = l.order_id

@@ -11,8 +11,8 @@ from .common import ClientelingCommon
 # the panel has +2: the incidents bridge's one query of the customer's open
 # incidents and the gift registry bridge's one query of their open gift lists
 # (each with its type and store joined, whatever the number of rows).
-PANEL_BUDGET = 12
-SUGGESTIONS_BUDGET = 9
+PANEL_BUDGET = 9
+SUGGESTIONS_BUDGET = 6
 
 
 @tagged("post_install", "-at_install", "retail_perf")

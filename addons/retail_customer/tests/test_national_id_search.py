@@ -85,5 +85,8 @@ class TestNationalIdSearch(RetailCustomerCommon):
                 ._retail_national_id_domain(dni(4242))
             )
             found[user] = self.env["res.partner"].sudo().search(domain)
+            # the same domain filters records in memory alike
+            both = (self.secret | self.shared).sudo()
+            self.assertEqual(both.filtered_domain(domain), found[user])
         self.assertEqual(found[self.cashier_a], self.secret)
         self.assertFalse(found[self.cashier_b])
