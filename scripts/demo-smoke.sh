@@ -2,8 +2,8 @@
 # Smoke test of the demo: runs `make demo` detached on a spare port, checks that /web/login answers
 # 200, that every retail module is installed in the demo database and that the demo is the Spanish
 # chain (main company in Spain, euros, Spanish chart; Spanish and French installed; users in their
-# languages; stores in several cities; the franchisee's own file; the French company), then stops
-# the server.
+# languages; stores in several cities; the franchisee's own file; the French company; gift cards
+# whose balances are their ledgers), then stops the server.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 # A free port on loopback, unless HTTP_PORT is given.
 free_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -56,4 +56,13 @@ check "every DNI/NIE of a customer has its valid check letter" \
   "SELECT count(*) >= 6 AND bool_and(right(national_id, 1) = substr('TRWAGMYFPDXBNJZSQVHLCKE',
      (translate(left(national_id, 8), 'XYZ', '012')::bigint % 23)::int + 1, 1))
      FROM res_partner WHERE national_id ~ '^[XYZ0-9][0-9]{7}[A-Z]\$'"
+check "gift cards sold, reloaded and spent through the ledger, each balance equal to its ledger" \
+  "SELECT count(*) >= 3 AND bool_and(abs(c.points - l.total) < 0.005)
+      AND bool_or(c.points > 0 AND l.used > 0) AND bool_and(l.n >= 2)
+     FROM loyalty_card c JOIN loyalty_program p ON p.id = c.program_id
+     JOIN ir_model_data d ON d.model = 'loyalty.card' AND d.res_id = c.id
+      AND d.module = 'retail_demo' AND d.name LIKE 'giftcard_%'
+     JOIN (SELECT card_id, sum(issued - used) AS total, sum(used) AS used, count(*) AS n
+             FROM loyalty_history GROUP BY card_id) l ON l.card_id = c.id
+    WHERE p.program_type = 'gift_card'"
 log "demo smoke test passed: /web/login answered 200, $(retail_modules) are installed in $db, and it is the Spanish chain"

@@ -11,15 +11,29 @@ RETAIL_DEMO_STEP=chain, once every module is installed: stores in several
 Spanish cities, a franchisee keeping its own customer file, a French store as a
 second company, customers with valid DNI/NIE and Spanish phones, a wholesale
 customer, and the users (admin, a cashier, a store manager in Spanish; a French
-saleswoman in French).
+saleswoman in French); the modules' demo records in Spanish and French (their
+translated fields get es_ES and fr_FR values; the few texts that are not
+translated fields are written in Spanish); a store questionnaire asked at the
+chain's tills; gift cards of the demo series sold, reloaded and spent at the
+Madrid till and loaded by head office, through the suite's own methods (the
+till's order sync, the load wizard, the sale order payment), so that their
+ledger shows a real history.
 
 Every record made here gets an external id `retail_demo.<name>`: a second run
 finds them and creates nothing twice.
 """
 
+import base64
+import csv
+import io
 import os
+import uuid
 
 from stdnum.es import cif, dni
+
+from odoo import Command
+
+from odoo.addons.retail_surveys.hooks import _demo_questions
 
 DEMO = "retail_demo"
 DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -489,6 +503,449 @@ def users(company, france):
     )
 
 
+# ----------------------------------------------------------------------------------
+# The modules' demo records in the demo's languages
+# ----------------------------------------------------------------------------------
+def translate(record, values):
+    """The Spanish and French values of translated fields: {field: (es, fr)}
+    (the English source stays)."""
+    for field, (spanish, french) in values.items():
+        record.update_field_translations(field, {"es_ES": spanish, "fr_FR": french})
+
+
+# Translated fields of the modules' demo records: {external id: {field: (es, fr)}}.
+DEMO_TRANSLATIONS = {
+    "retail_customer.retail_segment_newsletter_demo": {
+        "name": ("Suscritos al boletín", "Abonnés à la newsletter"),
+    },
+    "retail_loyalty.loyalty_program_retail_points_demo": {
+        "name": ("Club de puntos", "Club de points"),
+        "portal_point_name": ("Puntos", "Points"),
+    },
+    "retail_loyalty.retail_loyalty_tier_bronze_demo": {
+        "name": ("Bronce", "Bronze"),
+        "receipt_message": ("¡Bienvenido al club!", "Bienvenue au club !"),
+    },
+    "retail_loyalty.retail_loyalty_tier_silver_demo": {"name": ("Plata", "Argent")},
+    "retail_loyalty.retail_loyalty_tier_gold_demo": {
+        "name": ("Oro", "Or"),
+        "receipt_message": ("¡Gracias, socio Oro!", "Merci, membre Or !"),
+    },
+    "retail_loyalty.retail_loyalty_tier_vip_demo": {
+        "receipt_message": (
+            "VIP: puntos dobles en cada compra.",
+            "VIP : points doublés à chaque achat.",
+        ),
+    },
+    "retail_promotions.product_product_socks_demo": {
+        "name": ("Calcetines", "Chaussettes"),
+    },
+    "retail_promotions.product_product_tote_bag_demo": {
+        "name": ("Bolsa de tela (regalo)", "Sac en toile (cadeau)"),
+    },
+    "retail_promotions.loyalty_program_socks_3x2_demo": {
+        "name": ("Calcetines 3x2", "Chaussettes 3 pour 2"),
+    },
+    "retail_promotions.loyalty_program_weekend_tote_demo": {
+        "name": (
+            "Bolsa de regalo desde 50 € en calcetines, los fines de semana",
+            "Sac offert dès 50 € de chaussettes, le week-end",
+        ),
+    },
+    "retail_promotions.loyalty_program_socks_breaks_demo": {
+        "name": ("Calcetines por docenas", "Chaussettes à la douzaine"),
+    },
+    "retail_promotions.loyalty_program_summer_sales_demo": {
+        "name": (
+            "Rebajas de verano: calcetines -30 %",
+            "Soldes d'été : chaussettes -30 %",
+        ),
+    },
+    "retail_promotions.loyalty_program_staff_demo": {
+        "name": ("Descuento de empleado -20 %", "Remise du personnel -20 %"),
+    },
+    "retail_promotions_loyalty.loyalty_program_socks_double_points_demo": {
+        "name": (
+            "Puntos dobles en calcetines, mañanas entre semana",
+            "Points doublés sur les chaussettes, en semaine le matin",
+        ),
+    },
+}
+
+# The rewards of the points club, by discount mode: their descriptions.
+POINTS_REWARDS = {
+    "per_order": ("10 € de descuento en su compra", "10 € de remise sur votre achat"),
+    "percent": ("15 % de descuento en artículos", "15 % de remise sur les articles"),
+}
+
+# Texts of the modules' demo records that are not translated fields (a gift list's
+# title, an incident's description): the Spanish chain's own, in Spanish.
+DEMO_SPANISH = {
+    "retail_gift_registry.retail_gift_registry_wedding_demo": {
+        "title": "Boda de Ana y Luis",
+        "welcome_message": "¡Gracias por compartir nuestro día!",
+    },
+    "retail_gift_registry.retail_gift_registry_birth_demo": {
+        "title": "Bienvenida al bebé de Claire",
+    },
+    "retail_gift_registry.sale_order_wedding_1_demo": {
+        "retail_gift_registry_guest": "Familia García",
+        "retail_gift_registry_message": "¡Todo nuestro cariño a los novios!",
+    },
+    "retail_gift_registry.sale_order_wedding_2_demo": {
+        "retail_gift_registry_guest": "Marta y Pablo",
+        "retail_gift_registry_message": "Disfrutad de vuestro nuevo hogar.",
+    },
+    "retail_gift_registry.sale_order_birth_1_demo": {
+        "retail_gift_registry_guest": "Tía Sofía",
+        "retail_gift_registry_message": "¡Bienvenido al mundo, pequeño!",
+    },
+    "retail_incidents.retail_incident_damaged_demo": {
+        "description": "La cafetera comprada la semana pasada pierde agua por el "
+        "depósito.",
+    },
+    "retail_incidents.retail_incident_late_delivery_demo": {
+        "description": "El sofá se entregó cuatro días después de la fecha prometida.",
+        "resolution": "Se ofreció un vale del 10 % y el cliente lo aceptó.",
+    },
+    "retail_incidents.retail_incident_billing_demo": {
+        "description": "Facturado dos veces por la misma instalación.",
+    },
+    "retail_promotions.loyalty_program_summer_sales_demo": {
+        "retail_season": "Rebajas de verano",
+    },
+    "retail_giftcard.retail_giftcard_series_store_demo": {
+        "name": "Tarjeta regalo Moda Ibérica",
+    },
+}
+
+# The store questionnaires' texts (retail_surveys' demo questions): {English: (es, fr)}.
+SURVEY_TEXTS = {
+    "How was your visit today?": (
+        "¿Qué tal su visita hoy?",
+        "Comment s'est passée votre visite ?",
+    ),
+    "Did you find everything you were looking for?": (
+        "¿Ha encontrado todo lo que buscaba?",
+        "Avez-vous trouvé tout ce que vous cherchiez ?",
+    ),
+    "Yes": ("Sí", "Oui"),
+    "No": ("No", "Non"),
+    "How did you hear about us?": (
+        "¿Cómo nos ha conocido?",
+        "Comment nous avez-vous connus ?",
+    ),
+    "Friends": ("Amigos", "Des amis"),
+    "Social media": ("Redes sociales", "Réseaux sociaux"),
+    "Walking by": ("Pasaba por aquí", "En passant"),
+    "Advertising": ("Publicidad", "Publicité"),
+    "Other": ("Otro", "Autre"),
+    "Who did you buy for?": ("¿Para quién ha comprado?", "Pour qui avez-vous acheté ?"),
+    "Myself": ("Para mí", "Pour moi"),
+    "A gift": ("Un regalo", "Un cadeau"),
+    "My home": ("Mi casa", "Ma maison"),
+}
+
+
+def demo_records_in_spanish():
+    for xmlid, values in DEMO_TRANSLATIONS.items():
+        record = env.ref(xmlid, raise_if_not_found=False)  # noqa: F821
+        if record:
+            translate(record, values)
+        if record._name == "loyalty.program" and xmlid.startswith("retail_promotions"):
+            # a promotion's discount line at the till reads like the promotion
+            for reward in record.reward_ids:
+                translate(reward, {"description": values["name"]})
+    for xmlid, values in DEMO_SPANISH.items():
+        record = env.ref(xmlid, raise_if_not_found=False)  # noqa: F821
+        if record:
+            # written as the chain's own texts: no "changed from" line in the chatter
+            record.with_context(tracking_disable=True).write(values)
+    program = env.ref(  # noqa: F821
+        "retail_loyalty.loyalty_program_retail_points_demo", raise_if_not_found=False
+    )
+    for reward in program.reward_ids if program else []:
+        if reward.discount_mode in POINTS_REWARDS:
+            translate(reward, {"description": POINTS_REWARDS[reward.discount_mode]})
+
+
+def translate_questionnaire(survey):
+    """Spanish and French texts of a store questionnaire's questions and answers."""
+    survey = survey.with_context(lang="en_US")
+    for question in survey.question_ids:
+        if question.title in SURVEY_TEXTS:
+            translate(question, {"title": SURVEY_TEXTS[question.title]})
+        for answer in question.suggested_answer_ids:
+            if answer.value in SURVEY_TEXTS:
+                translate(answer, {"value": SURVEY_TEXTS[answer.value]})
+
+
+def store_questionnaires(configs_by_company):
+    """The checkout questionnaire asked at every order of the chain's tills (one
+    rule per company), and every store questionnaire in Spanish and French (the
+    one retail_surveys made for the till of its install is named after it)."""
+    english = env(context=dict(env.context, lang="en_US"))  # noqa: F821
+    survey = demo_ref("survey_checkout") or ensure(
+        "survey_checkout",
+        "survey.survey",
+        {
+            "title": "Checkout questionnaire",
+            "retail_is_store": True,
+            "question_and_page_ids": [
+                Command.create(values) for values in _demo_questions(english)
+            ],
+        },
+    )
+    translate(survey, {"title": ("Cuestionario de caja", "Questionnaire de caisse")})
+    for key, (company, configs) in configs_by_company.items():
+        ensure(
+            f"survey_rule_{key}",
+            "retail.survey.rule",
+            {
+                "survey_id": survey.id,
+                "company_id": company.id,
+                "config_ids": [Command.set(configs.ids)],
+            },
+            company,
+        )
+    Rule = env["retail.survey.rule"].with_context(active_test=False)  # noqa: F821
+    for store_survey in env["survey.survey"].search(  # noqa: F821
+        [("retail_is_store", "=", True)]
+    ):
+        translate_questionnaire(store_survey)
+        if store_survey == survey:
+            continue
+        store = Rule.search([("survey_id", "=", store_survey.id)], limit=1).config_ids
+        if store:
+            translate(
+                store_survey,
+                {
+                    "title": (
+                        f"Cuestionario de caja - {store[:1].name}",
+                        f"Questionnaire de caisse - {store[:1].name}",
+                    )
+                },
+            )
+
+
+# ----------------------------------------------------------------------------------
+# Gift cards: sold, reloaded and spent at the Madrid till, loaded by head office
+# ----------------------------------------------------------------------------------
+def giftcard_series(user_env):
+    """The demo's gift card series (retail_giftcard's), its program and product
+    in Spanish and French."""
+    series = user_env.ref("retail_giftcard.retail_giftcard_series_store_demo")
+    translate(
+        series.program_id,
+        {"name": ("Tarjeta regalo Moda Ibérica", "Carte cadeau Moda Ibérica")},
+    )
+    series.product_id.with_context(lang="en_US").name = "Gift card"
+    translate(series.product_id, {"name": ("Tarjeta regalo", "Carte cadeau")})
+    return series
+
+
+def new_giftcards(series, quantity):
+    """Cards generated by head office with PINs, as the print file gives them:
+    [(card, pin)]."""
+    wizard = series.env["retail.giftcard.generate"].create(
+        {"series_id": series.id, "quantity": quantity, "with_pin": True}
+    )
+    wizard.action_generate()
+    rows = csv.DictReader(io.StringIO(base64.b64decode(wizard.print_file).decode()))
+    Card = series.env["loyalty.card"]
+    return [(Card.search([("code", "=", row["number"])]), row["pin"]) for row in rows]
+
+
+def till_order(session, cashier, lines, payments, partner=None):
+    """One paid order of the till's `session`, synced as the till sends it:
+    lines [(product, quantity, unit price, extra values)], payments [(method,
+    amount or None for the rest, extra values)]. Returns (uuid, the till's data)."""
+    config = session.config_id
+    order_uuid = str(uuid.uuid4())
+    order_lines, total, untaxed = [], 0.0, 0.0
+    for product, quantity, price, extra in lines:
+        taxes = config.default_fiscal_position_id.map_tax(
+            product.taxes_id.filtered(lambda tax: tax.company_id == config.company_id)
+        )
+        amounts = taxes.compute_all(price, config.currency_id, quantity)
+        total += amounts["total_included"]
+        untaxed += amounts["total_excluded"]
+        order_lines.append(
+            Command.create(
+                {
+                    "uuid": str(uuid.uuid4()),
+                    "product_id": product.id,
+                    "qty": quantity,
+                    "price_unit": price,
+                    "price_subtotal": amounts["total_excluded"],
+                    "price_subtotal_incl": amounts["total_included"],
+                    "tax_ids": [Command.set(taxes.ids)],
+                    **extra,
+                }
+            )
+        )
+    total = round(total, 2)
+    # a payment of amount None pays what the others leave
+    given = sum(amount for _method, amount, _extra in payments if amount is not None)
+    payment_lines = [
+        Command.create(
+            {
+                "uuid": str(uuid.uuid4()),
+                "payment_method_id": method.id,
+                "amount": round(total - given, 2) if amount is None else amount,
+                **extra,
+            }
+        )
+        for method, amount, extra in payments
+    ]
+    data = {
+        "uuid": order_uuid,
+        "name": "/",
+        "session_id": session.id,
+        "user_id": cashier.id,
+        "partner_id": partner.id if partner else False,
+        "pricelist_id": config.pricelist_id.id,
+        "fiscal_position_id": config.default_fiscal_position_id.id,
+        "amount_total": total,
+        "amount_tax": total - untaxed,
+        "amount_paid": sum(command[2]["amount"] for command in payment_lines),
+        "amount_return": 0,
+        "lines": order_lines,
+        "payment_ids": payment_lines,
+        "last_order_preparation_change": "{}",
+        "to_invoice": False,
+    }
+    return order_uuid, data
+
+
+def sync_till_order(session, cashier, lines, payments, partner=None, token_of=None):
+    """Sync one till order; `token_of` (card, PIN): the card pays the order's
+    gift card payment with the spend token the till gets from its PIN check."""
+    order_uuid, data = till_order(session, cashier, lines, payments, partner)
+    if token_of:
+        card, pin = token_of
+        check = (
+            session.env["loyalty.card"]
+            .with_user(cashier)
+            .retail_giftcard_check(card.code, session.config_id.id, pin, order_uuid)
+        )
+        for command in data["payment_ids"]:
+            if command[2].get("retail_giftcard_code") == card.code:
+                command[2]["retail_giftcard_token"] = check["spend_token"]
+    Order = session.env["pos.order"]
+    Order.sync_from_ui([data])
+    return Order.search([("uuid", "=", order_uuid)])
+
+
+def giftcards(company, madrid):
+    """Three gift cards of the demo series with a real ledger: one sold to a
+    customer at the Madrid till, partly spent there and reloaded; one sold there
+    and spent whole; one loaded by head office for the wholesale customer (a
+    corporate order) that pays part of two sale orders. Once: the cards get the
+    external ids retail_demo.giftcard_1..3."""
+    if demo_ref("giftcard_1"):
+        return
+    admin = env.ref("base.user_admin")  # noqa: F821
+    cashier = demo_ref("user_cashier")
+    user_env = env(  # noqa: F821
+        user=admin,
+        context={
+            "lang": "es_ES",
+            "tz": "Europe/Madrid",
+            "allowed_company_ids": company.ids,
+        },
+    )
+    admin.group_ids = [Command.link(env.ref("retail_card.group_card_head_office").id)]  # noqa: F821
+    series = giftcard_series(user_env)
+    cards = new_giftcards(series, 3)
+    for index, (card, _pin) in enumerate(cards, start=1):
+        env["ir.model.data"]._update_xmlids(  # noqa: F821
+            [{"xml_id": f"{DEMO}.giftcard_{index}", "record": card, "noupdate": True}]
+        )
+    (lucia, lucia_pin), (second, second_pin), (corporate, corporate_pin) = cards
+    madrid = madrid.with_env(user_env)
+    if not madrid.current_session_id:
+        madrid.open_ui()
+    session = madrid.current_session_id
+    methods = madrid.payment_method_ids
+    cash = methods.filtered("is_cash_count")[:1]
+    gift = methods.filtered("retail_giftcard")[:1]
+    socks = user_env.ref("retail_promotions.product_product_socks_demo")
+    customer = user_env.ref("retail_customer.res_partner_customer_1_demo")
+    card_line = series.product_id
+    # a customer buys two cards: one for herself, one as a present
+    sync_till_order(
+        session,
+        cashier,
+        [
+            (card_line, 1, 50.0, {"retail_giftcard_code": lucia.code}),
+            (card_line, 1, 30.0, {"retail_giftcard_code": second.code}),
+        ],
+        [(cash, None, {})],
+        customer,
+    )
+    lucia.partner_id = customer
+    # she pays socks with her card, then reloads it
+    sync_till_order(
+        session,
+        cashier,
+        [(socks, 3, 6.0, {})],
+        [(gift, None, {"retail_giftcard_code": lucia.code})],
+        customer,
+        token_of=(lucia, lucia_pin),
+    )
+    sync_till_order(
+        session,
+        cashier,
+        [(card_line, 1, 25.0, {"retail_giftcard_code": lucia.code})],
+        [(cash, None, {})],
+        customer,
+    )
+    # the present pays part of an order, the rest in cash
+    sync_till_order(
+        session,
+        cashier,
+        [(socks, 6, 6.0, {})],
+        [
+            (gift, 30.0, {"retail_giftcard_code": second.code}),
+            (cash, None, {}),
+        ],
+        token_of=(second, second_pin),
+    )
+    corporate_order(user_env, series, corporate, corporate_pin, socks)
+
+
+def corporate_order(user_env, series, card, pin, product):
+    """Head office loads a card for the wholesale customer (Dr its receivable);
+    the card then pays part of two of its sale orders."""
+    wholesale = demo_ref("customer_wholesale").with_env(user_env)
+    card.partner_id = wholesale
+    user_env["retail.giftcard.load"].create(
+        {
+            "series_id": series.id,
+            "source": "cards",
+            "card_ids": [Command.set(card.ids)],
+            "amount": 100.0,
+            "counterpart_account_id": wholesale.property_account_receivable_id.id,
+        }
+    ).action_load()
+    for quantity, amount in ((10, 35.0), (5, 20.0)):
+        order = user_env["sale.order"].create(
+            {
+                "partner_id": wholesale.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": product.id, "product_uom_qty": quantity}
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        user_env["retail.giftcard.sale.pay"].create(
+            {"order_id": order.id, "number": card.code, "pin": pin, "amount": amount}
+        ).action_pay()
+
+
 def chart():
     """The Spanish chart on the main company, before any module's demo data."""
     company = env.ref("base.main_company")  # noqa: F821
@@ -525,6 +982,15 @@ def chain():
     france = french_store()
     customers(franchise, france)
     users(company, france)
+    demo_records_in_spanish()
+    store_questionnaires(
+        {
+            "main": (company, configs),
+            "franchise": (franchise, demo_ref("pos_config_bio")),
+            "france": (france, demo_ref("pos_config_par")),
+        }
+    )
+    giftcards(company, configs[:1])
 
 
 step = os.environ.get("RETAIL_DEMO_STEP")

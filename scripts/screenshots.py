@@ -24,6 +24,7 @@ import argparse
 import base64
 import json
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -69,7 +70,7 @@ README_SHOTS = [
         "retail_giftcard",
         "card",
         "retail_giftcard.loyalty_card_action_giftcard",
-        ("loyalty.card", [("program_id.program_type", "=", "gift_card")]),
+        "retail_demo.giftcard_3",
     ),
     (
         "retail_incidents",
@@ -170,7 +171,8 @@ async function openRegister() {
 """
 
 # The README's screenshots of the till: (module, name, till, steps in the page).
-# The till is the demo's Madrid store, its cashier screens in Spanish.
+# The till is the demo's Madrid store, its cashier screens in Spanish (the
+# questionnaire: the chain's checkout questionnaire, asked after a cash sale).
 MADRID = ("pos.config", [("name", "=", "Tienda Madrid Preciados")])
 README_POS_SHOTS = [
     (
@@ -198,7 +200,7 @@ README_POS_SHOTS = [
         "pos_promotions_why",
         MADRID,
         """await openRegister();
-        for (let i = 0; i < 3; i++) await product("Retail Socks");
+        for (let i = 0; i < 3; i++) await product("Calcetines");
         await control("Promociones");""",
     ),
     (
@@ -210,6 +212,19 @@ README_POS_SHOTS = [
         await type(".retail-gift-registry-popup .retail-gift-registry-query", "Luis");
         await click(".retail-gift-registry-popup .retail-gift-registry-search");
         await click(".retail-gift-registry-popup .retail-gift-registry-result");""",
+    ),
+    (
+        "retail_surveys",
+        "pos_questionnaire",
+        MADRID,
+        """await openRegister();
+        await product("Calcetines");
+        await click(".product-screen .pay-order-button");
+        await click(".paymentmethods .paymentmethod .payment-name", "Efectivo");
+        await click(".payment-screen button.validation-button.next");
+        await find(".o_retail_survey .o_retail_survey_title", "Cuestionario de caja");
+        await press(".o_retail_survey", "4");
+        await press(".o_retail_survey", "1");""",
     ),
 ]
 
@@ -284,9 +299,16 @@ def readme_shots(url, session):
     return shots
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class Browser:
     def __init__(self, width, height):
         self.profile = tempfile.mkdtemp()
+        port = free_port()
         self.proc = subprocess.Popen(
             [
                 shutil.which("chromium") or shutil.which("google-chrome"),
@@ -300,7 +322,7 @@ class Browser:
                 "--disable-sync",
                 f"--user-data-dir={self.profile}",
                 f"--window-size={width},{height}",
-                "--remote-debugging-port=9333",
+                f"--remote-debugging-port={port}",
                 "about:blank",
             ],
             stdout=subprocess.DEVNULL,
@@ -309,7 +331,7 @@ class Browser:
         for _i in range(50):
             try:
                 with urllib.request.urlopen(
-                    "http://127.0.0.1:9333/json", timeout=2
+                    f"http://127.0.0.1:{port}/json", timeout=2
                 ) as r:
                     pages = [p for p in json.load(r) if p["type"] == "page"]
                 if pages:
