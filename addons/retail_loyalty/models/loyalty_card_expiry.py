@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.retail_card.models.loyalty_card_ledger_write import BULK_MIN_LINES
+
 
 class LoyaltyCard(models.Model):
     """The card's next expiry, kept by the ledger: every posting on cards of
@@ -119,9 +121,16 @@ class LoyaltyCard(models.Model):
             if "retail_next_expiry_date" in values
         }
         debited = {line["card_id"] for line in lines if line["amount"] < 0}
-        moved.browse(set(moved.ids) - known)._retail_next_expiry_moved(
-            debited
-        )._retail_refresh_next_expiry()
+        cards = moved.browse(set(moved.ids) - known)
+        if len(cards) < BULK_MIN_LINES:
+            # a till's posting: its cards' programs are in the cache, and
+            # most programs keep no expiry
+            cards = cards.filtered(
+                lambda card: card.program_id.retail_ledger
+                and card.program_id.retail_expiry_months
+            )
+        if cards:
+            cards._retail_next_expiry_moved(debited)._retail_refresh_next_expiry()
         return moved
 
     def _retail_next_expiry_moved(self, debited):
