@@ -3,6 +3,7 @@ from . import loyalty_program
 from . import loyalty_card
 from . import loyalty_card_movement
 from . import loyalty_card_ledger
+from . import loyalty_card_ledger_write
 from . import loyalty_card_guards
 from . import loyalty_card_search
 from . import loyalty_card_codes

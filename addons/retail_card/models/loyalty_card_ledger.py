@@ -4,6 +4,7 @@
 nothing, under row locks, idempotent by key; reversals, the adjustment of store
 managers and the balance invariant."""
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -13,12 +14,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
 from .loyalty_card import BALANCE_DIGITS
+from .loyalty_card_ledger_write import BULK_MIN_LINES
 
 _logger = logging.getLogger(__name__)
-
-# From this many plain movements, a posting writes its history rows in one SQL
-# statement (the bulk path) instead of through the ORM.
-BULK_MIN_LINES = 500
 
 
 class LoyaltyCard(models.Model):
@@ -64,7 +62,7 @@ class LoyaltyCard(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _retail_post_movements(self, movements):
+    def _retail_post_movements(self, movements, card_values=None):
         """Post card movements (points or money) to the ledger, all or nothing.
 
         :param movements: list of dicts with keys
@@ -85,16 +83,36 @@ class LoyaltyCard(models.Model):
             - ``allow_negative``: a reversal that may take the balance below zero
               (points taken back after they were spent); reversals only
 
+        :param card_values: {card id: {field: value}}, other stored fields of
+            the cards that the posting writes with their balances, in the same
+            statement, for the cards it moves: fields the ledger keeps from the
+            movements (``_retail_ledger_card_fields``), computed by a caller
+            that knows them (the expiry job knows each card's next expiry)
+
         The cards are locked before their balances are read; a debit that would
         make a balance negative refuses the whole call and nothing is written.
         History rows are created in one batch, balances updated in one query.
 
         :return: {card id: balance after the call} for every card named
         """
-        lines = [self._retail_check_movement(movement) for movement in movements]
+        lines = self._retail_check_movements(movements)
         if not lines:
             return {}
         self._retail_check_posting(lines)
+        card_values = self._retail_check_card_values(lines, card_values)
+        if len(lines) >= BULK_MIN_LINES:
+            with self._retail_without_jit():
+                return self._retail_post_lines(lines, card_values)
+        return self._retail_post_lines(lines, card_values)
+
+    @api.model
+    def _retail_post_lines(self, lines, card_values):
+        """The posting of ``_retail_post_movements`` once its lines and
+        ``card_values`` are checked: lock, skip what was posted, refuse an
+        overdraft, write.
+
+        :return: {card id: balance after the call}
+        """
         cards = self._retail_posting_cards(lines)
         balances = cards._retail_lock_balances()
         before = dict(balances)
@@ -104,7 +122,7 @@ class LoyaltyCard(models.Model):
         cards._retail_balances_after(lines, balances)
         if not lines:
             return balances
-        moved = cards._retail_record_movements(lines, balances)
+        moved = cards._retail_record_movements(lines, balances, card_values)
         moved._retail_send_reach_communications(before, balances)
         return balances
 
@@ -129,12 +147,21 @@ class LoyaltyCard(models.Model):
         """The cards the lines move, as superuser, once they are known to exist
         and the caller may read them."""
         cards = self.browse({line["card_id"] for line in lines})
-        missing = cards - cards.exists()
+        found = {
+            card_id
+            for (card_id,) in self.env.execute_query(
+                SQL(
+                    "SELECT id FROM loyalty_card WHERE id = ANY(%s)",
+                    self._retail_sql_array(cards.ids, "int"),
+                )
+            )
+        }
+        missing = [card_id for card_id in cards.ids if card_id not in found]
         if missing:
             raise ValidationError(
                 self.env._(
                     "These cards do not exist: %(ids)s",
-                    ids=", ".join(map(str, missing.ids)),
+                    ids=", ".join(map(str, missing)),
                 )
             )
         # The caller must be allowed to see the cards; the ledger itself is written
@@ -148,15 +175,25 @@ class LoyaltyCard(models.Model):
         """The lines whose key was not posted yet (a replay of a posted key with
         the same card and amount is skipped). Idempotency is checked under the
         cards' lock: an earlier posting of the same key committed before we got
-        the card is visible now."""
+        the card is visible now. One query for the whole posting."""
         keys = [line["key"] for line in lines if line["key"]]
         if not keys:
             return lines
+        self.env["loyalty.history"].flush_model(
+            ["retail_idempotency_key", "card_id", "issued", "used"]
+        )
         posted = {
-            row.retail_idempotency_key: row
-            for row in self.env["loyalty.history"].search_fetch(
-                [("retail_idempotency_key", "in", keys)],
-                ["retail_idempotency_key", "card_id", "issued", "used"],
+            key: (card_id, amount)
+            for key, card_id, amount in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT retail_idempotency_key, card_id,
+                           COALESCE(issued, 0) - COALESCE(used, 0)
+                      FROM loyalty_history
+                     WHERE retail_idempotency_key = ANY(%s)
+                    """,
+                    self._retail_sql_array(keys, "varchar"),
+                )
             )
         }
         if not posted:
@@ -167,17 +204,15 @@ class LoyaltyCard(models.Model):
     @api.model
     def _retail_check_replays(self, lines, posted):
         """Refuse the whole posting when a line reuses a posted key (``posted``:
-        {key: history row}) with another card or amount."""
+        {key: (card id, amount posted)}) with another card or amount."""
         conflicts = [
             line
             for line in lines
             if (row := posted.get(line["key"]))
             and (
-                row.card_id.id != line["card_id"]
+                row[0] != line["card_id"]
                 or float_compare(
-                    row.issued - row.used,
-                    line["amount"],
-                    precision_digits=BALANCE_DIGITS,
+                    row[1], line["amount"], precision_digits=BALANCE_DIGITS
                 )
             )
         ]
@@ -211,7 +246,8 @@ class LoyaltyCard(models.Model):
             card_id = line["card_id"]
             balance = balances[card_id] + line["amount"]
             if (
-                line["amount"] < 0
+                balance < 0
+                and line["amount"] < 0
                 and not line["allow_negative"]
                 and float_compare(balance, 0.0, precision_digits=BALANCE_DIGITS) < 0
             ):
@@ -230,43 +266,6 @@ class LoyaltyCard(models.Model):
                     )
                     for card_id, available, amount in refused
                 )
-            )
-
-    def _retail_record_movements(self, lines, balances):
-        """Create the lines' history rows in one batch and write the new
-        balances of the cards they move in one query. A large posting of plain
-        movements (no store, no reversal: a campaign's point load, the expiry
-        job, personal coupons) is the bulk path: its rows are inserted in one
-        SQL statement (``_retail_insert_history``).
-
-        :return: the cards moved
-        """
-        if len(lines) >= BULK_MIN_LINES and not any(
-            line["store_id"] or line["reversed_id"] for line in lines
-        ):
-            self._retail_insert_history(lines)
-        else:
-            self.env["loyalty.history"].create(
-                [self._retail_history_vals(line) for line in lines]
-            )
-        moved = self.browse({line["card_id"] for line in lines})
-        moved._retail_write_balances({card.id: balances[card.id] for card in moved})
-        return moved
-
-    def _retail_send_reach_communications(self, before, balances):
-        """Odoo's "when reaching" communications of the cards whose balance
-        rose from ``before`` to ``balances``, as a write of points sends them."""
-        gained = self.filtered(
-            lambda card: card.program_id
-            and card.partner_id
-            and balances[card.id] > before[card.id]
-        )
-        if gained:
-            gained._send_points_reach_communication(
-                {
-                    card: {"old": before[card.id], "new": balances[card.id]}
-                    for card in gained
-                }
             )
 
     @api.model
@@ -405,6 +404,20 @@ class LoyaltyCard(models.Model):
                 )
             )
 
+    @api.model
+    @contextlib.contextmanager
+    def _retail_without_jit(self):
+        """Run the statements of the block without PostgreSQL's JIT compilation
+        (in this transaction, as it was after the block): the plans of a bulk
+        posting or of the expiry job's lots, over tens of thousands of cards,
+        pass its cost thresholds, and compiling them takes longer than running
+        them (seconds per statement on a busy server). Left as it is when the
+        block fails: the transaction is rolled back."""
+        [[previous]] = self.env.execute_query(SQL("SELECT current_setting('jit')"))
+        self.env.cr.execute(SQL("SELECT set_config('jit', 'off', true)"))
+        yield
+        self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
+
     def _retail_lock_balances(self):
         """Lock the cards (waiting for a concurrent posting to finish) and return
         their committed balances {card id: points}.
@@ -430,9 +443,9 @@ class LoyaltyCard(models.Model):
         )
         rows = self.env.execute_query(
             SQL(
-                "SELECT id, points FROM loyalty_card WHERE id IN %s "
+                "SELECT id, points FROM loyalty_card WHERE id = ANY(%s) "
                 "ORDER BY id FOR NO KEY UPDATE",
-                tuple(self.ids),
+                self._retail_sql_array(self.ids, "int"),
             )
         )
         cr.execute(SQL("SELECT set_config('lock_timeout', %s, true)", previous_timeout))
@@ -478,92 +491,3 @@ class LoyaltyCard(models.Model):
                     ),
                 )
             )
-
-    @api.model
-    def _retail_insert_history(self, lines):
-        """The bulk path of ``_retail_record_movements``: the lines' history rows
-        in one INSERT, as ``create`` would write them (same columns and
-        defaults, the unique indexes of keys and reversals enforced by
-        PostgreSQL), for lines already checked by the engine, without store or
-        reversed row (whose company and reversal checks need the ORM)."""
-        History = self.env["loyalty.history"]
-        History.flush_model()
-        columns = [
-            ("card_id", "int"),
-            ("description", "text"),
-            ("issued", "float8"),
-            ("used", "float8"),
-            ("order_model", "varchar"),
-            ("order_id", "int"),
-            ("retail_kind", "varchar"),
-            ("retail_balance_after", "float8"),
-            ("retail_reason", "text"),
-            ("retail_idempotency_key", "varchar"),
-        ]
-        rows = [self._retail_history_vals(line) for line in lines]
-        arrays = SQL(", ").join(
-            SQL(
-                "%s::%s[]",
-                [row[name] or None for row in rows]
-                if type_ != "float8"
-                else [row[name] or 0.0 for row in rows],
-                SQL(type_),
-            )
-            for name, type_ in columns
-        )
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO loyalty_history (%(names)s, create_uid, create_date,
-                                             write_uid, write_date)
-                SELECT new.*, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM unnest(%(arrays)s) AS new
-                """,
-                names=SQL(", ").join(SQL.identifier(name) for name, _t in columns),
-                uid=self.env.uid,
-                now=self.env.cr.now(),
-                arrays=arrays,
-            )
-        )
-        History.invalidate_model()
-        self.browse({line["card_id"] for line in lines}).invalidate_recordset(
-            ["history_ids"]
-        )
-
-    @api.model
-    def _retail_history_vals(self, line):
-        amount = line["amount"]
-        return {
-            "card_id": line["card_id"],
-            "description": line["description"],
-            "issued": amount if amount > 0 else 0.0,
-            "used": -amount if amount < 0 else 0.0,
-            "order_model": line["order_model"],
-            "order_id": line["order_id"],
-            "retail_kind": line["kind"],
-            "retail_balance_after": line["balance_after"],
-            "retail_reversed_id": line["reversed_id"],
-            "retail_reason": line["reason"],
-            "retail_idempotency_key": line["key"],
-            "retail_store_id": line["store_id"],
-        }
-
-    def _retail_write_balances(self, balances):
-        """Write the cards' new balances {card id: points} in one query."""
-        ids = list(balances)
-        self.invalidate_recordset(["points", "write_uid", "write_date"])
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE loyalty_card AS card
-                   SET points = new.points, write_uid = %s, write_date = %s
-                  FROM unnest(%s::int[], %s::float8[]) AS new(id, points)
-                 WHERE card.id = new.id
-                """,
-                self.env.uid,
-                self.env.cr.now(),
-                ids,
-                [balances[card_id] for card_id in ids],
-            )
-        )
-        self.browse(ids).modified(["points"])

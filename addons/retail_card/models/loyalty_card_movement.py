@@ -29,6 +29,8 @@ MOVEMENT_KEYS = frozenset(
 # Longest reason, description or key of a movement; largest record id (int4).
 TEXT_MAX_LENGTH = 2000
 MAX_ID = 2**31 - 1
+# Amounts of at least this size are never zero at the balance's precision.
+MIN_AMOUNT = 10**-BALANCE_DIGITS
 # Kinds that may take a balance below zero when the caller asks for it (a return
 # after the return window takes back points that were already spent).
 KINDS_ALLOWING_NEGATIVE = frozenset({"reverse"})
@@ -38,24 +40,69 @@ class LoyaltyCard(models.Model):
     _inherit = "loyalty.card"
 
     @api.model
-    def _retail_check_movement(self, movement):
-        """Validate one movement dict and return it normalised."""
+    def _retail_check_movements(self, movements):
+        """Validate a posting's movements and return them normalised, each by
+        ``_retail_check_movement`` with the rules read once for the whole
+        posting (``_retail_movement_rules``): the single movement of a till and
+        the 200,000 of a campaign's load meet the same checks."""
+        if not isinstance(movements, list | tuple):
+            raise ValidationError(
+                self.env._("Card movements are given as a list of dictionaries.")
+            )
+        rules = self._retail_movement_rules()
+        return [self._retail_check_movement(movement, rules) for movement in movements]
+
+    @api.model
+    def _retail_movement_rules(self):
+        """What the checks of one movement read, once per posting: the kinds
+        with their labels and signs, those that need a reason, those that may
+        take a balance below zero, and memos of the order models and
+        descriptions already met."""
+        History = self.env["loyalty.history"]
+        kinds = dict(History._fields["retail_kind"]._description_selection(self.env))
+        return {
+            "kinds": kinds,
+            "signs": {kind: History._retail_kind_sign(kind) for kind in kinds},
+            "need_reason": {
+                kind for kind in kinds if History._retail_kind_needs_reason(kind)
+            },
+            "allow_negative": self._retail_kinds_allowing_negative(),
+            "order_models": {},
+            "descriptions": {},
+        }
+
+    @api.model
+    def _retail_kinds_allowing_negative(self):
+        """Kinds that may take a balance below zero when the movement asks for
+        it (``allow_negative``): reversals (``KINDS_ALLOWING_NEGATIVE``)."""
+        return set(KINDS_ALLOWING_NEGATIVE)
+
+    @api.model
+    def _retail_check_movement(self, movement, rules=None):
+        """Validate one movement dict and return it normalised.
+
+        :param rules: ``_retail_movement_rules()``, read once by the caller
+            when it checks many movements
+        """
+        rules = rules or self._retail_movement_rules()
         self._retail_check_movement_fields(movement)
         card_id = self._retail_record_id(movement.get("card"))
         if not card_id:
             raise ValidationError(self.env._("A card movement needs a card."))
         amount = self._retail_check_amount(movement.get("amount"))
-        kind, kind_label = self._retail_check_kind(movement.get("kind"), amount)
+        kind, kind_label = self._retail_check_kind(movement.get("kind"), amount, rules)
         self._retail_check_movement_texts(movement)
-        reason = self._retail_movement_reason(movement, kind, kind_label)
-        order_model, order_id = self._retail_movement_order(movement)
+        reason = self._retail_movement_reason(movement, kind, kind_label, rules)
+        order_model, order_id = self._retail_movement_order(movement, rules)
         key = movement.get("key") or False
         if key and not isinstance(key, str):
             raise ValidationError(self.env._("A movement key must be text."))
         allow_negative = self._retail_movement_allow_negative(
-            movement, kind, kind_label
+            movement, kind, kind_label, rules
         )
-        description = self._retail_movement_description(movement, kind_label, reason)
+        description = self._retail_movement_description(
+            movement, kind_label, reason, rules
+        )
         return {
             "card_id": card_id,
             "amount": amount,
@@ -104,24 +151,29 @@ class LoyaltyCard(models.Model):
                 )
 
     @api.model
-    def _retail_movement_reason(self, movement, kind, kind_label):
+    def _retail_movement_reason(self, movement, kind, kind_label, rules):
         """The reason without surrounding spaces (False when none); required
         for the kinds that need one."""
         reason = movement.get("reason") or False
         reason = reason and reason.strip()
-        if not reason and self.env["loyalty.history"]._retail_kind_needs_reason(kind):
+        if not reason and kind in rules["need_reason"]:
             raise ValidationError(
                 self.env._("%(kind)s needs a reason.", kind=kind_label)
             )
         return reason
 
     @api.model
-    def _retail_movement_order(self, movement):
+    def _retail_movement_order(self, movement, rules):
         """(order model, order id) of the document that caused the movement;
         the model must exist and an id needs its model."""
         order_model = movement.get("order_model") or False
         order_id = self._retail_record_id(movement.get("order_id"))
-        if order_model and order_model not in self.env:
+        known = rules["order_models"]
+        if order_model and order_model not in known:
+            known[order_model] = isinstance(order_model, str) and (
+                order_model in self.env
+            )
+        if order_model and not known[order_model]:
             raise ValidationError(
                 self.env._("Unknown order model %(model)r.", model=order_model)
             )
@@ -132,11 +184,11 @@ class LoyaltyCard(models.Model):
         return order_model, order_id
 
     @api.model
-    def _retail_movement_allow_negative(self, movement, kind, kind_label):
-        """Whether the movement may take the balance below zero: reversals
-        only (``KINDS_ALLOWING_NEGATIVE``)."""
+    def _retail_movement_allow_negative(self, movement, kind, kind_label, rules):
+        """Whether the movement may take the balance below zero: the kinds of
+        ``_retail_kinds_allowing_negative`` only."""
         allow_negative = bool(movement.get("allow_negative"))
-        if allow_negative and kind not in KINDS_ALLOWING_NEGATIVE:
+        if allow_negative and kind not in rules["allow_negative"]:
             raise ValidationError(
                 self.env._(
                     "Only a reversal may take a balance below zero, not %(kind)s.",
@@ -146,18 +198,21 @@ class LoyaltyCard(models.Model):
         return allow_negative
 
     @api.model
-    def _retail_movement_description(self, movement, kind_label, reason):
+    def _retail_movement_description(self, movement, kind_label, reason, rules):
         """The text of the row: the one given, else the kind's label with the
-        reason."""
+        reason (translated once per posting for the same kind and reason)."""
         description = movement.get("description") or False
         if description and not isinstance(description, str):
             raise ValidationError(self.env._("The description must be text."))
         if not description:
-            description = (
-                self.env._("%(kind)s: %(reason)s", kind=kind_label, reason=reason)
-                if reason
-                else kind_label
-            )
+            if not reason:
+                return kind_label
+            memo = rules["descriptions"]
+            description = memo.get((kind_label, reason))
+            if description is None:
+                description = memo[kind_label, reason] = self.env._(
+                    "%(kind)s: %(reason)s", kind=kind_label, reason=reason
+                )
         return description
 
     @api.model
@@ -176,18 +231,20 @@ class LoyaltyCard(models.Model):
                     amount=amount,
                 )
             )
-        if float_is_zero(number, precision_digits=BALANCE_DIGITS):
+        # an amount of at least MIN_AMOUNT is not zero: float_is_zero below it
+        if abs(number) < MIN_AMOUNT and float_is_zero(
+            number, precision_digits=BALANCE_DIGITS
+        ):
             raise ValidationError(
                 self.env._("A card movement cannot be zero; nothing to post.")
             )
         return number
 
     @api.model
-    def _retail_check_kind(self, kind, amount):
+    def _retail_check_kind(self, kind, amount, rules):
         """The kind, checked against the amount's sign, and its label."""
-        History = self.env["loyalty.history"]
-        kinds = dict(History._fields["retail_kind"]._description_selection(self.env))
-        if kind not in kinds:
+        kinds = rules["kinds"]
+        if not isinstance(kind, str) or kind not in kinds:
             raise ValidationError(
                 self.env._(
                     "Unknown kind of card movement %(kind)r; expected one of "
@@ -196,7 +253,7 @@ class LoyaltyCard(models.Model):
                     kinds=", ".join(kinds),
                 )
             )
-        sign = History._retail_kind_sign(kind)
+        sign = rules["signs"][kind]
         if sign > 0 and amount < 0:
             raise ValidationError(
                 self.env._(

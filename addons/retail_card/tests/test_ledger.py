@@ -372,3 +372,81 @@ class TestCardLedgerBulk(RetailCardCommon):
         self.assertEqual(set(cards.mapped("points")), {25.0})
         self.assertEqual(len(cards.history_ids), 600)
         self.assertBalanceInvariant(cards)
+
+    def _bulk_cards(self, count=600):
+        return self.Card.create(
+            [{"program_id": self.points_program.id} for _i in range(count)]
+        )
+
+    def _campaign_load(self, cards, **values):
+        return [
+            {
+                "card": card_id,
+                "amount": 25,
+                "kind": "adjust",
+                "reason": "Spring campaign",
+                "key": f"spring/{card_id}",
+                **values,
+            }
+            for card_id in cards.ids
+        ]
+
+    def test_one_bad_movement_refuses_the_whole_bulk_posting(self):
+        cards = self._bulk_cards()
+        wrong = [
+            (UserError, "cannot be debited", {"amount": -50}),
+            (ValidationError, "must debit", {"kind": "expire"}),
+            (ValidationError, "needs a reason", {"reason": "  "}),
+            (ValidationError, "do not exist", {"card": 2_000_000_000}),
+            (ValidationError, "Unknown movement fields", {"points": 5}),
+            (ValidationError, "same movement key", {"key": f"spring/{cards[0].id}"}),
+        ]
+        for error, message, bad in wrong:
+            with self.subTest(message=message):
+                movements = self._campaign_load(cards)
+                movements[300] = {**movements[300], **bad}
+                with self.assertRaisesRegex(error, message):
+                    self.Card._retail_post_movements(movements)
+                self.assertEqual(set(cards.mapped("points")), {0.0})
+                self.assertFalse(self._ledger(cards), "nothing written")
+
+    def test_bulk_replay_under_another_amount_writes_nothing(self):
+        cards = self._bulk_cards()
+        self.Card._retail_post_movements(self._campaign_load(cards))
+        movements = self._campaign_load(cards)
+        movements[-1] = {**movements[-1], "amount": 40}
+        movements.append(
+            {"card": self.points_card.id, "amount": 5, "kind": "earn", "key": "new"}
+        )
+        with self.assertRaisesRegex(ValidationError, "already posted"):
+            self.Card._retail_post_movements(movements)
+        self.assertEqual(len(self._ledger(cards | self.points_card)), 600)
+        self.assertEqual(self.points_card.points, 0)
+        self.assertBalanceInvariant(cards | self.points_card)
+
+    def test_bulk_debits_and_credits_keep_balance_equal_to_ledger(self):
+        cards = self._bulk_cards()
+        self.Card._retail_post_movements(self._campaign_load(cards))
+        # a second posting mixing debits and credits of the same cards
+        movements = [
+            {"card": card_id, "amount": amount, "kind": kind}
+            for card_id in cards.ids
+            for amount, kind in ((-10, "spend"), (3, "earn"), (-18, "spend"))
+        ]
+        balances = self.Card._retail_post_movements(movements)
+        self.assertEqual(set(balances.values()), {0.0})
+        self.assertEqual(set(cards.mapped("points")), {0.0})
+        last = self._ledger(cards[7])[-1]
+        self.assertEqual((last.used, last.retail_balance_after), (18, 0))
+        self.assertBalanceInvariant(cards)
+
+    def test_card_values_only_for_kept_fields_of_moved_cards(self):
+        cards = self._bulk_cards(2)
+        movements = self._campaign_load(cards[0])
+        for card_values in (
+            {cards[0].id: {"code": "HACKED"}},
+            {cards[1].id: {}},
+        ):
+            with self.assertRaisesRegex(ValidationError, "fields the ledger keeps"):
+                self.Card._retail_post_movements(movements, card_values=card_values)
+        self.assertFalse(self._ledger(cards))

@@ -160,20 +160,15 @@ class LoyaltyCard(models.Model):
             )
 
     @api.model
-    def _retail_check_movement(self, movement):
+    def _retail_kinds_allowing_negative(self):
         """Points spent offline (the till took them within the store's offline
         caps, the order has landed) may take the balance below zero: the card
         shows the shortfall and its next earnings recover it. Only the loyalty
         engine asks for it, through its own context key, for spend movements."""
-        if (
-            self.env.context.get("retail_loyalty_offline_spend")
-            and isinstance(movement, dict)
-            and movement.get("kind") == "spend"
-            and movement.get("allow_negative")
-        ):
-            line = super()._retail_check_movement({**movement, "kind": "reverse"})
-            return {**line, "kind": "spend"}
-        return super()._retail_check_movement(movement)
+        kinds = super()._retail_kinds_allowing_negative()
+        if self.env.context.get("retail_loyalty_offline_spend"):
+            kinds.add("spend")
+        return kinds
 
     def _retail_allowed_rewards(self):
         """Rewards of the card's program it may claim: all of them outside

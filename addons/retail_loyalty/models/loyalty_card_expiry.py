@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.retail_card.models.loyalty_card_ledger_write import BULK_MIN_LINES
+
 
 class LoyaltyCard(models.Model):
     """The card's next expiry, kept by the ledger: every posting on cards of
@@ -102,56 +104,72 @@ class LoyaltyCard(models.Model):
             ["retail_next_expiry_date", "retail_next_expiry_points"]
         )
 
-    def _retail_write_next_expiry(self, values):
-        """Write the cards' next expiry ``values`` {card id: (day or False,
-        points)} in one query."""
-        ids = [card_id for card_id in self.ids if card_id in values]
-        if not ids:
-            return
-        self.flush_recordset(["retail_next_expiry_date", "retail_next_expiry_points"])
-        self.env.execute_query(
-            SQL(
-                """
-                UPDATE loyalty_card AS card
-                   SET retail_next_expiry_date = new.day,
-                       retail_next_expiry_points = new.points
-                  FROM unnest(%s::int[], %s::date[], %s::float8[])
-                       AS new(id, day, points)
-                 WHERE card.id = new.id
-                """,
-                ids,
-                [values[card_id][0] or None for card_id in ids],
-                [values[card_id][1] for card_id in ids],
-            )
-        )
-        self.invalidate_recordset(
-            ["retail_next_expiry_date", "retail_next_expiry_points"]
-        )
+    @api.model
+    def _retail_ledger_card_fields(self):
+        return super()._retail_ledger_card_fields() | {
+            "retail_next_expiry_date",
+            "retail_next_expiry_points",
+        }
 
-    def _retail_record_movements(self, lines, balances):
-        moved = super()._retail_record_movements(lines, balances)
-        expiring = moved.filtered(
-            lambda card: card.program_id.retail_ledger
-            and card.program_id.retail_expiry_months
-        )
-        # the expiry job writes the next expiry itself, from the lots it read
-        if expiring and not self.env.context.get("retail_next_expiry_known"):
-            debited = {line["card_id"] for line in lines if line["amount"] < 0}
-            expiring._retail_next_expiry_moved(debited)._retail_refresh_next_expiry()
+    def _retail_record_movements(self, lines, balances, card_values=None):
+        moved = super()._retail_record_movements(lines, balances, card_values)
+        # a caller that knows the next expiry (the expiry job, from the lots
+        # it read) gives it with the balances
+        known = {
+            card_id
+            for card_id, values in (card_values or {}).items()
+            if "retail_next_expiry_date" in values
+        }
+        debited = {line["card_id"] for line in lines if line["amount"] < 0}
+        cards = moved.browse(set(moved.ids) - known)
+        if len(cards) < BULK_MIN_LINES:
+            # a till's posting: its cards' programs are in the cache, and
+            # most programs keep no expiry
+            cards = cards.filtered(
+                lambda card: card.program_id.retail_ledger
+                and card.program_id.retail_expiry_months
+            )
+        if cards:
+            cards._retail_next_expiry_moved(debited)._retail_refresh_next_expiry()
         return moved
 
     def _retail_next_expiry_moved(self, debited):
-        """The cards whose next expiry a posting may have moved: the cards
-        ``debited`` (ids), those without a next expiry, and those whose next
-        expiry is the day today's lot expires (a credit joins that lot). A card
-        only credited keeps an earlier next expiry: a credit consumes no lot,
-        and today's lot is the last one."""
-        moved = self.browse(debited) & self
-        today = self.env.cr.now()
-        for program, cards in (self - moved).grouped("program_id").items():
-            today_lot = program._retail_lot_expiry_date(today)
-            moved |= cards.filtered(
-                lambda card, lot=today_lot: not card.retail_next_expiry_date
-                or card.retail_next_expiry_date >= lot
+        """The cards of retail ledger programs with an expiry whose next expiry
+        a posting may have moved, in one query: the cards ``debited`` (ids),
+        those without a next expiry, and those whose next expiry is the day
+        today's lot expires (a credit joins that lot). A card only credited
+        keeps an earlier next expiry: a credit consumes no lot, and today's lot
+        is the last one."""
+        if not self.ids:
+            return self.browse()
+        self.flush_recordset(["program_id", "retail_next_expiry_date"])
+        self.env["loyalty.program"].flush_model(
+            ["retail_ledger", "retail_expiry_months"]
+        )
+        today = fields.Date.to_date(self.env.cr.now())
+        return self.browse(
+            card_id
+            for (card_id,) in self.env.execute_query(
+                SQL(
+                    """
+                    SELECT card.id
+                      FROM loyalty_card AS card
+                      JOIN loyalty_program AS program
+                           ON program.id = card.program_id
+                     WHERE card.id = ANY(%(ids)s)
+                       AND program.retail_ledger
+                       AND program.retail_expiry_months > 0
+                       AND (card.id = ANY(%(debited)s)
+                            OR card.retail_next_expiry_date IS NULL
+                            OR card.retail_next_expiry_date >= (
+                                %(today)s::date
+                                + make_interval(
+                                    months => program.retail_expiry_months)
+                            )::date)
+                    """,
+                    ids=self._retail_sql_array(self.ids, "int"),
+                    debited=self._retail_sql_array(list(debited), "int"),
+                    today=today,
+                )
             )
-        return moved
+        )

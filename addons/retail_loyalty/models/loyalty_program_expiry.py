@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 # Cards handled per transaction by the expiry job.
-EXPIRY_CHUNK = 5000
+EXPIRY_CHUNK = 20000
 
 # The lots of points still to expire of the cards of retail ledger programs with
 # an expiry (parameters ``cards``: an SQL condition on ``c``, the card, and
@@ -148,16 +148,30 @@ class LoyaltyProgram(models.Model):
     def _retail_expire_points(self, now=None, card_ids=None):
         """Post one "expire" movement per card of the program with lots whose
         expiry day (``_retail_lot_expiry_date``) is ``now``'s day or before, in
-        one posting (the ledger's bulk path for many cards), and write the
-        cards' next expiry from the same lots: the first lot after that day.
+        one posting (the ledger's bulk path for many cards), which writes the
+        cards' next expiry, from the same lots (the first lot after that day),
+        with their balances.
         Idempotent per day (movement key).
 
         :return: {card id: points expired}
         """
         self.ensure_one()
         day = fields.Date.to_date(now or fields.Date.today())
+        Card = self.env["loyalty.card"]
+        if card_ids is None:
+            card_ids = Card.search(
+                [("program_id", "=", self.id), ("points", ">", 0)], order="id"
+            ).ids
+        if not card_ids or not self.retail_expiry_months:
+            return {}
+        # the cards are locked before their lots are read: a till's posting on
+        # one of them waits for this chunk, and the amounts expired are those
+        # of the balances the ledger posts on
+        Card.browse(card_ids)._retail_lock_balances()
+        with Card._retail_without_jit():
+            lots_of = self._retail_expiry_lots(card_ids)
         due, nexts = {}, {}
-        for card_id, lots in self._retail_expiry_lots(card_ids).items():
+        for card_id, lots in lots_of.items():
             expired = [points for expiry, points in lots if expiry <= day]
             if not expired:
                 continue
@@ -171,8 +185,7 @@ class LoyaltyProgram(models.Model):
         description = self.env._(
             "Points expired on %(date)s", date=fields.Date.to_string(day)
         )
-        Card = self.env["loyalty.card"]
-        Card.with_context(retail_next_expiry_known=True)._retail_post_movements(
+        Card._retail_post_movements(
             [
                 {
                     "card": card_id,
@@ -182,20 +195,29 @@ class LoyaltyProgram(models.Model):
                     "key": f"retail_loyalty/expire/{card_id}/{day}",
                 }
                 for card_id, points in due.items()
-            ]
+            ],
+            card_values={
+                card_id: {
+                    "retail_next_expiry_date": first,
+                    "retail_next_expiry_points": points,
+                }
+                for card_id, (first, points) in nexts.items()
+            },
         )
-        Card.browse(due)._retail_write_next_expiry(nexts)
         return due
 
     @api.model
     def _cron_retail_expire(self):
         """Expire points of every program with an expiry, by chunks of cards
-        in id order, each chunk committed (``_commit_progress``). A run stopped
-        halfway is resumed by the next one: the cards already done have nothing
-        left to expire that day, and the day's movement key refuses a second
+        in id order, each chunk committed (``_commit_progress``). Only the
+        cards whose next expiry (kept by the ledger) is today or before have
+        points to expire: they are found through its index. A run stopped
+        halfway is resumed by the next one: the cards already done have their
+        next expiry after today, and the day's movement key refuses a second
         expiry."""
         Cron = self.env["ir.cron"]
         Card = self.env["loyalty.card"]
+        today = fields.Date.today()
         for program in self.search(
             [("retail_ledger", "=", True), ("retail_expiry_months", ">", 0)]
         ):
@@ -204,6 +226,7 @@ class LoyaltyProgram(models.Model):
                 card_ids = Card.search(
                     [
                         ("program_id", "=", program.id),
+                        ("retail_next_expiry_date", "<=", today),
                         ("points", ">", 0),
                         ("id", ">", last_id),
                     ],
@@ -213,6 +236,6 @@ class LoyaltyProgram(models.Model):
                 if not card_ids:
                     break
                 last_id = card_ids[-1]
-                program._retail_expire_points(card_ids=card_ids)
+                program._retail_expire_points(now=today, card_ids=card_ids)
                 if not Cron._commit_progress(len(card_ids)):
                     return

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
@@ -7,6 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
+from ..models import loyalty_program_expiry
 from .common import RetailLoyaltyCommon
 
 
@@ -185,3 +188,89 @@ class TestExpiry(RetailLoyaltyCommon):
         self.assertTrue(card.retail_next_expiry_date)
         self.program.retail_expiry_months = 0
         self.assertFalse(card.retail_next_expiry_date)
+
+
+@tagged("post_install", "-at_install")
+class TestExpiryJob(RetailLoyaltyCommon):
+    """The scheduled expiry job over many cards: chunks posted through the
+    ledger's bulk path, committed one by one, resumed after a stop."""
+
+    def _cards_with_old_points(self, count):
+        """``count`` cards holding 100 points earned 13 months ago, 30 of them
+        also 40 points earned today."""
+        self.program.retail_expiry_months = 12
+        partners = self.env["res.partner"].create(
+            [{"name": f"Customer {n}"} for n in range(count)]
+        )
+        cards = self.Card.create(
+            [{"program_id": self.program.id, "partner_id": p.id} for p in partners]
+        )
+        self.Card._retail_post_movements(
+            [{"card": card_id, "amount": 100, "kind": "earn"} for card_id in cards.ids]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE loyalty_history SET create_date = %s WHERE card_id = ANY(%s)",
+                fields.Datetime.now() - relativedelta(months=13),
+                cards.ids,
+            )
+        )
+        self.env.invalidate_all()
+        cards._retail_refresh_next_expiry()
+        self.Card._retail_post_movements(
+            [
+                {"card": card_id, "amount": 40, "kind": "earn"}
+                for card_id in cards.ids[:30]
+            ]
+        )
+        return cards
+
+    def _run_job(self, stop_after_chunks=None):
+        """Run the job as the scheduler does, in chunks of 250 cards; its
+        commits are left out (the test's transaction), and with
+        ``stop_after_chunks`` its time runs out after that many chunks."""
+        chunks = []
+
+        def commit_progress(cron, processed=0, **kwargs):
+            chunks.append(processed)
+            return stop_after_chunks is None or len(chunks) < stop_after_chunks
+
+        Cron = type(self.env["ir.cron"])
+        with (
+            patch.object(loyalty_program_expiry, "EXPIRY_CHUNK", 250),
+            patch.object(Cron, "_commit_progress", commit_progress),
+        ):
+            self.env["loyalty.program"]._cron_retail_expire()
+        return chunks
+
+    def _expired(self, cards):
+        return self.History.search(
+            [("card_id", "in", cards.ids), ("retail_kind", "=", "expire")]
+        )
+
+    def test_job_run_twice_expires_once(self):
+        cards = self._cards_with_old_points(600)
+        self.assertEqual(self._run_job(), [250, 250, 100])
+        self.assertEqual(len(self._expired(cards)), 600, "one expiry per card")
+        self.assertEqual(set(self._expired(cards).mapped("used")), {100})
+        self.assertEqual(self._run_job(), [], "nothing left to expire")
+        self.assertEqual(len(self._expired(cards)), 600)
+        self.assertEqual(set(cards[:30].mapped("points")), {40})
+        self.assertEqual(set(cards[30:].mapped("points")), {0})
+        self.assertBalanceInvariant(cards)
+        # the next expiry is written with the balances: the recent lot, or none
+        today_lot = self.program._retail_lot_expiry_date(fields.Datetime.now())
+        self.assertEqual(set(cards[:30].mapped("retail_next_expiry_date")), {today_lot})
+        self.assertEqual(set(cards[:30].mapped("retail_next_expiry_points")), {40})
+        self.assertEqual(set(cards[30:].mapped("retail_next_expiry_date")), {False})
+        self.assertEqual(set(cards[30:].mapped("retail_next_expiry_points")), {0})
+
+    def test_job_stopped_halfway_resumes_without_expiring_twice(self):
+        cards = self._cards_with_old_points(600)
+        self.assertEqual(self._run_job(stop_after_chunks=1), [250])
+        self.assertEqual(len(self._expired(cards)), 250)
+        self.assertEqual(self._run_job(), [250, 100], "the rest, in the next run")
+        self.assertEqual(len(self._expired(cards)), 600)
+        self.assertEqual(self._run_job(), [])
+        self.assertBalanceInvariant(cards)

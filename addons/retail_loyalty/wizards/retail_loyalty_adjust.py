@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 MAX_ID = 2**31 - 1
 
@@ -74,9 +75,12 @@ class RetailLoyaltyAdjust(models.TransientModel):
         cards = self._retail_target_cards()
         if not cards:
             raise UserError(self.env._("Select cards, customers or a segment."))
-        today = fields.Date.context_today(self)
-        expired = cards.filtered(
-            lambda card: card.expiration_date and card.expiration_date < today
+        expired = cards.search_fetch(
+            [
+                ("id", "in", cards.ids),
+                ("expiration_date", "<", fields.Date.context_today(self)),
+            ],
+            ["code"],
         )
         if expired:
             raise UserError(
@@ -92,13 +96,13 @@ class RetailLoyaltyAdjust(models.TransientModel):
         return self.env["loyalty.card"]._retail_post_movements(
             [
                 {
-                    "card": card,
+                    "card": card_id,
                     "amount": amount,
                     "kind": "adjust",
                     "reason": reason,
-                    "key": f"retail_loyalty/adjust/{self.id}/{card.id}",
+                    "key": f"retail_loyalty/adjust/{self.id}/{card_id}",
                 }
-                for card in cards
+                for card_id in cards.ids
             ]
         )
 
@@ -115,7 +119,7 @@ class RetailLoyaltyAdjust(models.TransientModel):
                     program=self.program_id.name,
                 )
             )
-        partners = self.partner_ids | self.segment_id.partner_ids
+        partners = self._retail_target_partners()
         if not partners:
             return self.card_ids
         # sudo: users may not create cards; the program was checked readable and
@@ -128,13 +132,34 @@ class RetailLoyaltyAdjust(models.TransientModel):
                 ("partner_id", "in", partners.ids),
             ]
         )
-        missing = partners - existing.partner_id
+        # the customers holding one of those cards, read in one query (a
+        # campaign's load reaches every customer)
+        Card.flush_model(["partner_id"])
+        covered = {
+            partner_id
+            for (partner_id,) in self.env.execute_query(
+                SQL(
+                    "SELECT DISTINCT partner_id FROM loyalty_card WHERE id = ANY(%s)",
+                    Card._retail_sql_array(existing.ids, "int"),
+                )
+            )
+        }
+        missing = [pid for pid in partners.ids if pid not in covered]
         new = Card.browse()
         if missing and self.operation == "load":
             new = Card.with_context(action_no_send_mail=True).create(
                 [
-                    {"program_id": self.program_id.id, "partner_id": partner.id}
-                    for partner in missing
+                    {"program_id": self.program_id.id, "partner_id": partner_id}
+                    for partner_id in missing
                 ]
             )
         return (self.card_ids | existing | new).with_env(self.env)
+
+    def _retail_target_partners(self):
+        """The selected customers and those of the segment, archived ones left
+        out, in one query (the fields' own reading checks each customer's
+        archive flag record by record)."""
+        wizard = self.with_context(active_test=False)
+        ids = set(wizard.partner_ids.ids) | set(wizard.segment_id.partner_ids.ids)
+        Partner = self.env["res.partner"]
+        return Partner.search([("id", "in", list(ids))], order="id") if ids else Partner

@@ -1,13 +1,16 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.retail_card.tests.common import LedgerAssertions
 
 from .test_loyalty_campaign import RetailMarketingLoyaltyCommon
 
 
 @tagged("post_install", "-at_install", "retail_marketing")
-class TestLoyaltyCampaignActions(RetailMarketingLoyaltyCommon):
+class TestLoyaltyCampaignActions(LedgerAssertions, RetailMarketingLoyaltyCommon):
     """Loyalty notices and point loads made for a campaign are logged on it;
     the points move through the ledger alone."""
 
@@ -132,3 +135,52 @@ class TestLoyaltyCampaignActions(RetailMarketingLoyaltyCommon):
             }
         ).action_apply()
         self.assertEqual(self.Action.search_count([]), before)
+
+    def test_point_load_to_many_customers_keeps_balances_and_next_expiry(self):
+        """A campaign's load to hundreds of customers goes through the ledger's
+        bulk path: every balance equals its ledger, new cards are made for the
+        customers without one, and each card's next expiry stays right."""
+        newcomers = self.env["res.partner"].create(
+            [{"name": f"Newcomer {n}"} for n in range(600)]
+        )
+        holders = self.ana | self.gina | self.ivan
+        before = {card.partner_id: card.points for card in self._cards(holders)}
+        ana_expiry = self._cards(self.ana).retail_next_expiry_date
+        wizard = (
+            self.env["retail.loyalty.adjust"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "program_id": self.program.id,
+                    "points": 50,
+                    "reason_id": self.env.ref(
+                        "retail_loyalty.retail_loyalty_adjust_reason_goodwill"
+                    ).id,
+                    "partner_ids": [(6, 0, (holders | newcomers).ids)],
+                    "retail_campaign_id": self.campaign.id,
+                }
+            )
+        )
+        balances = wizard.action_apply()
+        cards = self._cards(holders | newcomers)
+        self.assertEqual(len(cards), 603)
+        self.assertEqual(set(balances), set(cards.ids))
+        for card in self._cards(holders):
+            self.assertEqual(card.points, before[card.partner_id] + 50)
+        new_cards = self._cards(newcomers)
+        self.assertEqual(set(new_cards.mapped("points")), {50})
+        today_lot = self.program._retail_lot_expiry_date(fields.Datetime.now())
+        self.assertEqual(set(new_cards.mapped("retail_next_expiry_date")), {today_lot})
+        self.assertEqual(set(new_cards.mapped("retail_next_expiry_points")), {50})
+        self.assertEqual(
+            self._cards(self.ana).retail_next_expiry_date,
+            ana_expiry,
+            "a credit leaves an earlier next expiry alone",
+        )
+        self.assertBalanceInvariant(cards)
+        self.assertEqual(self._actions().audience_count, 603)
+        self.assertIn("603 customers", self._actions().criteria)
+        # the same wizard applied again (a double click) loads nothing more
+        wizard.action_apply()
+        self.assertEqual(set(new_cards.mapped("points")), {50})
+        self.assertBalanceInvariant(cards)

@@ -1,6 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class RetailLoyaltyAdjust(models.TransientModel):
@@ -25,6 +26,14 @@ class RetailLoyaltyAdjust(models.TransientModel):
     def _retail_log_on_campaign(self, balances):
         self.ensure_one()
         cards = self.env["loyalty.card"].browse(list(balances))
+        cards.flush_model(["partner_id"])
+        [[customers]] = self.env.execute_query(
+            SQL(
+                "SELECT count(DISTINCT partner_id) FROM loyalty_card "
+                "WHERE id = ANY(%s)",
+                cards._retail_sql_array(cards.ids, "int"),
+            )
+        )
         operation = dict(
             self._fields["operation"]._description_selection(self.env)
         ).get(self.operation)
@@ -48,7 +57,7 @@ class RetailLoyaltyAdjust(models.TransientModel):
             reason=self.reason_id.name,
             selection=", ".join(part for part in selection if part),
             cards=len(cards),
-            customers=len(cards.partner_id),
+            customers=customers,
         )
         return self.env["retail.marketing.action"]._retail_log(
             self.retail_campaign_id,
