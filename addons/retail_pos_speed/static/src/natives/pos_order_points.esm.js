@@ -238,40 +238,29 @@ function splitRulePoints(rule, totalProductQty, lines, program, ignored, Product
     return splitPoints;
 }
 
-/** A field's value of a line, for its key: records as their ids. */
-function fieldValue(value) {
-    if (value && typeof value === "object") {
-        if (Array.isArray(value)) {
-            return value.map(fieldValue);
-        }
-        if (value.model?.name && "id" in value) {
-            return value.id;
-        }
-        if (typeof value.toISO === "function") {
-            return value.toISO();
-        }
-    }
-    return value;
+/** A raw value of a line, for its key: x2many sets as lists. */
+function rawValue(_key, value) {
+    return value instanceof Set ? [...value] : value;
 }
 
 /**
  * What pointsForPrograms (and the line hooks it calls) may read of a line: every
- * field of the line, whether it counts for the points, its amounts, and the line
- * before it (the sums run in the order of the lines).
+ * field of the line (its raw values: ids for the relations, the till's own fields
+ * included), whether it counts for the points, its amounts, and the line before it
+ * (the sums run in the order of the lines).
  */
 function lineKey(values, previous) {
-    const line = values.line;
-    const fields = Object.keys(line.model.fields)
-        .sort()
-        .map((name) => [name, fieldValue(line[name])]);
     try {
-        return JSON.stringify([
-            previous?.line.uuid,
-            values.skipped,
-            values.amountWithTax,
-            values.amountWithoutTax,
-            fields,
-        ]);
+        return JSON.stringify(
+            [
+                previous?.line.uuid,
+                values.skipped,
+                values.amountWithTax,
+                values.amountWithoutTax,
+                toRaw(values.line).raw,
+            ],
+            rawValue
+        );
     } catch {
         // a value that cannot be serialised: the line counts as changed
         return undefined;
