@@ -262,7 +262,12 @@ def write_report(runs, options):
             " the points of every program over values read once"
             " (pos_order_points.esm.js: pos_loyalty's `pointsForPrograms` checks every"
             " rule of every program against every line through the till's reactive"
-            " records); read-only scopes (pos_order_read_scope.esm.js: while the"
+            " records), computed again only for the programs whose rules see a line"
+            " changed since the last computation (an index of the programs by product"
+            " built when the till loads); the reward lines kept when a reward applied"
+            " again gives the same values (pos_order_reward_lines.esm.js: pos_loyalty"
+            " deletes and re-creates them at each update); read-only scopes"
+            " (pos_order_read_scope.esm.js: while the"
             " rewards a basket can claim or a discountable amount are computed, the"
             " lines are read once and the points spent per coupon summed in one pass);"
             " whether each program applies, computed once per pass of"
@@ -599,7 +604,7 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
         browser_logger.addHandler(handler)
         try:
             with self._profiling(side):
-                self.start_pos_tour(TOUR, timeout=900)
+                self.start_pos_tour(TOUR, timeout=1800)
         finally:
             browser_logger.removeHandler(handler)
             browser_logger.setLevel(level)

@@ -17,6 +17,9 @@ NATIVE_FINGERPRINTS = {
     "PosOrder.getOrderlines": "2098f53f",
     "PosOrder._getRealCouponPoints": "35531a96",
     "PosOrder._getSpecificDiscountableLines": "0faf0bdb",
+    "PosOrder._updateRewardLines": "1cb2a2f4",
+    "PosOrder._applyReward": "8d593f32",
+    "PosOrder.applyRewardLine": "5c3955eb",
     # point_of_sale/static/src/app/models/accounting/pos_order_accounting.js
     "PosOrder.triggerRecomputeAllPrices": "be9d149a",
     "PosOrder._computeAllPrices": "fee6ba34",

@@ -21,6 +21,8 @@ TAX_CASES = (
     # two cumulative promotions on the same lines, in the order they apply
     "cumulative_priority_order",
     "cumulative_oldest_first",
+    # three, each on what the earlier ones left
+    "cumulative_three_on_what_is_left",
 )
 
 
@@ -189,9 +191,10 @@ class TestRetailPromotionsPosUi(RetailPromotionCaseMixin, RetailPosTourCase):
         """The discount card's code typed in the till (its holder becomes the
         customer, the order keeps the code); the card typed for another
         customer, the till reloaded before payment: the card still counts; then
-        the cases with a 21 % tax and those of two cumulative promotions on the
-        same lines: each synchronised order as on a sale order (the same split of
-        the discount between the promotions)."""
+        the cases with a 21 % tax and those of cumulative promotions on the same
+        lines (two, then three, each on what the earlier ones left): each
+        synchronised order as on a sale order (the same split of the discount
+        between the promotions)."""
         case = self.cases["discount_card"]
         products, programs = self._retail_setup_case(case, self.main_pos_config)
         # sudo: a card's number is set by the system only (retail_card)

@@ -2,6 +2,11 @@ import "@pos_loyalty/app/models/pos_order";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
+import {
+    retailProgramIndex,
+    retailProgramsSeeing,
+} from "@retail_pos_speed/natives/program_index.esm";
+import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 import {toRaw} from "@odoo/owl";
 
 /**
@@ -22,6 +27,16 @@ import {toRaw} from "@odoo/owl";
  * patch is the first one above pos_loyalty's method, and the patches of the other
  * modules (retail_loyalty's, retail_promotions') run on its result as they run on
  * pos_loyalty's. The tours compare both on every basket.
+ *
+ * Incremental where it is exact: a program's points depend only on the lines its
+ * rules can see (their products, or every line for a rule on any product), on
+ * the code-activated rules and on the line hooks. Each computation keeps the
+ * points of every program it computed and a key of each line (every field of the
+ * line, whether it counts, its amounts, the line before it); the next one
+ * computes again only the programs whose rules see a line whose key changed, a
+ * line added or a line removed (the till's index of programs by product,
+ * natives/program_index.esm.js), and all of them when the code-activated rules or
+ * the customer changed. The others keep their points.
  */
 
 /** The values pointsForPrograms reads of a line (pos_loyalty's expressions). */
@@ -223,7 +238,94 @@ function splitRulePoints(rule, totalProductQty, lines, program, ignored, Product
     return splitPoints;
 }
 
-/** pos_loyalty's pointsForPrograms over plain values (see above). */
+/** A raw value of a line, for its key: x2many sets as lists. */
+function rawValue(_key, value) {
+    return value instanceof Set ? [...value] : value;
+}
+
+/**
+ * What pointsForPrograms (and the line hooks it calls) may read of a line: every
+ * field of the line (its raw values: ids for the relations, the till's own fields
+ * included), whether it counts for the points, its amounts, and the line before it
+ * (the sums run in the order of the lines).
+ */
+function lineKey(values, previous) {
+    try {
+        return JSON.stringify(
+            [
+                previous?.line.uuid,
+                values.skipped,
+                values.amountWithTax,
+                values.amountWithoutTax,
+                toRaw(values.line).raw,
+            ],
+            rawValue
+        );
+    } catch {
+        // a value that cannot be serialised: the line counts as changed
+        return undefined;
+    }
+}
+
+/**
+ * The points of the programs the order computed before, still exact for its
+ * lines `lines` (their values): those of the programs that see no line changed,
+ * added or removed since (the program index, natives/program_index.esm.js), with
+ * the same code-activated rules and customer. Returns the order's cache
+ * {results: program id -> points, ...}, results of the other programs dropped.
+ */
+function pointsStillExact(order, lines, programs) {
+    const state = retailSpeedState(order);
+    const index = retailProgramIndex(order.config, order.models, programs);
+    const context = JSON.stringify([
+        order.uiState.codeActivatedProgramRules,
+        order.getPartner()?.id,
+    ]);
+    let cache = state.points;
+    if (!cache || cache.index !== index || cache.context !== context) {
+        cache = {index, context, lines: new Map(), results: new Map()};
+        state.points = cache;
+    }
+    const current = new Map();
+    const touched = [];
+    lines.forEach((values, position) => {
+        const entry = {
+            key: lineKey(values, lines[position - 1]),
+            products: [values.productId, values.rewardProductId],
+        };
+        current.set(values.line.uuid, entry);
+        const known = cache.lines.get(values.line.uuid);
+        if (!known || known.key === undefined || known.key !== entry.key) {
+            touched.push(...entry.products, ...(known?.products || []));
+        }
+    });
+    for (const [uuid, known] of cache.lines) {
+        if (!current.has(uuid)) {
+            touched.push(...known.products);
+        }
+    }
+    if (touched.length) {
+        const seeing = retailProgramsSeeing(
+            index,
+            touched.filter((id) => id !== undefined)
+        );
+        for (const programId of seeing) {
+            cache.results.delete(programId);
+        }
+    }
+    cache.lines = current;
+    return cache;
+}
+
+/** A copy of the points of a program: pos_loyalty's callers change them. */
+function copyPoints(points) {
+    return points.map((entry) => ({...entry}));
+}
+
+/**
+ * pos_loyalty's pointsForPrograms over plain values (see above), computed again
+ * only for the programs that see a line changed since the last computation.
+ */
 function retailPointsForPrograms(order, programs) {
     const ProductPrice = order.models["decimal.precision"].find(
         (dp) => dp.name === "Product Price"
@@ -232,6 +334,21 @@ function retailPointsForPrograms(order, programs) {
         .getOrderlines()
         .filter((line) => !line.combo_parent_id)
         .map((line, index) => lineValues(order, line, index));
+    const cache = pointsStillExact(order, lines, programs);
+    const toCompute = programs.filter((program) => !cache.results.has(program.id));
+    const computed = computePoints(order, toCompute, lines, ProductPrice);
+    for (const [programId, points] of Object.entries(computed)) {
+        cache.results.set(Number(programId), copyPoints(points));
+    }
+    const result = {};
+    for (const program of programs) {
+        result[program.id] = copyPoints(cache.results.get(program.id));
+    }
+    return result;
+}
+
+/** pos_loyalty's pointsForPrograms over plain values for `programs`. */
+function computePoints(order, programs, lines, ProductPrice) {
     const rulesPerProgram = new Map(
         programs.map((program) => [program.id, program.rule_ids.map(ruleValues)])
     );

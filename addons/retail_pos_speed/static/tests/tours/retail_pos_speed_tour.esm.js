@@ -84,6 +84,50 @@ function askedFiveTimesRunsOnce() {
     ];
 }
 
+/** The uuids of the order's reward lines. */
+function rewardLineUuids(order) {
+    return JSON.stringify(
+        order.lines.filter((line) => line.is_reward_line).map((line) => line.uuid)
+    );
+}
+
+/**
+ * One more unit of a product no promotion sees (the shirt), then one less: the
+ * promotion's reward line stays the same line (kept, not re-created), and the
+ * reward lines and points are those of pos_loyalty.
+ */
+function unrelatedLineKeepsRewardLines() {
+    return [
+        {
+            content: "one more shirt, then one less: the reward line is kept",
+            trigger: ".product-screen",
+            run: async () => {
+                const pos = window.posmodel;
+                const order = pos.getOrder();
+                await pos.retailRewardsSettled();
+                const before = rewardLineUuids(order);
+                if (before === "[]") {
+                    throw new Error("no reward line to keep");
+                }
+                const shirt = order.lines.find(
+                    (line) => line.product_id.name === "Promo Shirt"
+                );
+                const seen = [];
+                for (const change of [1, -1]) {
+                    shirt.setQuantity(shirt.getQuantity() + change);
+                    pos.updateRewards();
+                    await pos.retailRewardsSettled();
+                    seen.push(rewardLineUuids(order));
+                }
+                if (seen.some((uuids) => uuids !== before)) {
+                    throw new Error(`reward lines ${before}, then ${seen.join(", ")}`);
+                }
+            },
+        },
+        RetailPromotions.rewardLinesAreNative(),
+    ];
+}
+
 /**
  * The basket of the shared case n_for_m_cheapest_free (3 for 2 on the socks),
  * the last sock scanned right before going to payment: the payment screen shows
@@ -102,6 +146,7 @@ function sellCase(checks) {
         PosLoyalty.orderTotalIs("36.00"),
         RetailPromotions.pricesAreFresh(),
         RetailPromotions.rewardsAreNative(),
+        RetailPromotions.rewardLinesAreNative(),
         checks,
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
@@ -112,13 +157,19 @@ function sellCase(checks) {
 }
 
 registry.category("web_tour.tours").add("RetailPosSpeedTour", {
-    steps: () => sellCase([nativesAre(() => true), askedFiveTimesRunsOnce()]),
+    steps: () =>
+        sellCase([
+            nativesAre(() => true),
+            askedFiveTimesRunsOnce(),
+            unrelatedLineKeepsRewardLines(),
+        ]),
 });
 registry.category("web_tour.tours").add("RetailPosSpeedFallbackTour", {
     steps: () =>
         sellCase([
             nativesAre((name) => name !== "PosOrder.pointsForPrograms"),
             askedFiveTimesRunsOnce(),
+            unrelatedLineKeepsRewardLines(),
         ]),
 });
 registry.category("web_tour.tours").add("RetailPosSpeedOffTour", {

@@ -34,6 +34,7 @@ function sellBasket(basket, total) {
         PosLoyalty.orderTotalIs(total),
         RetailPromotions.pricesAreFresh(),
         RetailPromotions.rewardsAreNative(),
+        RetailPromotions.rewardLinesAreNative(),
         ProductScreen.clickPayButton(),
         PaymentScreen.clickPaymentMethod("Bank"),
         PaymentScreen.clickValidate(),
@@ -181,6 +182,7 @@ function sellBaskets(sales) {
             ),
             PosLoyalty.orderTotalIs(total),
             RetailPromotions.rewardsAreNative(),
+            RetailPromotions.rewardLinesAreNative(),
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Bank"),
             PaymentScreen.clickValidate(),
@@ -313,8 +315,9 @@ registry.category("web_tour.tours").add("RetailPromotionsTypesTour", {
 // customer), then the card lent to another customer and the till reloaded
 // before payment, then the cases with a 21 % tax: tax_n_for_m_excluded,
 // tax_fixed_price_included, tax_unit_discounts_excluded and
-// tax_quantity_breaks_included, then two cumulative promotions on the same lines:
-// cumulative_priority_order and cumulative_oldest_first (test_frontend.py)
+// tax_quantity_breaks_included, then cumulative promotions on the same lines:
+// cumulative_priority_order, cumulative_oldest_first and
+// cumulative_three_on_what_is_left (test_frontend.py)
 registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
     steps: () =>
         sellBaskets([
@@ -352,6 +355,8 @@ registry.category("web_tour.tours").add("RetailPromotionsCardTaxesTour", {
             // cumulative_priority_order, cumulative_oldest_first
             [null, [["Promo Stack Socks", 3]], "21.78"],
             [null, [["Promo Stack Tee", 3]], "21.78"],
+            // cumulative_three_on_what_is_left
+            [null, [["Promo Triple Socks", 3]], "18.15"],
         ]),
 });
 

@@ -1,7 +1,7 @@
 import "@retail_promotions/app/models/pos_order.esm";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {patch} from "@web/core/utils/patch";
-import {retailSpeedState} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 
 patch(PosOrder.prototype, {
     /**

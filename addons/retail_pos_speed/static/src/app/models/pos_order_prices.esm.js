@@ -8,7 +8,7 @@ import {
     retailOpenScope,
     retailSpeedState,
     withOrderScope,
-} from "@retail_pos_speed/app/utils/order_scope.esm";
+} from "@retail_pos_speed/natives/order_scope.esm";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**

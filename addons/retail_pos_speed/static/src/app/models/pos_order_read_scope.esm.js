@@ -4,7 +4,7 @@ import {patch} from "@web/core/utils/patch";
 import {
     retailOpenScope,
     withOrderScope,
-} from "@retail_pos_speed/app/utils/order_scope.esm";
+} from "@retail_pos_speed/natives/order_scope.esm";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**

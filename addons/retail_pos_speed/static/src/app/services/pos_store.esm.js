@@ -1,7 +1,8 @@
 import "@pos_loyalty/app/services/pos_store";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {patch} from "@web/core/utils/patch";
-import {retailSpeedState} from "@retail_pos_speed/app/utils/order_scope.esm";
+import {retailProgramIndex} from "@retail_pos_speed/natives/program_index.esm";
+import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 import {toRaw} from "@odoo/owl";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
@@ -46,6 +47,13 @@ function coalesced(store, kind, order, run) {
 }
 
 patch(PosStore.prototype, {
+    /** The index of the programs by product, built when the till loads. */
+    async processServerData() {
+        await super.processServerData(...arguments);
+        if (this.config.retail_pos_speed) {
+            retailProgramIndex(this.config, this.models);
+        }
+    },
     updateRewards() {
         if (
             !retailSpeedUses(this.config, "PosStore.updateRewards", super.updateRewards)

@@ -160,7 +160,151 @@ export function retailCustomerMatches(program, partner) {
     return Boolean(partner) && type.customerMatches(program, partner);
 }
 
+/** The key of a line's taxes, as pos_loyalty splits a discount per tax. */
+function taxKey(line) {
+    return String(line.tax_ids.map((tax) => tax.id));
+}
+
+/**
+ * Whether `line` is a line of a discount of a fixed amount (not a percentage,
+ * not a gift card or eWallet payment) other than `reward`.
+ */
+function isFixedDiscountLine(line, reward) {
+    const lineReward = line.reward_id;
+    return Boolean(
+        lineReward &&
+        lineReward.id !== reward.id &&
+        lineReward.reward_type === "discount" &&
+        lineReward.discount_mode !== "percent" &&
+        !["gift_card", "ewallet"].includes(lineReward.program_id.program_type)
+    );
+}
+
+/**
+ * Takes the amount of the fixed discount of the lines `rewardLines` off what is
+ * left of the lines it discounts (`discounted`, in the order of the lines), per
+ * tax, first off the lines the later discount does not discount (`later`), as
+ * sale_loyalty's _discountable_specific does.
+ */
+function takeFixedDiscount(rewardLines, discounted, later, remaining) {
+    const amounts = new Map(
+        rewardLines.map((line) => [taxKey(line), Math.abs(line.prices.total_included)])
+    );
+    const ordered = [
+        ...discounted.filter((line) => !later.has(line)),
+        ...discounted.filter((line) => later.has(line)),
+    ];
+    for (const line of ordered) {
+        const amount = amounts.get(taxKey(line)) || 0;
+        if (!amount || !remaining.has(line.uuid)) {
+            continue;
+        }
+        const consumed = Math.min(remaining.get(line.uuid), amount);
+        amounts.set(taxKey(line), amount - consumed);
+        remaining.set(line.uuid, remaining.get(line.uuid) - consumed);
+    }
+}
+
 patch(PosOrder.prototype, {
+    /**
+     * What a retail promotion's discount on specific products discounts, when a
+     * discount of a fixed amount (a scaled promotion: N for M, fixed price, 2nd
+     * and 3rd units, quantity breaks) applied before it: as on a sale order, what
+     * the earlier discounts left of its lines. Each earlier discount, in the
+     * order of the reward lines, takes its part off the lines it discounts: a
+     * percentage off each of them, a fixed amount off them per tax, first off
+     * the lines the later discount does not discount (sale_loyalty's
+     * _discountable_specific). pos_loyalty takes the whole fixed amounts off the
+     * later discount's lines after all the percentages, whatever order they
+     * applied in, so three cumulative promotions on the same lines would not
+     * split the discount as a sale order does (shared case
+     * cumulative_three_on_what_is_left). Without an earlier fixed discount both
+     * are the same: pos_loyalty's computation.
+     */
+    _getDiscountableOnSpecific(reward) {
+        if (
+            !reward.program_id.retail_promotion_type ||
+            !this.getOrderlines().some((line) => isFixedDiscountLine(line, reward))
+        ) {
+            return super._getDiscountableOnSpecific(...arguments);
+        }
+        return this.retailDiscountableOnWhatIsLeft(reward);
+    },
+    /** _getDiscountableOnSpecific's computation of what is left (see above). */
+    retailDiscountableOnWhatIsLeft(reward) {
+        const applicable = new Set(reward.all_discount_product_ids.map((p) => p.id));
+        const lines = this.getOrderlines();
+        const remaining = new Map();
+        const toDiscount = [];
+        const rewardGroups = new Map();
+        for (const line of lines) {
+            if (!line.getQuantity() || !line.price_unit) {
+                continue;
+            }
+            remaining.set(line.uuid, line.prices.total_included);
+            const productId =
+                line.combo_parent_id?.product_id.id || line.getProduct().id;
+            if (
+                applicable.has(productId) ||
+                (line._reward_product_id && applicable.has(line._reward_product_id.id))
+            ) {
+                toDiscount.push(line);
+            } else if (line.reward_id) {
+                if (line.reward_id.id === reward.id) {
+                    toDiscount.push(line);
+                }
+                const code = line.reward_identifier_code;
+                rewardGroups.set(code, [...(rewardGroups.get(code) || []), line]);
+            }
+        }
+        const later = new Set(toDiscount);
+        for (const rewardLines of rewardGroups.values()) {
+            this.retailTakeEarlierDiscount(rewardLines, reward, later, remaining);
+        }
+        let discountable = 0;
+        const discountablePerTax = {};
+        for (const line of toDiscount) {
+            const left = remaining.get(line.uuid);
+            discountable += left;
+            const key = taxKey(line);
+            discountablePerTax[key] =
+                (discountablePerTax[key] || 0) +
+                line.basePrice * (left / line.prices.total_included);
+        }
+        return {discountable, discountablePerTax};
+    },
+    /**
+     * Takes the part of the earlier discount of the lines `rewardLines` off what
+     * is left of the lines (`remaining`: line uuid -> amount), `later` being the
+     * lines of the discount `reward` computed.
+     */
+    retailTakeEarlierDiscount(rewardLines, reward, later, remaining) {
+        const lineReward = rewardLines[0].reward_id;
+        if (lineReward.reward_type !== "discount") {
+            return;
+        }
+        let discounted = this.getOrderlines();
+        if (lineReward.discount_applicability === "cheapest") {
+            discounted = [this._getCheapestLine(lineReward)].filter(Boolean);
+        } else if (lineReward.discount_applicability === "specific") {
+            discounted = this._getSpecificDiscountableLines(lineReward);
+        }
+        discounted = discounted.filter((line) => !line.reward_id);
+        if (lineReward.discount_mode === "percent") {
+            const rate = lineReward.discount / 100;
+            for (const line of discounted) {
+                if (remaining.has(line.uuid)) {
+                    const lineRate =
+                        lineReward.discount_applicability === "cheapest"
+                            ? rate / line.getQuantity()
+                            : rate;
+                    remaining.set(line.uuid, remaining.get(line.uuid) * (1 - lineRate));
+                }
+            }
+        } else if (isFixedDiscountLine(rewardLines[0], reward)) {
+            takeFixedDiscount(rewardLines, discounted, later, remaining);
+        }
+    },
     /**
      * The reward lines, those of retail promotions after the others and in the
      * order the promotions apply (retailApplicationOrder): pos_loyalty

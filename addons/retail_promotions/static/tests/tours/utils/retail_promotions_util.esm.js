@@ -134,3 +134,64 @@ export function rewardsAreNative() {
         },
     ];
 }
+
+/** The order's reward lines, total and points, for a comparison. */
+function rewardLinesSummary(order) {
+    return JSON.stringify([
+        order.priceIncl,
+        order.lines
+            .filter((line) => line.is_reward_line)
+            .map((line) => [
+                line.reward_id?.id,
+                line.coupon_id?.id,
+                line.product_id.id,
+                line._reward_product_id?.id,
+                line.qty,
+                line.price_unit,
+                line.tax_ids.map((tax) => tax.id),
+                line.points_cost,
+            ]),
+        Object.values(order.uiState.couponPointChanges).map((change) => [
+            change.coupon_id,
+            change.program_id,
+            change.points,
+        ]),
+    ]);
+}
+
+/**
+ * The reward lines, the total and the points the till settled on (with the
+ * speed layer of retail_pos_speed, when installed: points computed again only
+ * for the promotions that see a changed line, reward lines kept when their
+ * values did not change) are those of pos_loyalty's own recomputation of the
+ * same basket, run after it with the layer off.
+ */
+export function rewardLinesAreNative() {
+    return [
+        {
+            content: "reward lines, total and points are those pos_loyalty computes",
+            trigger: ".product-screen",
+            run: async () => {
+                const pos = window.posmodel;
+                if (!pos.retailRecomputeSteps) {
+                    // no speed layer: the till runs pos_loyalty's code only
+                    return;
+                }
+                const order = pos.getOrder();
+                await pos.retailRewardsSettled();
+                const settled = rewardLinesSummary(order);
+                const speed = pos.config.retail_pos_speed;
+                pos.config.retail_pos_speed = false;
+                try {
+                    await pos.retailRecomputeSteps(order);
+                } finally {
+                    pos.config.retail_pos_speed = speed;
+                }
+                const native = rewardLinesSummary(order);
+                if (settled !== native) {
+                    throw new Error(`settled on ${settled}, pos_loyalty's ${native}`);
+                }
+            },
+        },
+    ];
+}

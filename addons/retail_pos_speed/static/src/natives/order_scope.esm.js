@@ -2,8 +2,9 @@ import {toRaw} from "@odoo/owl";
 
 /**
  * The speed layer's state of an order: its open scopes by kind ("read", "prices",
- * "applicability"), held on the raw order (not reactive, not a field: never
- * serialised nor sent to the server).
+ * "applicability", "rewardLines") and the points it computed last ("points",
+ * pos_order_points.esm.js), held on the raw order (not reactive, not a field:
+ * never serialised nor sent to the server).
  */
 export function retailSpeedState(order) {
     const raw = toRaw(order);
