@@ -8,6 +8,15 @@ from odoo.tools import format_amount
 class PosOrder(models.Model):
     _inherit = "pos.order"
 
+    def _retail_giftcard_order_label(self):
+        """The order as its card movements name it: the order's name once the
+        till has named it (paid), its receipt number before (card movements of
+        a till order are posted before Odoo names it)."""
+        self.ensure_one()
+        if self.name and self.name != "/":
+            return self.name
+        return self.pos_reference or self.name
+
     def _process_saved_order(self, draft):
         """Post the order's gift card movements in the order's own transaction,
         before it is marked paid: loads of the cards it sells, redemptions of the
@@ -161,7 +170,7 @@ class PosOrder(models.Model):
                         "%(amount)s was not on the card when the order synced.",
                         code=move["card"].code,
                         paid=format_amount(self.env, move["amount"], self.currency_id),
-                        order=self.name,
+                        order=self._retail_giftcard_order_label(),
                         amount=format_amount(self.env, amount, self.currency_id),
                     ),
                 }
@@ -217,7 +226,8 @@ class PosOrder(models.Model):
                         "card": card,
                         "amount": amount,
                         "description": self.env._(
-                            "Sold or reloaded in %(order)s", order=self.name
+                            "Sold or reloaded in %(order)s",
+                            order=self._retail_giftcard_order_label(),
                         ),
                         **source,
                     }
@@ -228,7 +238,8 @@ class PosOrder(models.Model):
                         "card": card,
                         "amount": amount,
                         "description": self.env._(
-                            "Card sale refunded in %(order)s", order=self.name
+                            "Card sale refunded in %(order)s",
+                            order=self._retail_giftcard_order_label(),
                         ),
                         **source,
                     }
@@ -308,7 +319,8 @@ class PosOrder(models.Model):
                             "card": card,
                             "amount": payment.amount,
                             "description": self.env._(
-                                "Paid %(order)s (offline)", order=self.name
+                                "Paid %(order)s (offline)",
+                                order=self._retail_giftcard_order_label(),
                             ),
                             "payment": payment,
                             "pin_card": card.retail_has_secret,
@@ -321,7 +333,9 @@ class PosOrder(models.Model):
                     {
                         "card": card,
                         "amount": payment.amount,
-                        "description": self.env._("Paid %(order)s", order=self.name),
+                        "description": self.env._(
+                            "Paid %(order)s", order=self._retail_giftcard_order_label()
+                        ),
                         **source,
                     }
                 )
@@ -344,7 +358,9 @@ class PosOrder(models.Model):
         return {
             "card": card,
             "amount": -payment.amount,
-            "description": self.env._("Refund of %(order)s", order=self.name),
+            "description": self.env._(
+                "Refund of %(order)s", order=self._retail_giftcard_order_label()
+            ),
             **source,
         }
 

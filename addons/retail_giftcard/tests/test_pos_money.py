@@ -48,6 +48,12 @@ class TestGiftcardPosMoney(GiftcardPosCommon):
                 }
             ],
         )
+        self.assertIn(order.pos_reference, redeem.description, "names the receipt")
+        self.assertNotIn(" /", redeem.description)
+        self.assertIn(
+            sale.pos_reference,
+            card.history_ids.filtered(lambda r: r.order_id == sale.id).description,
+        )
         self._close_session()
         # Cr 100 at the sale, Dr 40 when the card paid: the liability is what the
         # card still holds
