@@ -109,7 +109,9 @@ lpg_restart() {
 }
 
 # Odoo's configuration for the load test: config/production.conf.example with this
-# machine's paths, the load cluster, the load ports and LOAD_WORKERS workers.
+# machine's paths, the load cluster, the load ports and LOAD_WORKERS workers. It serves
+# only the two databases of the run: its cron never opens the bases and templates (a
+# template with a session open cannot be copied).
 load_config() {
   mkdir -p "$LOCAL/logs" "$LOCAL/load-data"
   sed -e "s|^addons_path = .*|addons_path = $ODOO_SRC/addons,$ROOT/addons|" \
@@ -119,7 +121,7 @@ load_config() {
     -e "s|^db_user = .*|db_user = $DB_USER_DEFAULT|" \
     -e "/^db_password = /d" \
     -e "s|^db_maxconn = .*|db_maxconn = 16|" \
-    -e "s|^dbfilter = .*|dbfilter = ^load_.*\$|" \
+    -e "s/^dbfilter = .*/dbfilter = ^load_(retail|native)\$/" \
     -e "s|^workers = .*|workers = $LOAD_WORKERS|" \
     -e "s|^max_cron_threads = .*|max_cron_threads = 1|" \
     -e "s|^gevent_port = .*|gevent_port = $LOAD_GEVENT_PORT|" \

@@ -3,7 +3,8 @@
 # and its own Odoo with workers (config/production.conf.example), two databases made the
 # same way (every retail module / only native pos_loyalty), tills played by
 # tests/load/driver.py at each level, the faults, then tests/load/check.py, which checks
-# what the tills sent against the databases and writes tests/load/results.md.
+# what the tills sent against the databases and writes tests/load/results.md
+# (`make load-test`) or tests/load/results-check.md (`make load-check`).
 #
 #   bash tests/load/run.sh check   `make load-check`: 10 tills, one worker killed (a few minutes
 #                                  once the databases are made; making them takes longer)
@@ -20,6 +21,7 @@
 #                                   and their history from tests/benchmarks/generate.py
 #                                   (through the ORM: about 2.5 ms per customer) instead of
 #                                   setup_data.py's set-based copies
+#   LOAD_RESULTS (results-check.md / results.md)  file of tests/load/ the figures go to
 #   LOAD_KEEP=1                     leave Odoo and the load cluster running afterwards
 #   LOAD_BASE_KEY                   use the bases of this key (made with other module code)
 #   LOAD_UPDATE                     modules to update (-u) in load_retail before the run
@@ -31,8 +33,8 @@ source "$ROOT/tests/load/cluster.sh"
 main() {
   mode=${1:-check}
   case $mode in
-    check) defaults=(2000 "10" 45 10 60 "kill") ;;
-    test) defaults=(200000 "10 25 50" 120 50 150 "kill pg") ;;
+    check) defaults=(2000 "10" 45 10 60 "kill") results=results-check.md ;;
+    test) defaults=(200000 "10 25 50" 120 50 150 "kill pg") results=results.md ;;
     *) die "usage: $0 check|test" ;;
   esac
   customers=${LOAD_CUSTOMERS:-${defaults[0]}}
@@ -187,7 +189,7 @@ main() {
   status=0
   "$PY" "$LOAD_DIR/check.py" --conf "$LOAD_CONF" --run "$out" --mode "$mode" \
     --customers "$customers" --workers "$LOAD_WORKERS" \
-    --results "$LOAD_DIR/results${LOAD_RESULTS_SUFFIX:-}.md" || status=$?
+    --results "$LOAD_DIR/${LOAD_RESULTS:-$results}" || status=$?
   stage_end
   exit $status
 }

@@ -240,10 +240,13 @@ class LoadSetup:
             "customer_number": SQL("t.customer_number || '-' || n"),
         }
         ids = self.clone_rows("res_partner", template_id, count, overrides)
+        # the copies point to the template as their commercial partner: to themselves
         self.env.cr.execute(
             SQL(
-                "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
-                ids,
+                "UPDATE res_partner SET commercial_partner_id = id "
+                "WHERE commercial_partner_id = %s AND id != %s",
+                template_id,
+                template_id,
             )
         )
         self.env.cr.commit()
@@ -523,6 +526,9 @@ class LoadSetup:
             )
         self.open_sessions(tills)
         fixture["tills"] = tills
+        self.env.cr.commit()
+        # the planner must know the sizes of the tables filled in bulk
+        self.env.cr.execute(SQL("ANALYZE"))
         self.env.cr.commit()
         with open(args.out, "w") as handle:
             json.dump(fixture, handle, indent=1)
