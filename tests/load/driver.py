@@ -219,7 +219,7 @@ class Till:
                 "login": self.till["login"],
                 "password": self.fx["password"],
             },
-            timeout=60,
+            timeout=self.driver.args.timeout,
         )
 
     async def call(self, model, method, args, cut_after=None):
@@ -712,17 +712,20 @@ class Till:
     async def warm_up(self, tries=5):
         """Log in and make one call, so that the phase measures a warm server
         (each worker loads the database's registry on its first request, which
-        a cold server on a busy machine may answer after the till's timeout)."""
-        for attempt in range(tries):
-            try:
-                await self.login()
-                await self.call(
-                    "pos.session", "read", [[self.till["session_id"]], ["state"]]
-                )
-                return
-            except RpcError:
-                if attempt == tries - 1:
-                    raise
+        a cold server on a busy machine may answer after the till's timeout).
+        A few tills at a time: 50 logins at once (each hashes the password)
+        queue on the workers past any timeout."""
+        async with self.driver.warming:
+            for attempt in range(tries):
+                try:
+                    await self.login()
+                    await self.call(
+                        "pos.session", "read", [[self.till["session_id"]], ["state"]]
+                    )
+                    return
+                except RpcError:
+                    if attempt == tries - 1:
+                        raise
                 await asyncio.sleep(2)
 
     async def run(self, deadline, max_orders):
@@ -811,6 +814,7 @@ class Driver:
     async def run(self):
         args = self.args
         tills = [Till(self, till, i) for i, till in enumerate(self.pick_tills())]
+        self.warming = asyncio.Semaphore(5)
         await asyncio.gather(*(till.warm_up() for till in tills))
         load = os.getloadavg()
         started = time.time()

@@ -22,6 +22,9 @@
 #                                   (through the ORM: about 2.5 ms per customer) instead of
 #                                   setup_data.py's set-based copies
 #   LOAD_RESULTS (results-check.md / results.md)  file of tests/load/ the figures go to
+#   LOAD_RESUME=1                   keep load_retail, load_native and the phases already
+#                                   played (with LOAD_LEVELS=" ": only the faults and checks;
+#                                   LOAD_KEY names the fixtures of the interrupted run)
 #   LOAD_KEEP=1                     leave Odoo and the load cluster running afterwards
 #   LOAD_BASE_KEY                   use the bases of this key (made with other module code)
 #   LOAD_UPDATE                     modules to update (-u) in load_retail before the run
@@ -68,6 +71,7 @@ main() {
     echo "$base_key $customers"
     sha1sum "$LOAD_DIR/setup_data.py"
   } | sha1sum | cut -c1-10)
+  key=${LOAD_KEY:-$key}
 
   filestore() { echo "$LOCAL/load-data/filestore/$1"; }
   drop_db() {
@@ -128,11 +132,13 @@ main() {
 
   load_odoo_stop
   for variant in retail native; do
+    [[ ${LOAD_RESUME:-0} == 1 ]] && break
     base=load_base_${variant}_$base_key
     lpg_db_exists "$base" || build_base "$variant" "$base"
   done
   [[ ${LOAD_BASES_ONLY:-0} == 1 ]] && exit 0
   for variant in retail native; do
+    [[ ${LOAD_RESUME:-0} == 1 ]] && break
     base=load_base_${variant}_$base_key
     tpl=load_tpl_${variant}_$key
     lpg_db_exists "$tpl" && [[ -s $LOCAL/load-fixture-$variant-$key.json ]] ||
@@ -157,7 +163,7 @@ main() {
   load_odoo_start
   stage_end
 
-  rm -f "$out"/phase-*.json
+  [[ ${LOAD_RESUME:-0} == 1 ]] || rm -f "$out"/phase-*.json
   drive() {
     local variant=$1 tills=$2 secs=$3 name=$4
     shift 4
