@@ -7,9 +7,11 @@ Usage::
     .local/venv/bin/python tests/load/setup_data.py --conf .local/load-odoo.conf \\
         --db load_tpl_retail --variant retail --customers 2000 --out fixture.json
 
-``--variant retail``: every retail module is installed and
-tests/benchmarks/generate.py already made the customers of the first company.
-``--variant native``: only pos_loyalty is installed; the customers are made here.
+``--variant retail``: every retail module is installed (with ``LOAD_GENERATE=1``,
+tests/benchmarks/generate.py already made the customers of the first company).
+``--variant native``: only pos_loyalty is installed. Missing customers and every
+card are made here: the first ones through the ORM, the rest copies of them
+inserted in one statement (``clone_rows``).
 
 Both variants get the same chain: two companies (the second, a franchisee, keeps
 its own customer file in the retail variant), 10 stores (5 per company) of 5
