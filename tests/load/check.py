@@ -28,6 +28,10 @@ checks it against the databases ``load_retail`` and ``load_native``:
    account equals the outstanding balance of its cards
    (``loyalty.card._retail_giftcard_outstanding`` of retail_giftcard).
 
+7. at every level, the retail modules' orders per minute are at least native
+   pos_loyalty's divided by ``--max-ratio`` (1.2) and their p95 sync time at
+   most native's times it (both measured in the same run, on the same machine).
+
 Then the figures (orders per minute, p50/p95 sync time per level, retail
 against native, errors seen by the tills, time to recover after each fault) and
 the checks are written to ``--results`` (markdown). Exit code 1 when a check
@@ -405,17 +409,48 @@ def recovery(phase, phases):
     return rows
 
 
-def render(args, phases, checks, load_before):
+def levels_of(phases):
+    """[(tills, retail figures, native figures)] of the measured levels."""
     levels = sorted(
         {int(name.split("-")[1]) for name in phases if not name.endswith("faults")}
     )
-    rows = []
+    out = []
     for level in levels:
         retail = phases.get(f"retail-{level}")
         native = phases.get(f"native-{level}")
-        if not retail or not native:
-            continue
-        fr, fn = phase_figures(retail), phase_figures(native)
+        if retail and native:
+            out.append((level, phase_figures(retail), phase_figures(native)))
+    return out
+
+
+def check_ratios(phases, checks, limit):
+    """At every level, the retail modules cost at most ``limit`` times native
+    pos_loyalty: orders per minute (native / retail) and p95 sync time (retail /
+    native), measured in the same run."""
+    for level, fr, fn in levels_of(phases):
+        problems = []
+        throughput = fn["per_minute"] / fr["per_minute"] if fr["per_minute"] else 0
+        if not fr["per_minute"] or throughput > limit:
+            problems.append(
+                f"orders/min {fr['per_minute']:.1f} retail, "
+                f"{fn['per_minute']:.1f} native (x{throughput:.2f})"
+            )
+        p95 = fr["p95"] / fn["p95"] if fn["p95"] else float("inf")
+        if p95 > limit:
+            problems.append(
+                f"p95 {fr['p95']:.0f} ms retail, {fn['p95']:.0f} ms native (x{p95:.2f})"
+            )
+        checks.add(
+            "both",
+            f"{level} tills: orders/min and p95 sync time within x{limit} of native",
+            problems,
+            2,
+        )
+
+
+def render(args, phases, checks, load_before):
+    rows = []
+    for level, fr, fn in levels_of(phases):
         rows.append(
             [
                 level,
@@ -530,6 +565,12 @@ def main():
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--retail-db", default="load_retail")
     parser.add_argument("--native-db", default="load_native")
+    parser.add_argument(
+        "--max-ratio",
+        type=float,
+        default=1.2,
+        help="largest cost of the retail modules against native (default 1.2)",
+    )
     parser.add_argument("--fixture-retail")
     parser.add_argument("--fixture-native")
     benchlib.add_common_arguments(parser)
@@ -556,6 +597,7 @@ def main():
             if variant == "retail":
                 check_ledger(env, checks)
                 check_liability(env, fixture, checks)
+    check_ratios(phases, checks, args.max_ratio)
     report = render(args, phases, checks, load_before)
     with open(args.results, "w") as handle:
         handle.write(report + "\n")

@@ -46,10 +46,26 @@ lpg() {
 lpg_value() { lpg psql -d postgres -XAtqc "$1"; }
 lpg_db_exists() { [[ $(lpg_value "SELECT 1 FROM pg_database WHERE datname = '$1'") == 1 ]]; }
 
+# Refuses a load cluster that would be the project's cluster or the server of DB_HOST
+# (the shared cluster of the tests): the restart fault must never reach them.
+lpg_guard() {
+  local own shared
+  own=$(realpath -m "$LPG_DATA")
+  for shared in "$PG_DATA" ${DB_HOST:+"$(dirname "$DB_HOST")/data"}; do
+    [[ $own != "$(realpath -m "$shared")" ]] ||
+      die "the load cluster's folder $LPG_DATA is the project's cluster: set RETAIL_LOAD_PG_DIR elsewhere"
+  done
+  if [[ $LPG_PORT == "$PG_PORT" ]] ||
+    { [[ -n ${DB_HOST:-} ]] && [[ $LPG_PORT == "${DB_PORT:-5432}" ]] && [[ $LPG_RUN == "$DB_HOST" ]]; }; then
+    die "the load cluster's port $LPG_PORT is the project's cluster's: set LOAD_PG_PORT to another one"
+  fi
+}
+
 # Creates (once) and starts the load cluster. PostgreSQL refuses to run as root: as root
 # the cluster belongs to the project's dedicated system user, as in scripts/common.sh.
 lpg_start() {
   local bin
+  lpg_guard
   bin=$(lpg_bin)
   if is_root && ! id "$PG_OS_USER" >/dev/null 2>&1; then
     useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_OS_USER"
@@ -87,10 +103,15 @@ CONF
 lpg_stop() { lpg_ctl -m fast -w stop >/dev/null 2>&1 || true; }
 
 # The PostgreSQL restart fault: a fast shutdown (open connections are cut) and a start.
-lpg_restart() { lpg_ctl -m fast -w -t 60 restart -l "$LPG_LOG" >/dev/null; }
+lpg_restart() {
+  lpg_guard
+  lpg_ctl -m fast -w -t 60 restart -l "$LPG_LOG" >/dev/null
+}
 
 # Odoo's configuration for the load test: config/production.conf.example with this
-# machine's paths, the load cluster, the load ports and LOAD_WORKERS workers.
+# machine's paths, the load cluster, the load ports and LOAD_WORKERS workers. It serves
+# only the two databases of the run: its cron never opens the bases and templates (a
+# template with a session open cannot be copied).
 load_config() {
   mkdir -p "$LOCAL/logs" "$LOCAL/load-data"
   sed -e "s|^addons_path = .*|addons_path = $ODOO_SRC/addons,$ROOT/addons|" \
@@ -100,7 +121,7 @@ load_config() {
     -e "s|^db_user = .*|db_user = $DB_USER_DEFAULT|" \
     -e "/^db_password = /d" \
     -e "s|^db_maxconn = .*|db_maxconn = 16|" \
-    -e "s|^dbfilter = .*|dbfilter = ^load_.*\$|" \
+    -e "s/^dbfilter = .*/dbfilter = ^load_(retail|native)\$/" \
     -e "s|^workers = .*|workers = $LOAD_WORKERS|" \
     -e "s|^max_cron_threads = .*|max_cron_threads = 1|" \
     -e "s|^gevent_port = .*|gevent_port = $LOAD_GEVENT_PORT|" \

@@ -219,7 +219,7 @@ class Till:
                 "login": self.till["login"],
                 "password": self.fx["password"],
             },
-            timeout=60,
+            timeout=self.driver.args.timeout,
         )
 
     async def call(self, model, method, args, cut_after=None):
@@ -712,17 +712,20 @@ class Till:
     async def warm_up(self, tries=5):
         """Log in and make one call, so that the phase measures a warm server
         (each worker loads the database's registry on its first request, which
-        a cold server on a busy machine may answer after the till's timeout)."""
-        for attempt in range(tries):
-            try:
-                await self.login()
-                await self.call(
-                    "pos.session", "read", [[self.till["session_id"]], ["state"]]
-                )
-                return
-            except RpcError:
-                if attempt == tries - 1:
-                    raise
+        a cold server on a busy machine may answer after the till's timeout).
+        A few tills at a time: 50 logins at once (each hashes the password)
+        queue on the workers past any timeout."""
+        async with self.driver.warming:
+            for attempt in range(tries):
+                try:
+                    await self.login()
+                    await self.call(
+                        "pos.session", "read", [[self.till["session_id"]], ["state"]]
+                    )
+                    return
+                except RpcError:
+                    if attempt == tries - 1:
+                        raise
                 await asyncio.sleep(2)
 
     async def run(self, deadline, max_orders):
@@ -811,6 +814,7 @@ class Driver:
     async def run(self):
         args = self.args
         tills = [Till(self, till, i) for i, till in enumerate(self.pick_tills())]
+        self.warming = asyncio.Semaphore(5)
         await asyncio.gather(*(till.warm_up() for till in tills))
         load = os.getloadavg()
         started = time.time()
@@ -894,11 +898,11 @@ def main():
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-orders", type=int, default=400, help="per till")
     parser.add_argument("--think", type=float, nargs=2, default=(0.2, 1.0))
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--timeout", type=float, default=180.0)
     parser.add_argument("--cut-after", type=float, default=0.05)
     parser.add_argument("--cut-share", type=float, default=0.03)
     parser.add_argument("--resend-share", type=float, default=0.05)
-    parser.add_argument("--attempts", type=int, default=10)
+    parser.add_argument("--attempts", type=int, default=20)
     parser.add_argument("--seed", default="load")
     parser.add_argument("--kill-worker-at", type=float)
     parser.add_argument("--restart-pg-at", type=float)

@@ -3,7 +3,8 @@
 # and its own Odoo with workers (config/production.conf.example), two databases made the
 # same way (every retail module / only native pos_loyalty), tills played by
 # tests/load/driver.py at each level, the faults, then tests/load/check.py, which checks
-# what the tills sent against the databases and writes tests/load/results.md.
+# what the tills sent against the databases and writes tests/load/results.md
+# (`make load-test`) or tests/load/results-check.md (`make load-check`).
 #
 #   bash tests/load/run.sh check   `make load-check`: 10 tills, one worker killed (a few minutes
 #                                  once the databases are made; making them takes longer)
@@ -12,11 +13,21 @@
 # Settings (defaults of check / test):
 #   LOAD_CUSTOMERS (2000 / 200000)  customers of the benchmark databases
 #   LOAD_LEVELS ("10" / "10 25 50") tills of the measured phases (retail then native each)
-#   LOAD_SECONDS (45 / 150)         length of each measured phase
+#   LOAD_SECONDS (45 / 120)         length of each measured phase
 #   LOAD_FAULT_TILLS (10 / 50)      tills of the fault phase (retail)
 #   LOAD_FAULT_SECONDS (60 / 150)   its length
 #   LOAD_FAULTS ("kill" / "kill pg")  faults of the fault phase
+#   LOAD_GENERATE=1                 the retail database's first company gets its customers
+#                                   and their history from tests/benchmarks/generate.py
+#                                   (through the ORM: about 2.5 ms per customer) instead of
+#                                   setup_data.py's set-based copies
+#   LOAD_RESULTS (results-check.md / results.md)  file of tests/load/ the figures go to
+#   LOAD_RESUME=1                   keep load_retail, load_native and the phases already
+#                                   played (with LOAD_LEVELS=" ": only the faults and checks;
+#                                   LOAD_KEY names the fixtures of the interrupted run)
 #   LOAD_KEEP=1                     leave Odoo and the load cluster running afterwards
+#   LOAD_BASE_KEY                   use the bases of this key (made with other module code)
+#   LOAD_UPDATE                     modules to update (-u) in load_retail before the run
 # The exit code is non-zero when a check fails (see check.py).
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/common.sh"
 source "$ROOT/tests/load/cluster.sh"
@@ -25,8 +36,8 @@ source "$ROOT/tests/load/cluster.sh"
 main() {
   mode=${1:-check}
   case $mode in
-    check) defaults=(2000 "10" 45 10 60 "kill") ;;
-    test) defaults=(200000 "10 25 50" 150 50 150 "kill pg") ;;
+    check) defaults=(2000 "10" 45 10 60 "kill") results=results-check.md ;;
+    test) defaults=(200000 "10 25 50" 120 50 150 "kill pg") results=results.md ;;
     *) die "usage: $0 check|test" ;;
   esac
   customers=${LOAD_CUSTOMERS:-${defaults[0]}}
@@ -43,18 +54,24 @@ main() {
   lpg_start
   load_config
 
-  # Per variant a base (modules installed; retail: generate.py's customers), kept while the
-  # modules, the generator and the sizes are the same, and a template (the base set up by
-  # setup_data.py), kept while setup_data.py is the same too. Each run copies the templates.
+  # Per variant a base (modules installed; with LOAD_GENERATE=1, generate.py's customers),
+  # kept while the modules (and the generator and sizes) are the same, and a template (the
+  # base set up by setup_data.py for LOAD_CUSTOMERS), kept while setup_data.py is the same
+  # too. Each run copies the templates.
+  generate=${LOAD_GENERATE:-0}
   base_key=$({
     modules_hash
-    sha1sum "$ROOT/tests/benchmarks/generate.py"
-    echo "$customers $seed"
+    if [[ $generate == 1 ]]; then
+      sha1sum "$ROOT/tests/benchmarks/generate.py"
+      echo "$customers $seed"
+    fi
   } | sha1sum | cut -c1-10)
+  base_key=${LOAD_BASE_KEY:-$base_key}
   key=$({
-    echo "$base_key"
+    echo "$base_key $customers"
     sha1sum "$LOAD_DIR/setup_data.py"
   } | sha1sum | cut -c1-10)
+  key=${LOAD_KEY:-$key}
 
   filestore() { echo "$LOCAL/load-data/filestore/$1"; }
   drop_db() {
@@ -79,14 +96,14 @@ main() {
 
   build_base() {
     local variant=$1 base=$2 building=$2_building modules
-    stage "making the $variant base $base ($customers customers)"
+    stage "making the $variant base $base"
     drop_older "load_base_${variant}_" "$base"
     drop_db "$building"
     if [[ $variant == retail ]]; then modules=$(retail_modules); else modules=pos_loyalty; fi
     load_odoo_bin -d "$building" -i "$modules" --without-demo --stop-after-init --workers=0 \
       --max-cron-threads=0 --log-level=warn --logfile="$LOCAL/logs/load-install-$variant.log" ||
       die "installing $modules failed; see $LOCAL/logs/load-install-$variant.log"
-    if [[ $variant == retail ]]; then
+    if [[ $variant == retail && $generate == 1 ]]; then
       # the benchmarks' generator: the first company's customers, stores and history
       if ! "$PY" "$ROOT/tests/benchmarks/generate.py" --conf "$LOAD_CONF" --db "$building" \
         --customers "$((customers - customers / 10))" --seed "$seed" --jobs "$(nproc)" \
@@ -115,13 +132,26 @@ main() {
 
   load_odoo_stop
   for variant in retail native; do
+    [[ ${LOAD_RESUME:-0} == 1 ]] && break
+    base=load_base_${variant}_$base_key
+    lpg_db_exists "$base" || build_base "$variant" "$base"
+  done
+  [[ ${LOAD_BASES_ONLY:-0} == 1 ]] && exit 0
+  for variant in retail native; do
+    [[ ${LOAD_RESUME:-0} == 1 ]] && break
     base=load_base_${variant}_$base_key
     tpl=load_tpl_${variant}_$key
-    lpg_db_exists "$base" || build_base "$variant" "$base"
     lpg_db_exists "$tpl" && [[ -s $LOCAL/load-fixture-$variant-$key.json ]] ||
       build_template "$variant" "$base" "$tpl"
     copy_db "$tpl" "load_$variant"
   done
+  if [[ -n ${LOAD_UPDATE:-} ]]; then
+    stage "updating $LOAD_UPDATE in load_retail"
+    load_odoo_bin -d load_retail -u "$LOAD_UPDATE" --stop-after-init --workers=0 \
+      --max-cron-threads=0 --log-level=warn --logfile="$LOCAL/logs/load-update.log" ||
+      die "updating $LOAD_UPDATE failed; see $LOCAL/logs/load-update.log"
+    stage_end
+  fi
 
   cleanup() {
     [[ ${LOAD_KEEP:-0} == 1 ]] && return
@@ -133,7 +163,7 @@ main() {
   load_odoo_start
   stage_end
 
-  rm -f "$out"/phase-*.json
+  [[ ${LOAD_RESUME:-0} == 1 ]] || rm -f "$out"/phase-*.json
   drive() {
     local variant=$1 tills=$2 secs=$3 name=$4
     shift 4
@@ -165,7 +195,7 @@ main() {
   status=0
   "$PY" "$LOAD_DIR/check.py" --conf "$LOAD_CONF" --run "$out" --mode "$mode" \
     --customers "$customers" --workers "$LOAD_WORKERS" \
-    --results "$LOAD_DIR/results${LOAD_RESULTS_SUFFIX:-}.md" || status=$?
+    --results "$LOAD_DIR/${LOAD_RESULTS:-$results}" || status=$?
   stage_end
   exit $status
 }
