@@ -41,7 +41,7 @@ EXEMPT = {
     ): "transactional: the statement of the owners' own list, sent by staff at "
     "their request through the mail composer, which they read before sending",
     (
-        "retail_card/models/loyalty_card_ledger.py",
+        "retail_card/models/loyalty_card_ledger_write.py",
         "_retail_send_reach_communications",
     ): "the ledger engine's step that calls Odoo's 'when reaching' emails as a "
     "write of points does; retail_loyalty's override of "
