@@ -42,7 +42,7 @@ class TestBatchRender(RetailMarketingLoyaltyCommon):
         self.assertIn("you have 70 points (): 20 expire", singles[self.jon.id])
         mailing.action_send_mail()
         mails = self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])
-        self.assertEqual(mails.mapped("res_id"), self.trio.ids)
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(self.trio.ids))
         for mail in mails:
             with self.subTest(partner=mail.res_id):
                 self.assertIn(singles[mail.res_id], mail.body_html)
