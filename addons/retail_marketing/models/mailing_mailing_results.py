@@ -146,12 +146,10 @@ class MailingMailing(models.Model):
     def _retail_results_members_sql(self, key, ids=None, per_campaign=False):
         """The recipients (traces not cancelled) and the holdout customers of
         the sent mailings ``ids`` (every mailing when None): key, partner,
-        holdout, start and end of their attribution window.
-
-        With ``per_campaign`` (``key`` being the mailing's id or its
-        campaign's), also the campaign, a grouping column, so that a filter
-        on it reaches the traces of that campaign only, and a number unique
-        to each row, ``member_id``."""
+        holdout, start and end of their attribution window. With
+        ``per_campaign`` (``key``: the mailing's id or its campaign's), also
+        the campaign, a grouping column (a filter on it reaches the traces of
+        that campaign only), and ``member_id``, unique to each row."""
 
         def among(column):
             if ids is None:
