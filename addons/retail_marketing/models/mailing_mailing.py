@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 
 # Consent channel of retail_customer for each mailing type.
 CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
@@ -16,6 +16,9 @@ CONTACT_CHANNELS = {"mail": "email", "sms": "sms"}
 EXCLUSION_REASONS = ("anonymized", "archived", "no_address", "blacklisted")
 # Attribution window of a mailing without campaign (days).
 DEFAULT_ATTRIBUTION_DAYS = 14
+# Recipients per SMS composer: Odoo's composer keeps their ids as text, read
+# back by a literal_eval limited to 100 KiB (about 14,000 ids).
+SMS_COMPOSER_SIZE = 10000
 
 
 class MailingMailing(models.Model):
@@ -164,6 +167,20 @@ class MailingMailing(models.Model):
         }
         return [res_id for res_id in res_ids if res_id not in held]
 
+    def action_send_sms(self, res_ids=None):
+        """An SMS mailing to customers is sent by Odoo's SMS composer in
+        chunks of recipients: one composer for more recipients than its text
+        field of ids holds fails."""
+        for mailing in self:
+            if not mailing._retail_contact_channel():
+                super(MailingMailing, mailing).action_send_sms(res_ids=res_ids)
+                continue
+            for chunk in split_every(
+                SMS_COMPOSER_SIZE, res_ids or mailing._get_remaining_recipients()
+            ):
+                super(MailingMailing, mailing).action_send_sms(res_ids=list(chunk))
+        return True
+
     def _retail_start_send(self, res_ids):
         """Once per mailing, when its send starts: link it to a campaign, keep
         a random share of the audience out of the send (the holdout group,
@@ -213,8 +230,10 @@ class MailingMailing(models.Model):
         passes = self._retail_consent_steps(channel)
         # The mailing's filter (loyalty criteria can be costly) is read once,
         # alone; each step of the consent rule is then counted among the
-        # customers it selected, in one statement. The recipients' domain is
-        # the filter and the consent rule (``_get_recipients_domain``).
+        # customers it selected, in one scan of these customers (each step a
+        # condition on the customer's row, not a join the planner could
+        # misjudge). The recipients' domain is the filter and the consent
+        # rule (``_get_recipients_domain``).
         selected = self.env.execute_query(
             SQL(
                 "SELECT id FROM res_partner WHERE id IN %s",
@@ -224,27 +243,22 @@ class MailingMailing(models.Model):
             )
         )
         cumulative = Domain.TRUE
-        steps = []
+        conditions = []
         for reason in EXCLUSION_REASONS:
             cumulative &= passes[reason]
-            steps.append(Partner._search(cumulative))
-        steps.append(Partner._search(Partner._retail_contact_domain(channel)))
-        aliases = [SQL.identifier(f"step_{index}") for index in range(len(steps))]
+            conditions.append(Partner._search(cumulative).where_clause)
+        # the steps together are the consent rule (_retail_contact_domain)
+        cumulative &= Domain(f"retail_consent_{channel}", "=", True)
+        conditions.append(Partner._search(cumulative).where_clause)
         [row] = self.env.execute_query(
             SQL(
-                "SELECT COUNT(*), %s FROM unnest(%s::int[]) AS selected(id) %s",
-                SQL(", ").join(SQL("COUNT(%s.id)", alias) for alias in aliases),
-                [partner_id for (partner_id,) in selected],
-                SQL(" ").join(
-                    SQL(
-                        "LEFT JOIN (SELECT id FROM res_partner WHERE id IN %s) AS %s "
-                        "ON %s.id = selected.id",
-                        step.subselect(),
-                        alias,
-                        alias,
-                    )
-                    for step, alias in zip(steps, aliases, strict=True)
+                "SELECT %s, %s FROM res_partner WHERE res_partner.id = ANY(%s)",
+                len(selected),
+                SQL(", ").join(
+                    SQL("COUNT(*) FILTER (WHERE %s)", condition)
+                    for condition in conditions
                 ),
+                [partner_id for (partner_id,) in selected],
             )
         )
         counts = {}
@@ -262,18 +276,44 @@ class MailingMailing(models.Model):
         for the consent rule's steps on ``channel`` ("email" or "sms")."""
         if channel == "email":
             address = Domain("email_normalized", "!=", False)
-            not_blacklisted = Domain("is_blacklisted", "not in", [True])
+            not_blacklisted = self._retail_not_blacklisted(
+                "mail.blacklist", "email_normalized", "email"
+            )
         else:
             address = Domain("retail_mobile_sanitized", "!=", False) | Domain(
                 "retail_phone_sanitized", "!=", False
             )
-            not_blacklisted = Domain("phone_sanitized_blacklisted", "not in", [True])
+            not_blacklisted = self._retail_not_blacklisted(
+                "phone.blacklist", "phone_sanitized", "number"
+            )
         return {
             "anonymized": Domain("retail_anonymized_date", "=", False),
             "archived": Domain("active", "=", True),
             "no_address": address,
             "blacklisted": not_blacklisted,
         }
+
+    @api.model
+    def _retail_not_blacklisted(self, blacklist, field, column):
+        """The customers whose ``field`` is not on the active entries of the
+        ``blacklist`` model (its ``column``), as Odoo's ``is_blacklisted`` and
+        ``phone_sanitized_blacklisted`` searches select them, but through the
+        blacklisted few: Odoo's searches list the ids of every other customer
+        in the query."""
+        Blacklist = self.env[blacklist]
+        Blacklist.flush_model([column, "active"])
+        self.env["res.partner"].flush_model([field])
+        return ~Domain(
+            "id",
+            "in",
+            SQL(
+                "SELECT m.id FROM res_partner m JOIN %s bl ON m.%s = bl.%s "
+                "AND bl.active",
+                SQL.identifier(Blacklist._table),
+                SQL.identifier(field),
+                SQL.identifier(column),
+            ),
+        )
 
     def _retail_ensure_campaign(self):
         """Every mailing to customers belongs to a campaign (utm.campaign),

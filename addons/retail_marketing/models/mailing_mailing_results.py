@@ -143,20 +143,39 @@ class MailingMailing(models.Model):
         )
 
     @api.model
-    def _retail_results_members_sql(self, key, ids=None):
+    def _retail_results_members_sql(self, key, ids=None, per_campaign=False):
         """The recipients (traces not cancelled) and the holdout customers of
         the sent mailings ``ids`` (every mailing when None): key, partner,
-        holdout, start and end of their attribution window."""
+        holdout, start and end of their attribution window. With
+        ``per_campaign`` (``key``: the mailing's id or its campaign's), also
+        the campaign, a grouping column (a filter on it reaches the traces of
+        that campaign only), and ``member_id``, unique to each row."""
 
         def among(column):
             if ids is None:
                 return SQL("TRUE")
             return SQL("%s = ANY(%s)", column, ids)
 
+        def campaign(row_id, parity):
+            if not per_campaign:
+                return SQL(), SQL()
+            return (
+                SQL(
+                    ", m.campaign_id, MIN(%s)::bigint * 2 + %s AS member_id",
+                    row_id,
+                    parity,
+                ),
+                SQL(", m.campaign_id"),
+            )
+
+        # recipients' rows even numbers, holdout rows odd ones
+        traces_extra, traces_group = campaign(SQL("t.id"), 0)
+        holdout_extra, holdout_group = campaign(SQL("h.id"), 1)
         return SQL(
             """
             SELECT %(key)s AS key, t.res_id AS partner_id, FALSE AS holdout,
                    MIN(m.sent_date) AS start_date, MAX(%(window)s) AS stop_date
+                   %(traces_extra)s
               FROM mailing_trace t
               JOIN mailing_mailing m ON m.id = t.mass_mailing_id
               LEFT JOIN utm_campaign c ON c.id = m.campaign_id
@@ -164,40 +183,53 @@ class MailingMailing(models.Model):
                AND t.model = 'res.partner'
                AND t.trace_status != 'cancel'
                AND m.sent_date IS NOT NULL
-             GROUP BY 1, 2
+             GROUP BY 1, 2 %(traces_group)s
              UNION ALL
             SELECT %(key)s, h.partner_id, TRUE, MIN(m.sent_date), MAX(%(window)s)
+                   %(holdout_extra)s
               FROM retail_marketing_holdout h
               JOIN mailing_mailing m ON m.id = h.mailing_id
               LEFT JOIN utm_campaign c ON c.id = m.campaign_id
              WHERE %(holdouts)s
                AND m.sent_date IS NOT NULL
-             GROUP BY 1, 2
+             GROUP BY 1, 2 %(holdout_group)s
             """,
             key=key,
             window=self._retail_results_window_sql(),
             traces=among(SQL("t.mass_mailing_id")),
             holdouts=among(SQL("h.mailing_id")),
+            traces_extra=traces_extra,
+            traces_group=traces_group,
+            holdout_extra=holdout_extra,
+            holdout_group=holdout_group,
         )
 
     @api.model
-    def _retail_results_orders_sql(self):
+    def _retail_results_orders_sql(self, partner=None):
         """The members' purchases: paid or posted till orders and confirmed
-        sale orders (refunds and empty orders left out)."""
+        sale orders (refunds and empty orders left out); of the customer
+        ``partner`` (an SQL expression) when given, else of the ``members``."""
+        if partner is None:
+            partner = SQL("(SELECT partner_id FROM members)")
+            operator = SQL("IN")
+        else:
+            operator = SQL("=")
         return SQL(
             """
             SELECT o.partner_id, o.date_order, o.amount_total
               FROM pos_order o
              WHERE o.state IN ('paid', 'done')
                AND o.amount_total > 0
-               AND o.partner_id IN (SELECT partner_id FROM members)
+               AND o.partner_id %(operator)s %(partner)s
              UNION ALL
             SELECT o.partner_id, o.date_order, o.amount_total
               FROM sale_order o
              WHERE o.state = 'sale'
                AND o.amount_total > 0
-               AND o.partner_id IN (SELECT partner_id FROM members)
-            """
+               AND o.partner_id %(operator)s %(partner)s
+            """,
+            operator=operator,
+            partner=partner,
         )
 
     @api.model

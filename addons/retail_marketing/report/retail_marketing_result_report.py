@@ -41,12 +41,14 @@ class RetailMarketingResultReport(models.Model):
     revenue = fields.Float(readonly=True)
 
     def _select_sql(self):
+        # No window function nor shared subquery: a filter on the campaign
+        # (or the mailing) reaches the traces of that campaign only, and each
+        # member's orders are read through the customer's index.
         Mailing = self.env["mailing.mailing"]
         return SQL(
             """
-            WITH members AS (%(members)s), orders AS (%(orders)s)
-            SELECT row_number() OVER () AS id,
-                   m.campaign_id,
+            SELECT %(id)s AS id,
+                   mb.campaign_id,
                    mb.key AS mailing_id,
                    m.mailing_type,
                    m.sent_date,
@@ -58,28 +60,30 @@ class RetailMarketingResultReport(models.Model):
                    CASE WHEN mb.holdout THEN 'holdout' ELSE 'recipient' END
                        AS member_type,
                    1 AS customer_count,
-                   CASE WHEN COUNT(o.partner_id) > 0 THEN 1 ELSE 0 END AS buyer_count,
-                   COUNT(o.partner_id) AS order_count,
-                   COALESCE(SUM(o.amount_total), 0) AS revenue
-              FROM members mb
+                   CASE WHEN o.order_count > 0 THEN 1 ELSE 0 END AS buyer_count,
+                   o.order_count,
+                   o.revenue
+              FROM (%(members)s) mb
               JOIN mailing_mailing m ON m.id = mb.key
               JOIN res_partner p ON p.id = mb.partner_id
               %(segment_join)s
-              LEFT JOIN orders o
-                ON o.partner_id = mb.partner_id
-               AND o.date_order >= mb.start_date
-               AND o.date_order < mb.stop_date
-             GROUP BY mb.key, mb.partner_id, mb.holdout, m.id, p.id %(segment_group)s
+              CROSS JOIN LATERAL (
+                  SELECT COUNT(*) AS order_count,
+                         COALESCE(SUM(o.amount_total), 0) AS revenue
+                    FROM (%(orders)s) o
+                   WHERE o.date_order >= mb.start_date
+                     AND o.date_order < mb.stop_date
+              ) o
             """,
-            members=Mailing._retail_results_members_sql(SQL("m.id")),
-            orders=Mailing._retail_results_orders_sql(),
+            members=Mailing._retail_results_members_sql(SQL("m.id"), per_campaign=True),
+            orders=Mailing._retail_results_orders_sql(SQL("mb.partner_id")),
             **self._retail_segment_sql(),
         )
 
     def _retail_segment_sql(self):
         """The parts of the query that split a customer by segment: none
         here (a customer counts once)."""
-        return {"segment": SQL(), "segment_join": SQL(), "segment_group": SQL()}
+        return {"id": SQL("mb.member_id"), "segment": SQL(), "segment_join": SQL()}
 
 
 class RetailMarketingResultSegmentReport(models.Model):
@@ -95,9 +99,10 @@ class RetailMarketingResultSegmentReport(models.Model):
 
     def _retail_segment_sql(self):
         return {
+            # a member's row per segment (no segment: 0)
+            "id": SQL("mb.member_id * 1000000 + COALESCE(sp.segment_id, 0)"),
             "segment": SQL("sp.segment_id AS segment_id,"),
             "segment_join": SQL(
                 "LEFT JOIN retail_segment_partner_rel sp ON sp.partner_id = p.id"
             ),
-            "segment_group": SQL(", sp.segment_id"),
         }

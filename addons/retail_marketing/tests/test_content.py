@@ -1,6 +1,10 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo.tests import tagged
+
+from odoo.addons.retail_marketing.models import mailing_mailing
 
 from .common import RetailMarketingCommon
 
@@ -61,3 +65,22 @@ class TestPersonalisedContent(RetailMarketingCommon):
         mailing = self._mailing(self.customers | other, body_html=EMAIL_BODY)
         mailing.retail_preview_partner_id = other
         self.assertIn("Dear Olga Other", mailing.retail_preview_body)
+
+    def test_sms_to_more_recipients_than_a_composer_holds(self):
+        """Odoo's SMS composer holds its recipients' ids as text of limited
+        size: a big send goes through several composers, each recipient
+        receiving one message."""
+        others = self.Partner
+        for index in range(4):
+            others |= self._contactable(f"Sara{index} Many", f"05{index}")
+        mailing = self._mailing(
+            self.customers | others, mailing_type="sms", body_plaintext=SMS_BODY
+        )
+        with patch.object(mailing_mailing, "SMS_COMPOSER_SIZE", 2):
+            mailing.action_send_sms()
+        sms = self.env["sms.sms"].search([("mailing_id", "=", mailing.id)])
+        self.assertEqual(sorted(sms.partner_id.ids), sorted((self.ana | others).ids))
+        for message in sms:
+            with self.subTest(partner=message.partner_id.name):
+                self.assertTrue(message.body.startswith(message.partner_id.name))
+        self.assertEqual(mailing.retail_audience_count, 5)

@@ -193,8 +193,12 @@ class MailingMailing(models.Model):
                 days=self.retail_coupon_valid_days
             )
         # the mailing carries the code: no creation mail of the program per
-        # coupon, which would reach customers outside the consent rule
-        cards = Card.with_context(action_no_send_mail=True).create(
+        # coupon, which would reach customers outside the consent rule; and no
+        # creation message in each coupon's chatter (most of the time of a big
+        # send): the ledger rows below record the issue of each coupon
+        created = Card.with_context(
+            action_no_send_mail=True, tracking_disable=True
+        ).create(
             [
                 {
                     "program_id": program.id,
@@ -205,6 +209,7 @@ class MailingMailing(models.Model):
                 for partner_id in partner_ids
             ]
         )
+        cards = Card.browse(created.ids)
         description = self.env._("Coupon of %(mailing)s", mailing=self.subject)
         Card._retail_post_movements(
             [

@@ -92,6 +92,22 @@ class TestCampaignCoupon(RetailMarketingCommon):
             len(self.env["mail.mail"].search([("mailing_id", "=", mailing.id)])), 2
         )
 
+    def test_the_ledger_records_the_issue_of_each_coupon(self):
+        """A coupon's issue is its ledger row (the mailing, the points of one
+        reward); no creation message in each coupon's chatter."""
+        mailing = self._coupon_mailing(self.customers | self.olga)
+        mailing.with_user(self.marketer).action_send_mail()
+        cards = self._cards(mailing)
+        self.assertEqual(cards.mapped("points"), [1.0, 1.0])
+        for card in cards:
+            with self.subTest(partner=card.partner_id.name):
+                self.assertEqual(
+                    card.history_ids.mapped("description"),
+                    [f"Coupon of {mailing.subject}"],
+                )
+                self.assertEqual(card.history_ids.issued, 1.0)
+                self.assertFalse(card.message_ids)
+
     def test_each_recipient_gets_their_own_code_in_the_email(self):
         mailing = self._coupon_mailing(self.customers | self.olga)
         mailing.with_user(self.marketer).action_send_mail()

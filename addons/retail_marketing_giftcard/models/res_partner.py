@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
 # The placeholders of this module (its USAGE table): usable in a mailing by
 # marketers who are not mail template editors.
@@ -71,11 +71,12 @@ class ResPartner(models.Model):
             first = {row[0]: row[1:] for row in rows}
         Program = self.env["loyalty.program"]
         envs = {}
+        formatter = self._retail_text_formatter()
         for partner in self:
             expiry, balance, program_id = first.get(
                 partner._origin.id, (False, 0.0, False)
             )
-            lang = partner.lang or self.env.lang or "en_US"
+            lang = partner._retail_text_lang()
             env = envs.setdefault(lang, self.with_context(lang=lang).env)
             partner.retail_giftcard_expiry_date = expiry
             partner.retail_giftcard_expiry_days = (
@@ -92,7 +93,7 @@ class ResPartner(models.Model):
                 else False
             )
             partner.retail_giftcard_expiry_date_text = (
-                format_date(env, expiry, lang_code=lang) if expiry else False
+                formatter.date(lang, expiry) if expiry else False
             )
 
     @api.model

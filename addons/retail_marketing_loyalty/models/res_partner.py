@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL, format_date, formatLang
+from odoo.tools import SQL
 
 # The placeholders of this module (its USAGE table): usable in a mailing by
 # marketers who are not mail template editors.
@@ -149,36 +149,26 @@ class ResPartner(models.Model):
                     soon_lots[partner_id] = soon_lots.get(partner_id, 0.0) + float(
                         points
                     )
-        envs = {}
+        formatter = self._retail_text_formatter()
         for partner in self:
             cards = nexts.get(partner._origin.id, [])
             first = min((expiry for expiry, __ in cards), default=False)
             expiring = sum(points for expiry, points in cards if expiry == first)
             soon = soon_lots.get(partner._origin.id, 0.0)
-            lang = partner.lang or self.env.lang or "en_US"
-            env = envs.setdefault(lang, self.with_context(lang=lang).env)
+            lang = partner._retail_text_lang()
             partner.retail_points_expiry_date = first
             partner.retail_points_expiry_days = (
                 max(0, (first - today).days) if first else 0
             )
             partner.retail_points_expiring = round(expiring, 2)
             partner.retail_points_expiring_soon = round(soon, 2)
-            partner.retail_loyalty_points_text = self._retail_format_points(
-                env, partner.retail_loyalty_points
+            partner.retail_loyalty_points_text = formatter.points(
+                lang, partner.retail_loyalty_points
             )
-            partner.retail_points_expiring_text = self._retail_format_points(
-                env, expiring
-            )
+            partner.retail_points_expiring_text = formatter.points(lang, expiring)
             partner.retail_points_expiry_date_text = (
-                format_date(env, first, lang_code=lang) if first else False
+                formatter.date(lang, first) if first else False
             )
-
-    @api.model
-    def _retail_format_points(self, env, points):
-        """Points as a message prints them: "1,250", "12.50"."""
-        points = round(points or 0.0, 2)
-        digits = 0 if points == int(points) else 2
-        return formatLang(env, points, digits=digits)
 
     # ------------------------------------------------------------------
     # The customers' lots of points still to expire, in SQL
