@@ -3,9 +3,9 @@
 import re
 
 from odoo import api, models
-from odoo.tools import SQL
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .res_partner import NATIONAL_ID_GROUP
 
