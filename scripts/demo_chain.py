@@ -946,6 +946,88 @@ def corporate_order(user_env, series, card, pin, product):
         ).action_pay()
 
 
+# ----------------------------------------------------------------------------------
+# A campaign: one mailing sent to the chain's customers, with its results, and the
+# next one in draft
+# ----------------------------------------------------------------------------------
+CAMPAIGN_DOMAIN = "[('customer_number', '!=', False), ('is_company', '=', False)]"
+CAMPAIGN_BODY = """<div>
+<p>Hola <t t-out="object.name"/>:</p>
+<p>en <b><t t-out="object.retail_preferred_store_id.name"/></b> le esperan las
+rebajas de invierno: hasta un 30 % de descuento en calcetines y complementos.</p>
+<p>¡Le esperamos!</p>
+</div>"""
+
+
+def campaign_mailing(user_env, campaign, subject):
+    """A mailing by email to the chain's customers of the campaign."""
+    return user_env["mailing.mailing"].create(
+        {
+            "subject": subject,
+            "campaign_id": campaign.id,
+            "mailing_type": "mail",
+            "mailing_model_id": user_env.ref("base.model_res_partner").id,
+            "mailing_domain": CAMPAIGN_DOMAIN,
+            "body_arch": CAMPAIGN_BODY,
+            "body_html": CAMPAIGN_BODY,
+            "retail_holdout_percent": 25.0,
+        }
+    )
+
+
+def campaign(company, madrid):
+    """The winter sales campaign: its first mailing sent (its holdout drawn by
+    the send), delivered, opened by two customers, one of whom buys at the
+    Madrid till; its reminder in draft. Once: retail_demo.campaign_winter."""
+    if demo_ref("campaign_winter"):
+        return
+    admin = env.ref("base.user_admin")  # noqa: F821
+    user_env = env(  # noqa: F821
+        user=admin,
+        context={
+            "lang": "es_ES",
+            "tz": "Europe/Madrid",
+            "allowed_company_ids": company.ids,
+        },
+    )
+    winter = user_env["utm.campaign"].create({"name": "Rebajas de invierno"})
+    env["ir.model.data"]._update_xmlids(  # noqa: F821
+        [{"xml_id": f"{DEMO}.campaign_winter", "record": winter, "noupdate": True}]
+    )
+    sent = campaign_mailing(user_env, winter, "Las rebajas de invierno ya están aquí")
+    sent.action_send_mail()
+    # the demo has no mail server: the queued emails are taken as delivered
+    mails = user_env["mail.mail"].search([("mailing_id", "=", sent.id)])
+    mails._postprocess_sent_message(success_pids=mails.recipient_ids, success_emails=[])
+    traces = sent.mailing_trace_ids.sorted("id")
+    traces[:2].set_opened()
+    traces[:1].set_clicked()
+    madrid = madrid.with_env(user_env)
+    if not madrid.current_session_id:
+        madrid.open_ui()
+    session = madrid.current_session_id
+    buyer = user_env["res.partner"].browse(traces[:1].res_id)
+    socks = user_env.ref("retail_promotions.product_product_socks_demo")
+    cash = madrid.payment_method_ids.filtered("is_cash_count")[:1]
+    sync_till_order(
+        session,
+        demo_ref("user_cashier"),
+        [(socks, 4, 6.0, {})],
+        [(cash, None, {})],
+        buyer,
+    )
+    reminder = campaign_mailing(user_env, winter, "Últimos días de rebajas de invierno")
+    env["ir.model.data"]._update_xmlids(  # noqa: F821
+        [
+            {
+                "xml_id": f"{DEMO}.mailing_winter_reminder",
+                "record": reminder,
+                "noupdate": True,
+            }
+        ]
+    )
+
+
 def chart():
     """The Spanish chart on the main company, before any module's demo data."""
     company = env.ref("base.main_company")  # noqa: F821
@@ -991,6 +1073,7 @@ def chain():
         }
     )
     giftcards(company, configs[:1])
+    campaign(company, configs[:1])
 
 
 step = os.environ.get("RETAIL_DEMO_STEP")

@@ -85,6 +85,12 @@ README_SHOTS = [
         "retail_incidents.retail_incident_damaged_demo",
     ),
     (
+        "retail_incidents",
+        "analysis",
+        "retail_incidents.retail_incident_report_action",
+        None,
+    ),
+    (
         "retail_promotions",
         "promotion_form",
         "loyalty.loyalty_program_discount_loyalty_action",
@@ -114,7 +120,33 @@ README_SHOTS = [
         "retail_surveys.retail_survey_response_report_action",
         None,
     ),
+    (
+        "retail_marketing",
+        "campaign_form",
+        "mass_mailing.mailing_mailing_action_mail",
+        "retail_demo.mailing_winter_reminder",
+    ),
+    (
+        # its purchases and holdout group below the fold: taken with --size 1400x1360
+        "retail_marketing",
+        "campaign_results",
+        "mass_mailing.action_view_utm_campaigns",
+        "retail_demo.campaign_winter",
+    ),
 ]
+
+# Steps run in a back-office page before its shot: {name: javascript}.
+README_SHOT_STEPS = {
+    # the campaign's preview for its first customer
+    "campaign_form": """(async () => {
+        const tab = [...document.querySelectorAll(".o_notebook .nav-link")].find(
+            (el) => el.textContent.includes("Vista previa")
+        );
+        if (!tab) throw new Error("no Vista previa tab");
+        tab.click();
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+    })()""",
+}
 
 # Helpers of the till's shots, run in the page: wait for an element (with a text),
 # click it, type into it, press a key.
@@ -285,7 +317,8 @@ def readme_shots(url, session):
                 print(f"not taken: {name}: {record} is not in the demo database")
                 continue
             path += f"/{res_id}"
-        shots.append((f"addons/{module}/static/description/{name}.png", path, []))
+        steps = [README_SHOT_STEPS[name]] if name in README_SHOT_STEPS else []
+        shots.append((f"addons/{module}/static/description/{name}.png", path, steps))
     for module, name, config, steps in README_POS_SHOTS:
         config_id = record_id(url, session, config)
         if not config_id:
