@@ -1028,6 +1028,93 @@ def campaign(company, madrid):
     )
 
 
+# ----------------------------------------------------------------------------------
+# After-sales: a jacket with a warranty bought at the Madrid till, the services
+# the till offers on it
+# ----------------------------------------------------------------------------------
+# The service products: (key, English name, (es, fr), service type, price).
+SERVICE_PRODUCTS = [
+    ("service_hem", "Hem", ("Bajo", "Ourlet"), "alteration", 12.0),
+    (
+        "service_sleeves",
+        "Sleeves",
+        ("Acortar mangas", "Raccourcir les manches"),
+        "alteration",
+        15.0,
+    ),
+    (
+        "service_zip",
+        "Zip repair",
+        ("Cambio de cremallera", "Changement de fermeture éclair"),
+        "repair",
+        18.0,
+    ),
+    (
+        "service_warranty",
+        "Warranty repair",
+        ("Reparación en garantía", "Réparation sous garantie"),
+        "warranty",
+        0.0,
+    ),
+]
+
+
+def demo_product(key, name, translations, values):
+    """A product of the demo, named in English, Spanish and French."""
+    product = ensure(
+        key,
+        "product.product",
+        {"name": name, "available_in_pos": True, **values},
+    )
+    translate(product.product_tmpl_id, {"name": translations})
+    return product
+
+
+def aftersales(company, madrid):
+    """The Madrid till takes services (its deposits on Odoo's down payment
+    product); a customer bought a wool jacket with a two-year warranty there.
+    Once: retail_demo.jacket_sale."""
+    if demo_ref("jacket_sale"):
+        return
+    admin = env.ref("base.user_admin")  # noqa: F821
+    admin.group_ids = [
+        Command.link(env.ref("retail_aftersales.group_aftersales_store_manager").id)  # noqa: F821
+    ]
+    madrid.down_payment_product_id = env.ref("pos_sale.default_downpayment_product")  # noqa: F821
+    jacket = demo_product(
+        "product_wool_jacket",
+        "Wool jacket",
+        ("Chaqueta de lana", "Veste en laine"),
+        {"list_price": 89.0, "type": "consu", "retail_warranty_months": 24},
+    )
+    for key, name, translations, service_type, price in SERVICE_PRODUCTS:
+        demo_product(
+            key,
+            name,
+            translations,
+            {
+                "type": "service",
+                "list_price": price,
+                "retail_service_type": service_type,
+            },
+        )
+    session = madrid.current_session_id
+    if not session:
+        madrid.open_ui()
+        session = madrid.current_session_id
+    cash = madrid.payment_method_ids.filtered("is_cash_count")[:1]
+    order = sync_till_order(
+        session,
+        demo_ref("user_cashier"),
+        [(jacket, 1, 89.0, {})],
+        [(cash, None, {})],
+        env.ref("retail_customer.res_partner_customer_1_demo"),  # noqa: F821
+    )
+    env["ir.model.data"]._update_xmlids(  # noqa: F821
+        [{"xml_id": f"{DEMO}.jacket_sale", "record": order, "noupdate": True}]
+    )
+
+
 def chart():
     """The Spanish chart on the main company, before any module's demo data."""
     company = env.ref("base.main_company")  # noqa: F821
@@ -1074,6 +1161,7 @@ def chain():
     )
     giftcards(company, configs[:1])
     campaign(company, configs[:1])
+    aftersales(company, configs[:1])
 
 
 step = os.environ.get("RETAIL_DEMO_STEP")

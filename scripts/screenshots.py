@@ -206,6 +206,22 @@ async function openRegister() {
 # The till is the demo's Madrid store, its cashier screens in Spanish (the
 # questionnaire: the chain's checkout questionnaire, asked after a cash sale).
 MADRID = ("pos.config", [("name", "=", "Tienda Madrid Preciados")])
+# Sleeves shortened on the jacket Lucía bought at the Madrid till, with a deposit (the
+# ticket's shot shows what the till prints over the till, instead of the browser's
+# print dialog, which a headless browser does not have).
+SERVICE_FORM = """await openRegister();
+        await click(".product-screen .set-partner");
+        await type(".modal-dialog .input-group input", "Lucía");
+        await press(".modal-dialog .input-group input", "Enter");
+        await click(".modal .partner-list .partner-info", "Lucía");
+        await control("Servicios");
+        const popup = ".retail-service-popup";
+        await click(`${popup} .retail-service-new`);
+        await click(`${popup} .retail-service-purchase`, "Chaqueta de lana");
+        await click(`${popup} .retail-service-type`, "Arreglo");
+        await type(`${popup} .retail-service-notes`, "Acortar 2 cm las dos mangas");
+        await type(`${popup} .retail-service-deposit`, "5");"""
+
 README_POS_SHOTS = [
     (
         "retail_customer",
@@ -244,6 +260,29 @@ README_POS_SHOTS = [
         await type(".retail-gift-registry-popup .retail-gift-registry-query", "Luis");
         await click(".retail-gift-registry-popup .retail-gift-registry-search");
         await click(".retail-gift-registry-popup .retail-gift-registry-result");""",
+    ),
+    (
+        "retail_aftersales",
+        "pos_service",
+        MADRID,
+        SERVICE_FORM,
+    ),
+    (
+        "retail_aftersales",
+        "pos_service_ticket",
+        MADRID,
+        SERVICE_FORM
+        + """
+        window.print = () => {
+            // the printed ticket, shown over the till as a paper ticket
+            const ticket = document.querySelector(".retail-service-ticket");
+            const paper = ticket.cloneNode(true);
+            paper.style.cssText = "position:fixed;top:20px;left:510px;width:380px;"
+                + "z-index:9999;background:white;box-shadow:0 0 8px #888";
+            document.body.appendChild(paper);
+        };
+        await click(".modal .retail-service-take");
+        await wait(3000);""",
     ),
     (
         "retail_surveys",
@@ -350,6 +389,8 @@ class Browser:
                 "--disable-gpu",
                 "--disable-quic",
                 "--no-first-run",
+                # the browser's own texts and date inputs in Spanish too
+                "--lang=es-ES",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
