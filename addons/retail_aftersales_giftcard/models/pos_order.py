@@ -93,21 +93,26 @@ class PosOrder(models.Model):
     # Store credit on an eWallet
     # ------------------------------------------------------------------
 
+    def _retail_credited_card(self, payment):
+        """The card a refund's store credit payment already credited (a
+        replay), read back from the payment or its ledger row's key, so that
+        a replay credits it, not a second card."""
+        source = self._retail_giftcard_source("payment", payment)
+        # sudo: server fields of the payment and the ledger, read by key
+        return payment.sudo().retail_giftcard_id or (
+            self.env["loyalty.history"]
+            .sudo()
+            .search([("retail_idempotency_key", "=", source["key"])], limit=1)
+            .card_id
+        )
+
     def _retail_credit_ewallet(self, payment):
         """The eWallet a refund's payment by an eWallet store credit method pays
         out on: the one it already credited (a replay), else the customer's
         eWallet of the method's program, else a new one for the customer."""
         program = payment.payment_method_id.retail_credit_ewallet_program_id
         self._retail_credit_check_ewallet_payment(payment, program)
-        source = self._retail_giftcard_source("payment", payment)
-        # sudo: the eWallet this payment already credited (server fields), read
-        # back so that a replay credits it, not a second one
-        card = payment.sudo().retail_giftcard_id or (
-            self.env["loyalty.history"]
-            .sudo()
-            .search([("retail_idempotency_key", "=", source["key"])], limit=1)
-            .card_id
-        )
+        card = self._retail_credited_card(payment)
         if card:
             return card
         # sudo: the eWallet of the refund's customer in the program the store's
@@ -189,15 +194,7 @@ class PosOrder(models.Model):
         the store's store credit series, for the refund's customer. The same
         payment posted again (a replay) gets the card it already credited."""
         self._retail_credit_check_new_card(payment)
-        source = self._retail_giftcard_source("payment", payment)
-        # sudo: the card this payment already credited (server fields), read
-        # back so that a replay credits it, not a second card
-        card = payment.sudo().retail_giftcard_id or (
-            self.env["loyalty.history"]
-            .sudo()
-            .search([("retail_idempotency_key", "=", source["key"])], limit=1)
-            .card_id
-        )
+        card = self._retail_credited_card(payment)
         if card:
             return card
         # sudo: the store's own series, set by its POS administrator; the

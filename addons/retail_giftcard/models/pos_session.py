@@ -32,16 +32,16 @@ class PosSession(models.Model):
         return res
 
     def _create_combine_account_payment(self, payment_method, amounts, diff_amount):
-        """A session whose gift card payments add up to a negative amount (more
-        put back onto cards by refunds than the cards paid) credits the gift
-        card liability by it. point_of_sale turns a negative combined payment
+        """A session whose card payments (gift cards, and what bridges add:
+        ``_retail_liability_payment_memo``) add up to a negative amount (more
+        put back onto cards by refunds than the cards paid) credits the cards'
+        liability by it. point_of_sale turns a negative combined payment
         around by swapping its accounts, which the forced outstanding account
         (the liability) undoes: the entry would debit and credit the liability.
         Here the outbound payment goes from the liability to the session's
         receivable."""
-        if not payment_method.retail_giftcard or (
-            self.currency_id.compare_amounts(amounts["amount"], 0) >= 0
-        ):
+        memo = self._retail_liability_payment_memo(payment_method)
+        if not memo or self.currency_id.compare_amounts(amounts["amount"], 0) >= 0:
             return super()._create_combine_account_payment(
                 payment_method, amounts, diff_amount
             )
@@ -58,11 +58,7 @@ class PosSession(models.Model):
                         payment_method.outstanding_account_id.id
                     ),
                     "destination_account_id": receivable.id,
-                    "memo": self.env._(
-                        "Combine %(payment_method)s POS payments from %(session)s",
-                        payment_method=payment_method.name,
-                        session=self.name,
-                    ),
+                    "memo": memo,
                     "pos_payment_method_id": payment_method.id,
                     "pos_session_id": self.id,
                     "company_id": self.company_id.id,
@@ -76,6 +72,17 @@ class PosSession(models.Model):
             )
         return payment.move_id.line_ids.filtered(
             lambda line: line.account_id == receivable
+        )
+
+    def _retail_liability_payment_memo(self, payment_method):
+        """The memo of the session's payment of ``payment_method`` when its
+        outstanding account is a cards' liability, or None (other methods)."""
+        if not payment_method.retail_giftcard:
+            return None
+        return self.env._(
+            "Combine %(payment_method)s POS payments from %(session)s",
+            payment_method=payment_method.name,
+            session=self.name,
         )
 
     def _retail_giftcard_spv_correct(self):
