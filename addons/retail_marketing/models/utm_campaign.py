@@ -73,7 +73,9 @@ class UtmCampaign(models.Model):
 
     def _compute_retail_exclusions(self):
         for campaign in self:
-            mailings = campaign.retail_mailing_ids
+            # the mailings sent (their audience kept as sent); a draft's counts
+            # are a preview of an action not taken
+            mailings = campaign.retail_mailing_ids.filtered("retail_audience_snapshot")
             for fname, mailing_fname in MAILING_TOTALS.items():
                 campaign[fname] = sum(mailings.mapped(mailing_fname))
 

@@ -118,6 +118,18 @@ class TestCampaignResults(CampaignResultsCommon):
         self.assertEqual(self.campaign.retail_excluded_no_consent_count, 1)
         self.assertEqual(self.campaign.retail_sent_count, self.mailing.sent)
 
+    def test_a_draft_mailing_adds_nothing_to_its_campaign(self):
+        """A reminder still in draft (its audience only a preview) counts for
+        nothing in the campaign's results until it is sent."""
+        draft = self.mailing.copy({"campaign_id": self.campaign.id})
+        self.assertEqual(draft.state, "draft")
+        self.assertTrue(draft.retail_excluded_count, "the draft previews exclusions")
+        self.campaign.invalidate_recordset()
+        self.assertEqual(
+            self.campaign.retail_excluded_count, self.mailing.retail_excluded_count
+        )
+        self.assertEqual(self.campaign.retail_sent_count, self.mailing.sent)
+
     def test_window_is_the_campaigns(self):
         self.open_new_session()
         self._till_order(self.recipients[0], 1, 10)
