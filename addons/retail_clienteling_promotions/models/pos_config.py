@@ -31,13 +31,15 @@ class PosConfig(models.Model):
     def _retail_hint_programs(self):
         """The N for M promotions of this till running now (dates, week days and
         hours in the company's time zone)."""
-        programs = self._get_program_ids().filtered(
-            lambda program: program.retail_promotion_type == "n_for_m"
-            and program.retail_buy_qty > 1
+        Program = self.env["loyalty.program"]
+        # the N for M promotions first (a small search, most often empty),
+        # then the till's running programs among them
+        programs = Program.search(
+            [("retail_promotion_type", "=", "n_for_m"), ("retail_buy_qty", ">", 1)]
         )
         if not programs:
             return programs
-        Program = self.env["loyalty.program"]
+        programs &= self._get_program_ids()
         moment = Program._retail_local_now(Program._retail_company_tz(self.company_id))
         return programs.filtered(
             lambda program: program._retail_schedule_matches(moment)

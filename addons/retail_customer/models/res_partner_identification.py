@@ -172,9 +172,17 @@ class ResPartner(models.Model):
         module = cc and get_cc_module(cc, "vat")
         if module:
             return module.validate(compact)
-        if not re.fullmatch(r"[0-9A-Z]{4,20}", compact):
+        if not re.fullmatch(r"[0-9A-Z]{4,20}", compact) or not (
+            self._retail_may_be_national_id(compact)
+        ):
             raise ValueError(compact)
         return compact
+
+    @api.model
+    def _retail_may_be_national_id(self, compact):
+        """Whether ``compact`` (a search, upper case, no separators) may be a
+        national ID: every country's holds a digit, so a name never is one."""
+        return any(char.isdigit() for char in compact)
 
     def _retail_assign_customer_numbers(self):
         """Number these partners in their customer file, in one query per file."""

@@ -39,7 +39,7 @@ class ResPartner(models.Model):
             "card_number", "=", upper
         )
         compact = re.sub(r"[\s.\-/]", "", upper)
-        if compact:
+        if self._retail_may_be_national_id(compact):
             domain |= self._retail_national_id_domain(compact)
         if "@" in query:
             domain |= Domain("email", "=ilike", query)

@@ -58,6 +58,21 @@ class TestIdentification(RetailCustomerCommon):
                 "Faux", country_id=self.france.id, national_id="FR00000000001"
             )
 
+    def test_national_id_holds_a_digit(self):
+        """A country without a known format takes any 4 to 20 letters and
+        digits, never letters alone: a name typed at the till is never
+        searched as a national ID."""
+        angola = self.env.ref("base.ao")
+        partner = self._customer(
+            "Ana Neto", country_id=angola.id, national_id="ab-123 456"
+        )
+        self.assertEqual(partner.national_id, "AB123456")
+        with self.assertRaisesRegex(ValidationError, "Angola"):
+            self._customer("Rui Costa", country_id=angola.id, national_id="NETOANA")
+        self.assertFalse(
+            self.Partner.search([("name", "=", "Rui Costa")]), "nothing written"
+        )
+
     def test_national_id_duplicate_names_existing(self):
         first = self._customer("Diego Torres", national_id=dni(42))
         with self.assertRaisesRegex(ValidationError, "Diego Torres"):
