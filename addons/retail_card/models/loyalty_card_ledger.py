@@ -4,7 +4,6 @@
 nothing, under row locks, idempotent by key; reversals, the adjustment of store
 managers and the balance invariant."""
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -12,6 +11,8 @@ import logging
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
+
+from odoo.addons.retail_customer.tools import bulk_statements
 
 from .loyalty_card import BALANCE_DIGITS
 from .loyalty_card_ledger_write import BULK_MIN_LINES
@@ -101,7 +102,7 @@ class LoyaltyCard(models.Model):
         self._retail_check_posting(lines)
         card_values = self._retail_check_card_values(lines, card_values)
         if len(lines) >= BULK_MIN_LINES:
-            with self._retail_without_jit():
+            with bulk_statements(self.env):
                 return self._retail_post_lines(lines, card_values)
         return self._retail_post_lines(lines, card_values)
 
@@ -403,20 +404,6 @@ class LoyaltyCard(models.Model):
                     ids=", ".join(map(str, missing.ids)),
                 )
             )
-
-    @api.model
-    @contextlib.contextmanager
-    def _retail_without_jit(self):
-        """Run the statements of the block without PostgreSQL's JIT compilation
-        (in this transaction, as it was after the block): the plans of a bulk
-        posting or of the expiry job's lots, over tens of thousands of cards,
-        pass its cost thresholds, and compiling them takes longer than running
-        them (seconds per statement on a busy server). Left as it is when the
-        block fails: the transaction is rolled back."""
-        [[previous]] = self.env.execute_query(SQL("SELECT current_setting('jit')"))
-        self.env.cr.execute(SQL("SELECT set_config('jit', 'off', true)"))
-        yield
-        self.env.cr.execute(SQL("SELECT set_config('jit', %s, true)", previous))
 
     def _retail_lock_balances(self):
         """Lock the cards (waiting for a concurrent posting to finish) and return

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.retail_customer.tools import bulk_statements
+
 # Cards handled per transaction by the expiry job.
 EXPIRY_CHUNK = 20000
 
@@ -168,7 +170,7 @@ class LoyaltyProgram(models.Model):
         # one of them waits for this chunk, and the amounts expired are those
         # of the balances the ledger posts on
         Card.browse(card_ids)._retail_lock_balances()
-        with Card._retail_without_jit():
+        with bulk_statements(self.env):
             lots_of = self._retail_expiry_lots(card_ids)
         due, nexts = {}, {}
         for card_id, lots in lots_of.items():

@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.retail_customer.tools import bulk_statements
+
 from .mailing_mailing import DEFAULT_ATTRIBUTION_DAYS
 
 # Customer fields the results can be split by; "segment" goes through the
@@ -12,6 +14,9 @@ RESULT_DIMENSIONS = {
     "channel": "retail_channel_id",
     "segment": None,
 }
+# Memory of the results queries' sorts and hashes (a campaign of 100,000
+# recipients: its members are grouped in memory, not on disk).
+RESULTS_WORK_MEM = "32MB"
 # Fields the results queries read, flushed first.
 RESULT_FIELDS = {
     "mailing.trace": ["mass_mailing_id", "model", "res_id", "trace_status"],
@@ -71,9 +76,10 @@ class MailingMailing(models.Model):
         if not mailing_ids:
             return {}, {}
         rows = self._retail_results_purchases(key, mailing_ids)
-        unsubscribed = self.env.execute_query(
-            self._retail_results_unsubscribed_sql(key, list(mailing_ids))
-        )
+        with bulk_statements(self.env, RESULTS_WORK_MEM):
+            unsubscribed = self.env.execute_query(
+                self._retail_results_unsubscribed_sql(key, list(mailing_ids))
+            )
         purchases = {}
         for key_id, _value, holdout, *figures in rows:
             purchases[key_id, holdout] = tuple(figures)
@@ -90,29 +96,30 @@ class MailingMailing(models.Model):
             self.env[model].flush_model(fnames)
         ids = list(mailing_ids)
         join, value = self._retail_results_dimension_sql(dimension)
-        rows = self.env.execute_query(
-            SQL(
-                """
-                WITH members AS (%(members)s), orders AS (%(orders)s)
-                SELECT mb.key, %(value)s, mb.holdout,
-                       COUNT(DISTINCT mb.partner_id),
-                       COUNT(DISTINCT o.partner_id),
-                       COUNT(o.partner_id),
-                       COALESCE(SUM(o.amount_total), 0)
-                  FROM members mb
-                  %(join)s
-                  LEFT JOIN orders o
-                    ON o.partner_id = mb.partner_id
-                   AND o.date_order >= mb.start_date
-                   AND o.date_order < mb.stop_date
-                 GROUP BY 1, 2, 3
-                """,
-                members=self._retail_results_members_sql(key, ids),
-                orders=self._retail_results_orders_sql(),
-                value=value,
-                join=join,
+        with bulk_statements(self.env, RESULTS_WORK_MEM):
+            rows = self.env.execute_query(
+                SQL(
+                    """
+                    WITH members AS (%(members)s), orders AS (%(orders)s)
+                    SELECT mb.key, %(value)s, mb.holdout,
+                           COUNT(DISTINCT mb.partner_id),
+                           COUNT(DISTINCT o.partner_id),
+                           COUNT(o.partner_id),
+                           COALESCE(SUM(o.amount_total), 0)
+                      FROM members mb
+                      %(join)s
+                      LEFT JOIN orders o
+                        ON o.partner_id = mb.partner_id
+                       AND o.date_order >= mb.start_date
+                       AND o.date_order < mb.stop_date
+                     GROUP BY 1, 2, 3
+                    """,
+                    members=self._retail_results_members_sql(key, ids),
+                    orders=self._retail_results_orders_sql(),
+                    value=value,
+                    join=join,
+                )
             )
-        )
         return [(*row[:6], float(row[6])) for row in rows]
 
     @api.model

@@ -1,0 +1,1 @@
+from .bulk import bulk_statements
