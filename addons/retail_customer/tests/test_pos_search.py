@@ -51,6 +51,16 @@ class TestPosSearch(TestPoSCommon):
             ids, _result = self._search(query)
             self.assertEqual(ids, [self.target.id], query)
 
+    def test_card_number_without_digits_found_before_namesakes(self):
+        """A card number of letters only is an identifier too: the customer
+        holding it, not the customers whose names contain it."""
+        holder = self.Partner.create({"name": "Ana Ros", "card_number": "rosa"})
+        self.assertEqual(self._search("ROSA")[0], holder.ids)
+        self.assertEqual(self._search(self.target.name)[0], self.target.ids)
+        holder.card_number = False
+        self.assertNotIn(holder.id, self._search("rosa")[0])
+        self.assertIn(self.target.id, self._search("rosa")[0])
+
     def test_find_by_name_contains(self):
         ids, result = self._search("jiménez")
         self.assertEqual(set(ids), set((self.target | self.namesakes).ids))
