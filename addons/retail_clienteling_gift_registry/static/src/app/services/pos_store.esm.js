@@ -1,4 +1,3 @@
-import {ControlButtons} from "@point_of_sale/app/screens/product_screen/control_buttons/control_buttons";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
 import {patch} from "@web/core/utils/patch";
 
@@ -9,14 +8,6 @@ patch(PosStore.prototype, {
      * ``registryId`` instead of its search.
      */
     async retailOpenGiftList(registryId) {
-        const dialog = {
-            add: (Component, props, options) =>
-                this.dialog.add(Component, {...props, registryId}, options),
-        };
-        await ControlButtons.prototype.clickRetailGiftRegistry.call({
-            pos: this,
-            dialog,
-            notification: this.notification,
-        });
+        await this.retailGiftRegistryAction({registryId});
     },
 });
