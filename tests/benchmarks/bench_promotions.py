@@ -644,6 +644,7 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
                 f"retail only: median {median(times):,.1f} ms,"
                 f" p95 {percentile(times, 95):,.1f} ms over {len(times)} runs"
             )
+            print("\n".join(scan_lines(runs)))
             return
         report = write_report(runs, self.options)
         print(report)
