@@ -6,6 +6,7 @@ import {
     retailProgramIndex,
     retailProgramsSeeing,
 } from "@retail_pos_speed/natives/program_index.esm";
+import {retailSlices} from "@retail_pos_speed/natives/retail_yield.esm";
 import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 import {toRaw} from "@odoo/owl";
 
@@ -322,18 +323,58 @@ function copyPoints(points) {
     return points.map((entry) => ({...entry}));
 }
 
+function productPrice(order) {
+    return order.models["decimal.precision"].find((dp) => dp.name === "Product Price");
+}
+
+/** The values of the order's lines, as pointsForPrograms reads them now. */
+function currentLineValues(order) {
+    return order
+        .getOrderlines()
+        .filter((line) => !line.combo_parent_id)
+        .map((line, index) => lineValues(order, line, index));
+}
+
+/**
+ * The points of `programs` that the order does not hold for its current lines,
+ * computed ahead, program after program, in slices (natives/retail_yield.esm.js):
+ * between two slices the till paints and takes the next scan. After each pause the
+ * lines are read again, and the points of the programs that see a line changed
+ * meanwhile are dropped and computed again (pointsStillExact), so the points kept
+ * are always those of the lines as they are. Stops when `superseded()` says a
+ * newer computation is waiting; resolves with whether every program was computed.
+ * pointsForPrograms then only reads what was computed here.
+ */
+async function retailPointsAhead(order, programs, superseded) {
+    const ProductPrice = productPrice(order);
+    const slices = retailSlices();
+    let lines = currentLineValues(order);
+    let cache = pointsStillExact(order, lines, programs);
+    let pending = programs.filter((program) => !cache.results.has(program.id));
+    while (pending.length) {
+        const program = pending.shift();
+        const computed = computePoints(order, [program], lines, ProductPrice);
+        cache.results.set(program.id, copyPoints(computed[program.id]));
+        if (pending.length && slices.due()) {
+            await slices.pause();
+            if (superseded()) {
+                return false;
+            }
+            lines = currentLineValues(order);
+            cache = pointsStillExact(order, lines, programs);
+            pending = programs.filter((p) => !cache.results.has(p.id));
+        }
+    }
+    return true;
+}
+
 /**
  * pos_loyalty's pointsForPrograms over plain values (see above), computed again
  * only for the programs that see a line changed since the last computation.
  */
 function retailPointsForPrograms(order, programs) {
-    const ProductPrice = order.models["decimal.precision"].find(
-        (dp) => dp.name === "Product Price"
-    );
-    const lines = order
-        .getOrderlines()
-        .filter((line) => !line.combo_parent_id)
-        .map((line, index) => lineValues(order, line, index));
+    const ProductPrice = productPrice(order);
+    const lines = currentLineValues(order);
     const cache = pointsStillExact(order, lines, programs);
     const toCompute = programs.filter((program) => !cache.results.has(program.id));
     const computed = computePoints(order, toCompute, lines, ProductPrice);
@@ -409,5 +450,22 @@ patch(PosOrder.prototype, {
             return super.pointsForPrograms(...arguments);
         }
         return retailPointsForPrograms(this, programs);
+    },
+    /**
+     * Computes ahead, in slices, the points of `programs` that the next
+     * pointsForPrograms would compute (retailPointsAhead); resolves with false
+     * when it stopped because `superseded()` said a newer computation waits.
+     */
+    async retailPointsAhead(programs, superseded = () => false) {
+        if (
+            !retailSpeedUses(
+                this.config,
+                "PosOrder.pointsForPrograms",
+                super.pointsForPrograms
+            )
+        ) {
+            return true;
+        }
+        return await retailPointsAhead(this, programs, superseded);
     },
 });

@@ -128,6 +128,99 @@ function unrelatedLineKeepsRewardLines() {
     ];
 }
 
+/** Whether the till's order list shows a line of `name` with `qty` units. */
+function lineShown(name, qty) {
+    return [...document.querySelectorAll(".orderline")].some(
+        (element) =>
+            element.querySelector(".product-name")?.textContent.includes(name) &&
+            Number(element.querySelector(".qty")?.textContent.trim()) === qty
+    );
+}
+
+/**
+ * Resolves with the time (performance.now()) when `shown()` first holds, checked
+ * at each frame and every 5 ms.
+ */
+function whenShown(shown) {
+    return new Promise((resolve) => {
+        const check = () => {
+            if (shown()) {
+                resolve(performance.now());
+                return true;
+            }
+            return false;
+        };
+        const onFrame = () => check() || requestAnimationFrame(onFrame);
+        requestAnimationFrame(onFrame);
+        const timer = setInterval(() => check() && clearInterval(timer), 5);
+    });
+}
+
+/**
+ * A shirt scanned while a recomputation of the promotions runs (at its first
+ * step): the shirt's line is on the screen before the promotions are settled;
+ * then the shirt is taken off again, and the reward lines and points are those
+ * of pos_loyalty.
+ */
+function scanDuringRecomputationShownFirst() {
+    return [
+        {
+            content: "a line scanned during a recomputation is shown before it ends",
+            trigger: ".product-screen",
+            run: async () => {
+                const pos = window.posmodel;
+                const order = pos.getOrder();
+                await pos.retailRewardsSettled();
+                const shirt = order.lines.find(
+                    (line) => line.product_id.name === "Promo Shirt"
+                );
+                const qty = shirt.getQuantity() + 1;
+                let shown;
+                const steps = pos.retailRecomputeSteps;
+                pos.retailRecomputeSteps = function () {
+                    delete pos.retailRecomputeSteps;
+                    pos.addLineToCurrentOrder(
+                        {product_tmpl_id: shirt.product_id.product_tmpl_id, qty: 1},
+                        {},
+                        false
+                    );
+                    shown = whenShown(() => lineShown("Promo Shirt", qty));
+                    return steps.apply(this, arguments);
+                };
+                let settledAt;
+                try {
+                    pos.updateRewards();
+                    await pos.retailRewardsSettled();
+                    settledAt = performance.now();
+                } finally {
+                    delete pos.retailRecomputeSteps;
+                }
+                if (!shown) {
+                    throw new Error("no recomputation ran");
+                }
+                const shownAt = await Promise.race([
+                    shown,
+                    new Promise((resolve) =>
+                        setTimeout(() => resolve(Infinity), 10000)
+                    ),
+                ]);
+                if (shownAt === Infinity) {
+                    throw new Error(`no shirt line with ${qty} units shown`);
+                }
+                if (shownAt > settledAt) {
+                    throw new Error(
+                        `line shown ${shownAt - settledAt} ms after the settled promotions`
+                    );
+                }
+                shirt.setQuantity(qty - 1);
+                pos.updateRewards();
+                await pos.retailRewardsSettled();
+            },
+        },
+        RetailPromotions.rewardLinesAreNative(),
+    ];
+}
+
 /**
  * The basket of the shared case n_for_m_cheapest_free (3 for 2 on the socks),
  * the last sock scanned right before going to payment: the payment screen shows
@@ -162,6 +255,7 @@ registry.category("web_tour.tours").add("RetailPosSpeedTour", {
             nativesAre(() => true),
             askedFiveTimesRunsOnce(),
             unrelatedLineKeepsRewardLines(),
+            scanDuringRecomputationShownFirst(),
         ]),
 });
 registry.category("web_tour.tours").add("RetailPosSpeedFallbackTour", {

@@ -5,6 +5,19 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 patch(ControlButtons.prototype, {
     /**
+     * The rewards offered by the "Reward" button are those of the settled
+     * promotions (a recomputation may still be running after a scan).
+     */
+    async clickRewards() {
+        await this.pos.retailRewardsSettled();
+        return await super.clickRewards(...arguments);
+    },
+    /** The eWallet button, as the "Reward" button: on the settled promotions. */
+    async onClickWallet() {
+        await this.pos.retailRewardsSettled();
+        return await super.onClickWallet(...arguments);
+    },
+    /**
      * pos_loyalty's rewards of the "Reward" button, computed at every render of
      * the product screen's buttons (the rewards the order can claim and the free
      * products it could get, over every program): computed once per settled
