@@ -13,8 +13,10 @@ cashier, in one process without HTTP), and prints per order the wall time, the
 CPU time of the Odoo process, the SQL time and the number of queries, then the
 queries that took the most time in total. With ``--python N``, the N
 functions of the retail modules (``addons/retail_*``) that took the most
-Python time, themselves and what they call (cProfile, cumulative). Everything
-is rolled back: the database is left as it was.
+Python time, themselves and what they call (cProfile, cumulative: an override
+in a chain counts the native work it wraps; the profiler slows the Python
+down, so the CPU figure of such a run is not comparable). Everything is rolled
+back: the database is left as it was.
 """
 
 import argparse
