@@ -328,7 +328,9 @@ def check_liability(env, fixture, checks):
 
 
 def phase_figures(phase):
-    records = synced(phase["orders"])
+    """Figures of the measured part of a phase: the driver's warm-up orders
+    (played before the clock started) are checked but not counted here."""
+    records = [r for r in synced(phase["orders"]) if not r.get("warmup")]
     minutes = max((phase["ended"] - phase["started"]) / 60.0, 1e-9)
     times = [
         (r.get("sync_ms") or 0.0) + (r.get("confirm_ms") or 0.0)
@@ -346,7 +348,8 @@ def phase_figures(phase):
         "p50": median(times),
         "p95": percentile(times, 95),
         "errors": errors,
-        "lost": len(phase["orders"]) - len(records),
+        "lost": len(phase["orders"]) - len(synced(phase["orders"])),
+        "warmup": sum(1 for r in phase["orders"] if r.get("warmup")),
     }
 
 
@@ -472,6 +475,7 @@ def render(args, phases, checks, load_before):
             [
                 name,
                 figures["orders"],
+                figures["warmup"],
                 sum(figures["errors"].values()),
                 ", ".join(f"{k}: {v}" for k, v in sorted(figures["errors"].items()))
                 or "-",
@@ -501,7 +505,10 @@ def render(args, phases, checks, load_before):
         "",
         "Sync time: the till's calls after payment (`sync_from_ui`, then "
         "`confirm_coupon_programs` when the order has a customer or a card), "
-        "per order, in ms; offline batches counted once per call.",
+        "per order, in ms; offline batches counted once per call. Each phase "
+        "starts after a warm-up that is not counted; the two phases of a level "
+        "are played one after the other, the side played first alternating "
+        "from one level to the next (`LOAD_FIRST` at the first).",
         "",
         markdown_table(
             [
@@ -522,12 +529,16 @@ def render(args, phases, checks, load_before):
         "## Errors seen by the tills",
         "",
         "Every error is followed by the till sending the same order again; "
-        "`cut` are the connections the driver cut after sending on purpose.",
+        "`cut` are the connections the driver cut after sending on purpose. "
+        "Warm-up orders: played before the phase's clock started (one of each "
+        "kind by up to 10 tills), checked like the others, not in the figures; "
+        "errors and lost orders count them.",
         "",
         markdown_table(
             [
                 "Phase",
                 "Orders synced",
+                "Warm-up orders",
                 "Errors",
                 "By kind",
                 "Orders lost",

@@ -19,6 +19,14 @@ them), offline batches (several orders kept by the till and synced late in one
 call), the same order sent again after its answer, and requests cut by the till
 right after sending them (the till's timeout), then sent again.
 
+Warm-up (``--warm-tills``, not counted): after logging in, the first tills play
+one order of each kind (a refund last) before the phase's clock starts, so that
+every Odoo worker has loaded the database's registry and filled its caches
+(ormcache, compiled templates and queries) for the code paths the phase plays:
+a phase measures warm workers whichever database it plays and whichever side
+played first. Their orders are checked like the others and flagged
+``warmup`` in ``--out``; the figures leave them out.
+
 A request that fails for a technical reason (timeout, connection cut, server
 error, database unavailable) is sent again, with a growing pause, up to
 ``--attempts`` times; a refusal in the user's terms (UserError, ValidationError,
@@ -60,6 +68,8 @@ WEIGHTS = {
     "refund": 8,
     "offline": 6,
 }
+# the warm-up plays each kind once, a refund last (it refunds an earlier order)
+WARM_KINDS = ("earn", "spend", "gc_sale", "gc_reload", "gc_pay", "offline", "refund")
 
 
 class RpcError(Exception):
@@ -671,6 +681,7 @@ class Till:
         if answer is None:
             for rec in recs:
                 rec["lost_or_refused"] = True
+            self.mark(recs)
             self.driver.records.extend(recs)
             return False
         first["sync_ms"] = ms
@@ -690,8 +701,14 @@ class Till:
                 for rec in recs:
                     rec["answers"].append(summary2.get(rec["uuid"]))
             first["attempts"] += [dict(a, resend=True) for a in again["attempts"]]
+        self.mark(recs)
         self.driver.records.extend(recs)
         return True
+
+    def mark(self, recs):
+        if self.driver.warming_up:
+            for rec in recs:
+                rec["warmup"] = True
 
     async def confirm(self, rec, customer, points):
         await self.confirm_raw(rec, self.coupon_data(customer, points))
@@ -727,6 +744,11 @@ class Till:
                     if attempt == tries - 1:
                         raise
                 await asyncio.sleep(2)
+
+    async def warm_orders(self):
+        """One order of each kind, before the phase's clock starts."""
+        for kind in WARM_KINDS:
+            await self.play(kind)
 
     async def run(self, deadline, max_orders):
         kinds = list(WEIGHTS)
@@ -780,6 +802,7 @@ class Driver:
         self.refused = []
         self.faults = []
         self.sent = 0
+        self.warming_up = False
 
     def pick_tills(self):
         """``--tills`` tills spread over the stores and both companies."""
@@ -816,6 +839,10 @@ class Driver:
         tills = [Till(self, till, i) for i, till in enumerate(self.pick_tills())]
         self.warming = asyncio.Semaphore(5)
         await asyncio.gather(*(till.warm_up() for till in tills))
+        warm_started = time.time()
+        self.warming_up = True
+        await asyncio.gather(*(till.warm_orders() for till in tills[: args.warm_tills]))
+        self.warming_up = False
         load = os.getloadavg()
         started = time.time()
         deadline = started + args.seconds
@@ -834,6 +861,10 @@ class Driver:
             "fixture": os.path.abspath(args.fixture),
             "tills": len(tills),
             "load": load,
+            "warmup": {
+                "tills": min(args.warm_tills, len(tills)),
+                "seconds": started - warm_started,
+            },
             "started": started,
             "ended": ended,
             "orders": self.records,
@@ -904,6 +935,13 @@ def main():
     parser.add_argument("--resend-share", type=float, default=0.05)
     parser.add_argument("--attempts", type=int, default=20)
     parser.add_argument("--seed", default="load")
+    parser.add_argument(
+        "--warm-tills",
+        type=int,
+        default=10,
+        help="tills playing one order of each kind before the clock starts "
+        "(not counted; 0: none)",
+    )
     parser.add_argument("--kill-worker-at", type=float)
     parser.add_argument("--restart-pg-at", type=float)
     parser.add_argument("--restart-pg-cmd", default="")

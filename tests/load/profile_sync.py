@@ -11,13 +11,19 @@ Plays ``--orders`` orders of identified customers earning points, as the load
 driver does (``sync_from_ui`` then ``confirm_coupon_programs``, as a till's
 cashier, in one process without HTTP), and prints per order the wall time, the
 CPU time of the Odoo process, the SQL time and the number of queries, then the
-queries that took the most time in total. Everything is rolled back: the
-database is left as it was.
+queries that took the most time in total. With ``--python N``, the N
+functions of the retail modules (``addons/retail_*``) that took the most
+Python time, themselves and what they call (cProfile, cumulative: an override
+in a chain counts the native work it wraps; the profiler slows the Python
+down, so the CPU figure of such a run is not comparable). Everything is rolled
+back: the database is left as it was.
 """
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import re
 import sys
 import time
@@ -67,6 +73,12 @@ def main():
     parser.add_argument("--fixture", required=True)
     parser.add_argument("--orders", type=int, default=30)
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument(
+        "--python",
+        type=int,
+        default=0,
+        help="print the N retail functions of most cumulative Python time",
+    )
     benchlib.add_common_arguments(parser)
     args = parser.parse_args()
     with open(args.fixture) as handle:
@@ -83,6 +95,7 @@ def main():
     )
     till_data = fixture["tills"][0]
     rows = []
+    profiler = cProfile.Profile() if args.python else None
     with benchlib.odoo_env(args.db, args.conf, args.log_level) as env:
         session = env["pos.session"].browse(till_data["session_id"])
         if session.state != "opened":
@@ -103,6 +116,8 @@ def main():
             order, rec, customer = till.earn_order()
             log.active = index >= 3  # the first orders warm the caches
             before = (log.count, log.seconds)
+            if profiler and log.active:
+                profiler.enable()
             started, cpu = time.perf_counter(), time.process_time()
             answer = Order.sync_from_ui([order])
             order_id = answer["pos.order"][0]["id"]
@@ -112,6 +127,8 @@ def main():
             env.flush_all()
             wall = time.perf_counter() - started
             cpu = time.process_time() - cpu
+            if profiler:
+                profiler.disable()
             if log.active:
                 rows.append((wall, log.seconds - before[1], log.count - before[0], cpu))
             env.invalidate_all()
@@ -126,7 +143,25 @@ def main():
     top = sorted(log.by_query.items(), key=lambda kv: -kv[1][1])[: args.top]
     for query, (count, seconds) in top:
         print(f"{seconds * 1000 / len(rows):8.1f} ms/order {count:6d}x  {query}")
+    if profiler:
+        print_python(profiler, len(rows), args.python)
     return 0
+
+
+def print_python(profiler, orders, top):
+    """The retail functions of most cumulative time per order (cProfile's
+    timer: wall time of the process, queries included)."""
+    stats = pstats.Stats(profiler).stats
+    retail = [
+        (cumulative, calls, f"{path.split('addons/')[-1]}:{line} {name}")
+        for (path, line, name), (calls, _prim, _tot, cumulative, _callers) in (
+            stats.items()
+        )
+        if "/addons/retail_" in path
+    ]
+    print(f"retail functions, cumulative time per order ({orders} orders):")
+    for cumulative, calls, where in sorted(retail, reverse=True)[:top]:
+        print(f"{cumulative * 1000 / orders:8.1f} ms/order {calls:6d}x  {where}")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,14 @@
 #                                  worker killed and the PostgreSQL server restarted
 # Settings (defaults of check / test):
 #   LOAD_CUSTOMERS (2000 / 200000)  customers of the benchmark databases
-#   LOAD_LEVELS ("10" / "10 25 50") tills of the measured phases (retail then native each)
-#   LOAD_SECONDS (45 / 120)         length of each measured phase
+#   LOAD_LEVELS ("10" / "10 25 50") tills of the measured phases (a retail and a native
+#                                   phase each, one after the other)
+#   LOAD_FIRST (retail)             side played first at the first level; the next level
+#                                   starts with the other side, and so on
+#   LOAD_SECONDS (45 / 120)         length of each measured phase, after its warm-up (up to
+#                                   10 tills play one order of each kind before the clock
+#                                   starts, so that every worker has filled its caches; those
+#                                   orders are checked, not counted in the figures)
 #   LOAD_FAULT_TILLS (10 / 50)      tills of the fault phase (retail)
 #   LOAD_FAULT_SECONDS (60 / 150)   its length
 #   LOAD_FAULTS ("kill" / "kill pg")  faults of the fault phase
@@ -173,12 +179,17 @@ main() {
       --odoo-pidfile "$LOAD_ODOO_PID" --out "$out/phase-$name.json" "$@"
   }
 
+  # Each measured phase starts after the driver's warm-up (not counted); which side plays
+  # first alternates from one level to the next, starting with LOAD_FIRST.
+  order=(retail native)
+  [[ ${LOAD_FIRST:-retail} == native ]] && order=(native retail)
   for level in $levels; do
-    for variant in retail native; do
-      stage "$variant: $level tills for $seconds s"
+    for variant in "${order[@]}"; do
+      stage "$variant: $level tills for $seconds s (after a warm-up)"
       drive "$variant" "$level" "$seconds" "$variant-$level"
       stage_end
     done
+    order=("${order[1]}" "${order[0]}")
   done
 
   fault_args=()
@@ -188,7 +199,7 @@ main() {
       --restart-pg-cmd "bash -c 'source $ROOT/scripts/common.sh; source $LOAD_DIR/cluster.sh; lpg_restart'")
   fi
   stage "faults ($faults): $fault_tills tills for $fault_seconds s"
-  drive retail "$fault_tills" "$fault_seconds" "retail-faults" "${fault_args[@]}"
+  drive retail "$fault_tills" "$fault_seconds" "retail-faults" --warm-tills 0 "${fault_args[@]}"
   stage_end
 
   stage "checks and figures"

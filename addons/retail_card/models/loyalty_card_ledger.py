@@ -419,12 +419,13 @@ class LoyaltyCard(models.Model):
         """
         self.flush_model(["points"])
         cr = self.env.cr
-        [[previous_timeout]] = self.env.execute_query(
-            SQL("SELECT current_setting('lock_timeout')")
-        )
-        cr.execute(
+        # the setting in force is read (in the subquery, OFFSET 0 keeps it a
+        # step of its own) before the posting's is set, in one statement
+        [[previous_timeout, _set]] = self.env.execute_query(
             SQL(
-                "SELECT set_config('lock_timeout', %s, true)",
+                "SELECT setting.previous, set_config('lock_timeout', %s, true) "
+                "FROM (SELECT current_setting('lock_timeout') AS previous "
+                "OFFSET 0) AS setting",
                 str(self._retail_lock_timeout_ms),
             )
         )

@@ -1,10 +1,14 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import time
+from unittest.mock import patch
+
+from psycopg2 import errors
 
 from odoo import api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .concurrency import TwoTillsMixin
 
@@ -82,6 +86,27 @@ class TestCardConcurrency(TwoTillsMixin, TransactionCase):
         outcome = self._two_tills(card_id, 30, 30)
         self.assertEqual(outcome.get("result"), {card_id: 40}, outcome)
         self.assertEqual(self._committed_state(card_id), (40, ["till-1", "till-2"], {}))
+
+    def test_posting_waits_for_a_held_card_at_most_the_lock_timeout(self):
+        """A card another till holds past the ledger's lock timeout: the
+        posting gives up (Odoo's retry on lock errors sends it again)."""
+        card_id, _code = self._committed_card(30)
+        Card = type(self.env["loyalty.card"])
+        with (
+            self.registry.cursor() as holder,
+            self.registry.cursor() as cr,
+            patch.object(Card, "_retail_lock_timeout_ms", 200),
+        ):
+            self._redeem(api.Environment(holder, api.SUPERUSER_ID, {}), card_id, 5, "a")
+            started = time.monotonic()
+            with (
+                self.assertRaises(errors.LockNotAvailable),
+                mute_logger("odoo.sql_db"),
+            ):
+                self._redeem(api.Environment(cr, api.SUPERUSER_ID, {}), card_id, 5, "b")
+            self.assertLess(time.monotonic() - started, 5)
+            cr.rollback()
+            holder.rollback()
 
     def test_lock_released_by_rollback(self):
         """A till whose transaction fails leaves the card as it was."""

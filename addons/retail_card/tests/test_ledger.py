@@ -308,6 +308,12 @@ class TestCardLedger(RetailCardCommon):
         card.points = 12  # a direct write leaves no history row
         self.assertEqual(card._retail_check_balance_invariant(), {card.id: (12, 10)})
 
+    def test_posting_keeps_the_transactions_lock_timeout(self):
+        self.env.cr.execute("SELECT set_config('lock_timeout', '7s', true)")
+        self._post(self.points_card, 10, "earn")
+        self.env.cr.execute("SELECT current_setting('lock_timeout')")
+        self.assertEqual(self.env.cr.fetchone()[0], "7s")
+
     def test_posting_is_set_based(self):
         cards = self.Card.create(
             [{"program_id": self.points_program.id} for _ in range(21)]

@@ -60,13 +60,17 @@ class PosOrder(models.Model):
         return super().write(vals)
 
     def _process_saved_order(self, draft):
-        facts = None
+        facts = rules = None
         if not draft and self.partner_id and not self.retail_receipt_rule_id:
+            rules = self.env["retail.receipt.rule"]._retail_rules_of_company(
+                self.company_id
+            )
+        if rules:
             # the customer's figures before this order counts in them
             facts = self._retail_receipt_facts()
         order_id = super()._process_saved_order(draft)
         if facts is not None and self.state in ("paid", "done", "invoiced"):
-            self._retail_apply_receipt_rule(facts)
+            self._retail_apply_receipt_rule(facts, rules)
         return order_id
 
     def _retail_receipt_facts(self):
@@ -85,14 +89,16 @@ class PosOrder(models.Model):
             "tiers": partner._retail_receipt_tiers(),
         }
 
-    def _retail_apply_receipt_rule(self, facts):
+    def _retail_apply_receipt_rule(self, facts, rules=None):
         """Decide the receipt's message (one, by priority), issue its coupon or
         invitation, and keep what is printed on the order. Run once, when the
-        till's order is paid."""
+        till's order is paid (``rules``: its company's rules, when read)."""
         self.ensure_one()
         if self.retail_receipt_rule_id or self.is_refund:
             return
-        rule = self.env["retail.receipt.rule"]._retail_rule_for_order(self, facts)
+        rule = self.env["retail.receipt.rule"]._retail_rule_for_order(
+            self, facts, rules
+        )
         if not rule:
             return
         coupon_code = event_code = event_name = ""

@@ -249,14 +249,20 @@ class RetailReceiptRule(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _retail_rule_for_order(self, order, facts):
+    def _retail_rules_of_company(self, company):
+        """The active rules of ``company``, by priority."""
+        return self.search([("company_id", "=", company.id)], order=self._order)
+
+    @api.model
+    def _retail_rule_for_order(self, order, facts, rules=None):
         """The rule whose message ``order`` prints (or an empty recordset): the
         first active rule of the order's company, by priority, whose
         conditions all hold. ``facts`` are the customer's figures read before
-        the order counted (``pos.order._retail_receipt_facts``)."""
-        rules = self.search(
-            [("company_id", "=", order.company_id.id)], order=self._order
-        )
+        the order counted (``pos.order._retail_receipt_facts``); ``rules``: the
+        company's rules when the caller has read them
+        (``_retail_rules_of_company``)."""
+        if rules is None:
+            rules = self._retail_rules_of_company(order.company_id)
         given = self._retail_rules_given(rules, order.partner_id)
         for rule in rules:
             if rule in given:

@@ -20,7 +20,12 @@ class PosOrder(models.Model):
     @api.model
     def sync_from_ui(self, orders):
         result = super().sync_from_ui(orders)
-        uuids = [order["uuid"] for order in orders if order.get("uuid")]
+        # the orders stored with refund lines are those sent with them
+        uuids = [
+            order["uuid"]
+            for order in orders
+            if order.get("uuid") and self._retail_refund_lines_sent(order)
+        ]
         if uuids:
             refunds = self.search(
                 Domain("uuid", "in", uuids)
@@ -29,6 +34,17 @@ class PosOrder(models.Model):
             )
             refunds._retail_raise_refund_incident()
         return result
+
+    @api.model
+    def _retail_refund_lines_sent(self, order):
+        """Whether a till's order dict has lines that refund a sold line."""
+        return any(
+            isinstance(command, list | tuple)
+            and len(command) == 3
+            and isinstance(command[2], dict)
+            and command[2].get("refunded_orderline_id")
+            for command in order.get("lines") or []
+        )
 
     def _refund(self):
         refunds = super()._refund()

@@ -36,7 +36,8 @@ class PosOrder(models.Model):
         longer held when the orders landed."""
         res = super().sync_from_ui(orders)
         ids = [order["id"] for order in res.get("pos.order", [])]
-        if ids:
+        # only reward lines the till took offline spend beyond a balance
+        if ids and any(self._retail_offline_lines_sent(order) for order in orders):
             # sudo: the order points of the orders this sync just settled
             self.env["retail.loyalty.order.points"].sudo().search(
                 [
@@ -47,6 +48,19 @@ class PosOrder(models.Model):
                 ]
             )._retail_report_shortfalls()
         return res
+
+    @api.model
+    def _retail_offline_lines_sent(self, order):
+        """Whether a till's order dict has lines flagged as taken offline (the
+        lines the order is stored with are those it sends)."""
+        commands = order.get("lines") if isinstance(order, dict) else None
+        return any(
+            isinstance(command, list | tuple)
+            and len(command) == 3
+            and isinstance(command[2], dict)
+            and command[2].get("retail_loyalty_offline")
+            for command in commands or []
+        )
 
     @api.model
     def _retail_coupon_data(self, coupon_data):
@@ -100,10 +114,13 @@ class PosOrder(models.Model):
         self.ensure_one()
         rows = self.env["retail.loyalty.order.points"]._retail_rows_of(self)
         by_program = {row.program_id.id: row for row in rows}
+        # the customer's cards, looked up only for the programs the order did
+        # not settle (a settled program names its card)
         partner_cards = self.env["retail.loyalty.order.points"]._retail_partner_cards(
             self.partner_id,
             self.env["loyalty.program"].browse(
                 {value["program_id"] for value in coupon_data.values()}
+                - set(by_program)
             ),
         )
         updates = []

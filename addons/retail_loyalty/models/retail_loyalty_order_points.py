@@ -121,7 +121,7 @@ class RetailLoyaltyOrderPoints(models.Model):
     @api.model
     def _retail_partner_cards(self, partner, programs):
         """{program: the partner's card} for nominative loyalty programs."""
-        if not partner:
+        if not partner or not programs:
             return {}
         # sudo: the order's customer's cards of the programs its company runs
         cards = (
