@@ -128,34 +128,6 @@ function unrelatedLineKeepsRewardLines() {
     ];
 }
 
-/** Whether the till's order list shows a line of `name` with `qty` units. */
-function lineShown(name, qty) {
-    return [...document.querySelectorAll(".orderline")].some(
-        (element) =>
-            element.querySelector(".product-name")?.textContent.includes(name) &&
-            Number(element.querySelector(".qty")?.textContent.trim()) === qty
-    );
-}
-
-/**
- * Resolves with the time (performance.now()) when `shown()` first holds, checked
- * at each frame and every 5 ms.
- */
-function whenShown(shown) {
-    return new Promise((resolve) => {
-        const check = () => {
-            if (shown()) {
-                resolve(performance.now());
-                return true;
-            }
-            return false;
-        };
-        const onFrame = () => check() || requestAnimationFrame(onFrame);
-        requestAnimationFrame(onFrame);
-        const timer = setInterval(() => check() && clearInterval(timer), 5);
-    });
-}
-
 /**
  * A shirt scanned while a recomputation of the promotions runs (at its first
  * step): the shirt's line is on the screen before the promotions are settled;
@@ -184,7 +156,9 @@ function scanDuringRecomputationShownFirst() {
                         {},
                         false
                     );
-                    shown = whenShown(() => lineShown("Promo Shirt", qty));
+                    shown = RetailPromotions.whenShown(() =>
+                        RetailPromotions.lineShown("Promo Shirt", qty)
+                    );
                     return steps.apply(this, arguments);
                 };
                 let settledAt;

@@ -1,4 +1,8 @@
 import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import {
+    lineShown,
+    whenShown,
+} from "@retail_promotions/../tests/tours/utils/retail_promotions_util.esm";
 import {registry} from "@web/core/registry";
 
 /**
@@ -191,34 +195,6 @@ function promotionsState(order) {
             .filter((line) => line.is_reward_line)
             .map((line) => [line.reward_id?.id, line.getQuantity(), line.price_unit]),
     ]);
-}
-
-/** Whether the till's order list shows `line` with `qty` units. */
-function lineShown(name, qty) {
-    return [...document.querySelectorAll(".orderline")].some(
-        (element) =>
-            element.querySelector(".product-name")?.textContent.includes(name) &&
-            Number(element.querySelector(".qty")?.textContent.trim()) === qty
-    );
-}
-
-/**
- * Resolves with the time (performance.now()) of the first frame where `shown()`
- * holds, checked at each frame (and every 10 ms when the page draws none).
- */
-function whenShown(shown) {
-    return new Promise((resolve) => {
-        const check = () => {
-            if (shown()) {
-                resolve(performance.now());
-                return true;
-            }
-            return false;
-        };
-        const onFrame = () => check() || requestAnimationFrame(onFrame);
-        requestAnimationFrame(onFrame);
-        const timer = setInterval(() => check() && clearInterval(timer), 10);
-    });
 }
 
 /**

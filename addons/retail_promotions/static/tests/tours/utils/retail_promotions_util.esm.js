@@ -195,3 +195,31 @@ export function rewardLinesAreNative() {
         },
     ];
 }
+
+/** Whether the till's order list shows a line of `name` with `qty` units. */
+export function lineShown(name, qty) {
+    return [...document.querySelectorAll(".orderline")].some(
+        (element) =>
+            element.querySelector(".product-name")?.textContent.includes(name) &&
+            Number(element.querySelector(".qty")?.textContent.trim()) === qty
+    );
+}
+
+/**
+ * Resolves with the time (performance.now()) of the first frame where `shown()`
+ * holds, checked at each frame (and every 10 ms when the page draws none).
+ */
+export function whenShown(shown) {
+    return new Promise((resolve) => {
+        const check = () => {
+            if (shown()) {
+                resolve(performance.now());
+                return true;
+            }
+            return false;
+        };
+        const onFrame = () => check() || requestAnimationFrame(onFrame);
+        requestAnimationFrame(onFrame);
+        const timer = setInterval(() => check() && clearInterval(timer), 10);
+    });
+}
