@@ -47,10 +47,5 @@ class PosOrder(models.Model):
             ]
             order["retail_suggestions_shown"] = list(dict.fromkeys(ids))[:MAX_SHOWN]
         Line = self.env["pos.order.line"]
-        for command in order.get("lines") or []:
-            if (
-                isinstance(command, list | tuple)
-                and len(command) == 3
-                and isinstance(command[2], dict)
-            ):
-                Line._retail_clean_suggestion_values(command[2])
+        for vals in self._retail_command_values(order.get("lines")):
+            Line._retail_clean_suggestion_values(vals)

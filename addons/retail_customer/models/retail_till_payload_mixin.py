@@ -90,6 +90,19 @@ class RetailTillPayloadMixin(models.AbstractModel):
         return {name: vals.pop(name) for name in names}
 
     @api.model
+    def _retail_command_values(self, commands):
+        """The values (dicts, as sent: changing them changes the commands) of
+        the create and update commands among x2many ``commands`` sent by a
+        till; anything else sent is skipped."""
+        return [
+            command[2]
+            for command in (commands if isinstance(commands, list | tuple) else [])
+            if isinstance(command, list | tuple)
+            and len(command) == 3
+            and isinstance(command[2], dict)
+        ]
+
+    @api.model
     def _retail_clean_commands(self, commands):
         """Drop the server-only fields of the values of x2many ``commands``
         (create and update commands) sent for this model.
@@ -97,12 +110,7 @@ class RetailTillPayloadMixin(models.AbstractModel):
         :return: {name: value} of the fields dropped (a value sent, if any)
         """
         dropped = {}
-        for command in commands if isinstance(commands, list | tuple) else []:
-            if (
-                isinstance(command, list | tuple)
-                and len(command) == 3
-                and isinstance(command[2], dict)
-            ):
-                for name, value in self._retail_drop_server_fields(command[2]).items():
-                    dropped[name] = dropped.get(name) or value
+        for vals in self._retail_command_values(commands):
+            for name, value in self._retail_drop_server_fields(vals).items():
+                dropped[name] = dropped.get(name) or value
         return dropped

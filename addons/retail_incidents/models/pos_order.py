@@ -39,11 +39,8 @@ class PosOrder(models.Model):
     def _retail_refund_lines_sent(self, order):
         """Whether a till's order dict has lines that refund a sold line."""
         return any(
-            isinstance(command, list | tuple)
-            and len(command) == 3
-            and isinstance(command[2], dict)
-            and command[2].get("refunded_orderline_id")
-            for command in order.get("lines") or []
+            vals.get("refunded_orderline_id")
+            for vals in self._retail_command_values(order.get("lines"))
         )
 
     def _refund(self):

@@ -55,11 +55,8 @@ class PosOrder(models.Model):
         lines the order is stored with are those it sends)."""
         commands = order.get("lines") if isinstance(order, dict) else None
         return any(
-            isinstance(command, list | tuple)
-            and len(command) == 3
-            and isinstance(command[2], dict)
-            and command[2].get("retail_loyalty_offline")
-            for command in commands or []
+            vals.get("retail_loyalty_offline")
+            for vals in self._retail_command_values(commands)
         )
 
     @api.model
