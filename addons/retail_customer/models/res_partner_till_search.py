@@ -56,9 +56,10 @@ class ResPartner(models.Model):
                 domain |= Domain("retail_phone_national", "=", national) | Domain(
                     "retail_mobile_national", "=", national
                 )
-        if domain.is_false():
-            # a name, or a number that is no other identifier
-            return self._retail_number_domain(upper)
+        if domain.is_false() and not self._retail_number_held(upper):
+            # a name (most queries typed without a digit): the search with the
+            # user's record rules is made only for a number someone holds
+            return Domain.FALSE
         return (
             domain
             | Domain("customer_number", "=", upper)
@@ -66,12 +67,9 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _retail_number_domain(self, upper):
-        """Domain of the partners whose customer number or card number is
-        ``upper``: FALSE when no partner holds it, found by one indexed probe
-        (most queries typed at the till without a digit are names; the search
-        with the user's record rules is made only for a number someone
-        holds)."""
+    def _retail_number_held(self, upper):
+        """Whether a partner holds ``upper`` as customer or card number: one
+        probe of the two numbers' indexes, record rules aside."""
         self.flush_model(["customer_number", "card_number"])
         [[held]] = self.env.execute_query(
             SQL(
@@ -81,9 +79,7 @@ class ResPartner(models.Model):
                 upper,
             )
         )
-        if not held:
-            return Domain.FALSE
-        return Domain("customer_number", "=", upper) | Domain("card_number", "=", upper)
+        return held
 
     @api.model
     def _retail_national_id_domain(self, compact):
