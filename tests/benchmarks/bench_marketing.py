@@ -190,6 +190,10 @@ class MarketingBench:
         )
         if env["ir.config_parameter"].get_param(MARKER) == wanted:
             _logger.info("marketing data already generated (%s)", wanted)
+            if env["res.partner"].search_count(self.send_domain()) < self.args.send:
+                # an audience made when it took only customers with a mobile
+                self.setup_audience()
+                env.cr.commit()
             return
         started = time.perf_counter()
         loyalty_args = SimpleNamespace(
@@ -220,8 +224,9 @@ class MarketingBench:
         _logger.info("next expiry written on %s cards", len(ids))
 
     def setup_audience(self):
-        """``--send`` customers with an email and a mobile, given both consents
-        and the audience tag."""
+        """``--send`` customers with an email and a number to text (a mobile
+        or a phone: retail_customer's SMS reach), given both consents and the
+        audience tag."""
         env = self.env
         Partner = env["res.partner"]
         tag = env["res.partner.category"].search([("name", "=", TAG)], limit=1)
@@ -235,7 +240,8 @@ class MarketingBench:
                     SELECT id FROM res_partner
                      WHERE active AND NOT is_company AND type = 'contact'
                        AND email_normalized IS NOT NULL
-                       AND retail_mobile_sanitized IS NOT NULL
+                       AND (retail_mobile_sanitized IS NOT NULL
+                            OR retail_phone_sanitized IS NOT NULL)
                        AND retail_anonymized_date IS NULL
                      ORDER BY id LIMIT %s
                     """,
@@ -255,6 +261,14 @@ class MarketingBench:
                            retail_consent_sms_date, now() at time zone 'UTC')
                  WHERE id = ANY(%s)
                 """,
+                ids,
+            )
+        )
+        self.query(
+            SQL(
+                "DELETE FROM res_partner_res_partner_category_rel "
+                "WHERE category_id = %s AND partner_id <> ALL(%s)",
+                tag.id,
                 ids,
             )
         )
