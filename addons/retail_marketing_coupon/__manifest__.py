@@ -4,7 +4,7 @@
     "name": "Retail Marketing Coupons",
     "summary": "A personal coupon per recipient of a campaign, redeemable at the "
     "till and on sale orders, its redemptions counted per campaign",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Marketing/Email Marketing",
     "author": "Retail CRM Suite",
     "website": "https://github.com/retail-crm-suite/retail-crm",

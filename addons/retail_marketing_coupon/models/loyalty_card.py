@@ -10,13 +10,15 @@ class LoyaltyCard(models.Model):
         "mailing.mailing",
         string="Campaign Mailing",
         readonly=True,
-        index="btree_not_null",
         ondelete="restrict",
         help="The mailing that issued this personal coupon to its customer.",
     )
 
     # One personal coupon per recipient of a mailing, whatever the number of
-    # sends, retries or concurrent workers.
+    # sends, retries or concurrent workers. Also the index of the mailing's
+    # coupons, searched by mailing and customer while its messages are
+    # rendered: the only index on the column, so that PostgreSQL never scans
+    # all the coupons of the mailing for the customers of one batch.
     _retail_one_coupon_per_recipient = models.UniqueIndex(
         "(retail_mailing_id, partner_id) WHERE retail_mailing_id IS NOT NULL",
         "A customer receives one personal coupon per mailing.",

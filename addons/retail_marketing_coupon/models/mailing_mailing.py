@@ -4,9 +4,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 
 MAX_VALID_DAYS = 3650
+# Coupons inserted per statement when a send issues them.
+ISSUE_CHUNK = 20000
 
 
 class MailingMailing(models.Model):
@@ -144,26 +146,15 @@ class MailingMailing(models.Model):
 
         The coupons are cards of the mailing's coupon program, credited through
         the card ledger with the points of one reward; a send that is retried or
-        resumed issues none twice (one coupon per mailing and customer)."""
+        resumed, or two sends at once, issue none twice (one coupon per mailing
+        and customer)."""
         self.ensure_one()
         program = self.retail_coupon_program_id
         if program:
             self._retail_check_can_issue(program)
         recipients = list(res_ids or self._get_remaining_recipients())
-        if not recipients or not program:
-            return recipients
-        # sudo: issuing the coupons is part of the send, which this Email
-        # Marketing user may start; the program was read with their rights.
-        Card = self.env["loyalty.card"].sudo()
-        have = set(
-            Card.search_fetch(
-                [("retail_mailing_id", "=", self.id), ("partner_id", "in", recipients)],
-                ["partner_id"],
-            ).partner_id.ids
-        )
-        missing = [partner_id for partner_id in recipients if partner_id not in have]
-        if missing:
-            self._retail_create_coupons(Card, program, missing)
+        if recipients and program:
+            self._retail_create_coupons(program, recipients)
         return recipients
 
     def _retail_check_can_issue(self, program):
@@ -183,45 +174,94 @@ class MailingMailing(models.Model):
                 )
             )
 
-    def _retail_create_coupons(self, Card, program, partner_ids):
-        """Cards created empty, then credited through the ledger with the
-        points of the program's cheapest reward (one use)."""
+    def _retail_create_coupons(self, program, partner_ids):
+        """The coupons of ``partner_ids`` who have none from this mailing yet:
+        cards inserted empty in one statement per chunk, then credited through
+        the ledger's bulk path with the points of the program's cheapest reward
+        (one use).
+
+        A campaign issues a coupon to each of up to hundreds of thousands of
+        customers: the cards are written as Odoo's create would write them
+        (program, holder, number of ``_generate_code``, expiry, active; then
+        their stored computed fields, the company among them, computed by the
+        ORM over all of them at once), without the ORM's per-record work: no
+        chatter message or follower, as with ``tracking_disable``; no creation
+        mail of the program, which would reach customers outside the consent
+        rule (the mailing carries the code). The ledger rows record the issue
+        of each coupon.
+        """
+        # sudo: issuing the coupons is part of the send, which this Email
+        # Marketing user may start; the program was read with their rights.
+        Card = self.env["loyalty.card"].sudo()
         points = min(program.reward_ids.mapped("required_points") or [1.0]) or 1.0
-        expiration = False
+        expiration = None
         if self.retail_coupon_valid_days:
             expiration = fields.Date.context_today(self) + timedelta(
                 days=self.retail_coupon_valid_days
             )
-        # the mailing carries the code: no creation mail of the program per
-        # coupon, which would reach customers outside the consent rule; and no
-        # creation message in each coupon's chatter (most of the time of a big
-        # send): the ledger rows below record the issue of each coupon
-        created = Card.with_context(
-            action_no_send_mail=True, tracking_disable=True
-        ).create(
-            [
-                {
-                    "program_id": program.id,
-                    "partner_id": partner_id,
-                    "retail_mailing_id": self.id,
-                    "expiration_date": expiration,
-                }
-                for partner_id in partner_ids
-            ]
-        )
-        cards = Card.browse(created.ids)
+        card_ids = []
+        for chunk in split_every(ISSUE_CHUNK, partner_ids, list):
+            card_ids += self._retail_insert_coupons(Card, program, chunk, expiration)
+        if not card_ids:
+            return
+        Card.invalidate_model()
+        self._retail_compute_coupon_fields(Card.browse([card for card, _p in card_ids]))
         description = self.env._("Coupon of %(mailing)s", mailing=self.subject)
         Card._retail_post_movements(
             [
                 {
-                    "card": card,
+                    "card": card_id,
                     "amount": points,
                     "kind": "earn",
                     "description": description,
                     "key": Card._retail_movement_key(
-                        "mailing.mailing", self.id, card.partner_id.id
+                        "mailing.mailing", self.id, partner_id
                     ),
                 }
-                for card in cards
+                for card_id, partner_id in card_ids
             ]
         )
+
+    def _retail_insert_coupons(self, Card, program, partner_ids, expiration):
+        """Insert the empty coupons of ``partner_ids`` who have none from this
+        mailing (the unique index of a mailing and customer skips the others,
+        issued by an earlier or concurrent send).
+
+        :return: [(card id, partner id)] of the coupons inserted
+        """
+        Card.flush_model()
+        now = self.env.cr.now()
+        return self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO loyalty_card (
+                    program_id, partner_id, code, points, expiration_date,
+                    active, retail_mailing_id,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT %(program)s, issued.partner_id, issued.code, 0,
+                       %(expiration)s, TRUE, %(mailing)s,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(partners)s::int[], %(codes)s::varchar[])
+                       AS issued(partner_id, code)
+                ON CONFLICT (retail_mailing_id, partner_id)
+                   WHERE retail_mailing_id IS NOT NULL DO NOTHING
+                RETURNING id, partner_id
+                """,
+                program=program.id,
+                expiration=expiration,
+                mailing=self.id,
+                uid=self.env.uid,
+                now=now,
+                partners=partner_ids,
+                codes=[Card._generate_code() for _partner in partner_ids],
+            )
+        )
+
+    def _retail_compute_coupon_fields(self, cards):
+        """The stored computed fields of ``cards`` inserted in SQL (the
+        company of their program, and those other modules add), computed and
+        written by the ORM as a create would, in one pass over all of them."""
+        for field in cards._fields.values():
+            if field.store and field.compute:
+                self.env.add_to_compute(field, cards)
+        cards.flush_recordset()

@@ -159,6 +159,52 @@ class TestCampaignCoupon(RetailMarketingCommon):
         self.assertIn(first, cards)
         self.assertEqual(cards.mapped("points"), [1.0, 1.0])
 
+    def test_a_coupon_is_the_card_odoo_would_create(self):
+        """The coupons are inserted set-based: each holds what Odoo's create
+        gives a card of the program (its company, code format, the stored
+        computed fields), readable through the ORM at once."""
+        self.program.company_id = self.env.company
+        mailing = self._coupon_mailing(self.ana | self.olga)
+        mailing.with_user(self.marketer).action_send_mail()
+        by_hand = (
+            self.env["loyalty.card"]
+            .sudo()
+            .create({"program_id": self.program.id, "partner_id": self.ana.id})
+        )
+        stored = [
+            name
+            for name, field in by_hand._fields.items()
+            if field.store
+            and field.compute
+            and name not in ("retail_mailing_id", "display_name")
+        ]
+        for card in self._cards(mailing):
+            with self.subTest(partner=card.partner_id.name):
+                self.assertEqual(card.company_id, self.env.company)
+                self.assertRegex(card.code, r"^044(-[0-9a-f]{4}){4}$")
+                self.assertTrue(card.active)
+                self.assertEqual(card.create_uid, self.marketer)
+                self.assertEqual(
+                    {name: card[name] for name in stored if name != "points"},
+                    {name: by_hand[name] for name in stored if name != "points"},
+                )
+
+    def test_the_mailing_coupons_have_one_index(self):
+        """The coupons of a batch's customers are read through the index of
+        the mailing and customer: no index of the mailing alone, which
+        PostgreSQL would choose and then read every coupon of the mailing at
+        each batch of a send."""
+        self.env.cr.execute(
+            """
+            SELECT indexname FROM pg_indexes
+             WHERE tablename = 'loyalty_card' AND indexdef LIKE '%%retail_mailing_id%%'
+            """
+        )
+        self.assertEqual(
+            [name for (name,) in self.env.cr.fetchall()],
+            ["loyalty_card_retail_one_coupon_per_recipient"],
+        )
+
     def test_holdout_customers_get_no_coupon(self):
         many = self.olga
         for index in range(18):
