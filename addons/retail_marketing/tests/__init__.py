@@ -10,3 +10,4 @@ from . import test_placeholders
 from . import test_recurring
 from . import test_results_export
 from . import test_campaign_log
+from . import test_send_duplicates
