@@ -23,6 +23,7 @@ NATIVE_FINGERPRINTS = {
     # point_of_sale/static/src/app/models/accounting/pos_order_accounting.js
     "PosOrder.triggerRecomputeAllPrices": "be9d149a",
     "PosOrder._computeAllPrices": "fee6ba34",
+    "PosOrder._constructPriceData": "98da9616",
     # pos_loyalty/static/src/app/services/pos_store.js
     "PosStore.updateRewards": "bc88a5cd",
     "PosStore._updatePrograms": "d219060b",

@@ -3,7 +3,7 @@ import {PosOrder} from "@point_of_sale/app/models/pos_order";
 import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {accountTaxHelpers} from "@account/helpers/account_tax";
 import {patch} from "@web/core/utils/patch";
-import {toRaw} from "@odoo/owl";
+import {markRaw, toRaw} from "@odoo/owl";
 import {
     retailOpenScope,
     retailSpeedState,
@@ -27,28 +27,39 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
  *
  * Inside a batch, only reward lines come and go: the tax computation's input of a
  * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch
- * (batchBaseLine), keyed by all the line's values, and reused while they stay the
- * same. So are the tax details of the lines that did not change
- * (retailAddRoundedTaxDetails): the account helpers round the tax details of a
- * document in groups of lines that
+ * (batchBaseLine) and reused while the line keeps its values: the batch keeps
+ * every value of each line it read (every field, every own "_" value) and
+ * compares them, value by value, at the next computation (lineStateKey), instead
+ * of serialising every line each time. So are the tax details of the lines that
+ * did not change (retailAddRoundedTaxDetails): the account helpers round the tax
+ * details of a document in groups of lines that
  * never mix refund lines (negative amounts: the reward lines of discounts) with
  * the others (the grouping keys of round_tax_details_tax_amounts and
  * round_tax_details_base_lines hold `is_refund`), with both tax rounding
  * methods; so the rounded details of the sold lines do not depend on the reward
  * lines, and are computed again only when one of the sold lines changed. The
- * order's totals (get_tax_totals_summary) are computed over every line each time.
+ * order's totals (get_tax_totals_summary) are computed over every line when they
+ * are read: pos_loyalty reads the prices of lines far more often than the
+ * totals while it updates the rewards. The prices computed inside a batch are
+ * read as they are, not through the till's reactive proxies (a computation is
+ * never changed, a new one replaces it), and without point_of_sale's log of each
+ * of them (the computation at the batch's end is point_of_sale's, logged). What
+ * a line's base line reads besides the line (the order's fiscal position, the
+ * products and taxes) does not change while pos_loyalty updates the rewards.
  *
  * The batch is used while point_of_sale's triggerRecomputeAllPrices and
  * _computeAllPrices are the Odoo 19.0 code it was written for (retailSpeedUses), and
- * while the lines keep their values under point_of_sale's RAW_SYMBOL.
+ * while the lines keep their values under point_of_sale's RAW_SYMBOL; the prices
+ * read inside it skip the log while _constructPriceData is the Odoo 19.0 code.
  *
  * An order's batch is its "prices" scope ({depth, baseLines: base lines by line
  * values and options, taxDetails: rounded tax details of a partition of the lines,
- * by options and partition}), its "pricesClosing" scope while the prices are
+ * by options and partition, lineStates: the values of each line read and their
+ * key, lineStateCount}), its "pricesClosing" scope while the prices are
  * computed once at its end.
  */
 
-// Base line given inside a batch -> the key of its values (baseLineKey): a
+// Base line given inside a batch -> the key of its values (batchBaseLine): a
 // property of the base line, which only lives while the batch computes
 const baseLineKeys = new WeakMap();
 
@@ -106,29 +117,170 @@ function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
     }
 }
 
-/** JSON of a line's values: x2many sets as lists, records as their id. */
-function lineValue(_key, value) {
+/** Whether `value` is a record of the till. */
+function isRecord(value) {
+    return Boolean(
+        value && typeof value === "object" && value.model?.name && "id" in value
+    );
+}
+
+/** JSON of a value of a line: x2many sets as lists, records as their id. */
+function jsonValue(_key, value) {
     if (value instanceof Set) {
         return [...value];
     }
-    if (value && typeof value === "object" && value.model?.name && "id" in value) {
+    if (isRecord(value)) {
         return `${value.model.name},${value.id}`;
     }
     return value;
 }
 
-/** The key of a line's base line: its values, its own "_" values, the options. */
-function baseLineKey(line, opts) {
-    const raw = toRaw(line);
-    const own = Object.keys(raw)
-        .filter((name) => name.startsWith("_"))
-        .map((name) => [name, raw[name]]);
+/** The JSON of an object value of a line, as the batch keeps it. */
+class JsonValue {
+    constructor(text) {
+        this.text = text;
+    }
+}
+
+// A value of a line that cannot be compared (not serialisable)
+const UNCOMPARABLE = Symbol("uncomparable");
+
+/**
+ * A value of a line as the batch keeps it to compare: the value itself, the
+ * list of ids of an x2many set, the raw record of a record, the JSON of any
+ * other object.
+ */
+function keptValue(value) {
+    if (!value || typeof value !== "object") {
+        return value;
+    }
+    if (value instanceof Set) {
+        return [...value];
+    }
+    if (isRecord(value)) {
+        return toRaw(value);
+    }
     try {
-        return JSON.stringify([raw[RAW_SYMBOL], own, opts], lineValue);
+        return new JsonValue(JSON.stringify(value, jsonValue));
     } catch {
-        // a value that cannot be serialised: not cached
+        return UNCOMPARABLE;
+    }
+}
+
+/** Whether `value` is still the value the batch kept (`known`, keptValue). */
+function sameValue(known, value) {
+    if (!value || typeof value !== "object") {
+        return known === value;
+    }
+    if (value instanceof Set) {
+        if (!Array.isArray(known) || known.length !== value.size) {
+            return false;
+        }
+        let index = 0;
+        for (const item of value) {
+            if (known[index++] !== item) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (isRecord(value)) {
+        return known === toRaw(value);
+    }
+    const kept = keptValue(value);
+    return known instanceof JsonValue && kept instanceof JsonValue
+        ? known.text === kept.text
+        : false;
+}
+
+/**
+ * Calls `visit(name, value)` for every value of a line: its fields (its raw
+ * values) and its own "_" values; stops when `visit` returns false.
+ */
+function visitLineValues(raw, visit) {
+    const values = raw[RAW_SYMBOL];
+    for (const name in values) {
+        if (visit(name, values[name]) === false) {
+            return;
+        }
+    }
+    for (const name of Object.keys(raw)) {
+        if (name.startsWith("_") && visit(name, raw[name]) === false) {
+            return;
+        }
+    }
+}
+
+/** The values of a line kept to compare (names and values, in turn). */
+function lineSnapshot(raw) {
+    const snapshot = [];
+    visitLineValues(raw, (name, value) => {
+        snapshot.push(name, keptValue(value));
+    });
+    return snapshot.includes(UNCOMPARABLE) ? undefined : snapshot;
+}
+
+/** Whether the line `raw` still has the values of `snapshot`. */
+function keepsSnapshot(raw, snapshot) {
+    let index = 0;
+    let same = true;
+    visitLineValues(raw, (name, value) => {
+        same =
+            index < snapshot.length &&
+            snapshot[index] === name &&
+            sameValue(snapshot[index + 1], value);
+        index += 2;
+        return same;
+    });
+    return same && index === snapshot.length;
+}
+
+/**
+ * The key of the values of `line` in `batch`: the same while the line keeps the
+ * values it had when the batch last read it (every field, every own "_" value),
+ * a new one when one of them changed; undefined when a value cannot be compared
+ * (the line's base line is then not kept).
+ */
+function lineStateKey(line, batch) {
+    const raw = toRaw(line);
+    const known = batch.lineStates.get(raw);
+    if (known && keepsSnapshot(raw, known.snapshot)) {
+        return known.key;
+    }
+    const snapshot = lineSnapshot(raw);
+    if (!snapshot) {
+        batch.lineStates.delete(raw);
         return undefined;
     }
+    const key = `${raw[RAW_SYMBOL].uuid}#${batch.lineStateCount++}`;
+    batch.lineStates.set(raw, {snapshot, key});
+    return key;
+}
+
+/**
+ * A lazy property `name` of `data`: `compute()` runs when it is first read (or
+ * never, when nobody reads it), then it is a plain property.
+ */
+function defineLazy(data, name, compute) {
+    const settle = (value) =>
+        Object.defineProperty(data, name, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+        });
+    Object.defineProperty(data, name, {
+        get() {
+            const value = compute();
+            settle(value);
+            return value;
+        },
+        set(value) {
+            settle(value);
+        },
+        enumerable: true,
+        configurable: true,
+    });
 }
 
 /**
@@ -148,14 +300,22 @@ function priceDataSummary() {
 }
 
 /**
- * The base line of `line` (PosOrderline.getBaseLine with `opts`), kept by the
- * batch for the line's values.
+ * The base line of `line` (PosOrderline.getBaseLine with its quantity, its
+ * price and `baseLineOpts`, as point_of_sale's _computeAllPrices asks it), kept
+ * by the batch while the line keeps its values (lineStateKey).
  */
-function batchBaseLine(line, opts, batch) {
-    const key = baseLineKey(line, opts);
-    if (!key) {
+function batchBaseLine(line, baseLineOpts, batch) {
+    const raw = toRaw(line);
+    const opts = {
+        quantity: raw.qty,
+        price_unit: raw.price_unit,
+        ...(baseLineOpts || {}),
+    };
+    const state = lineStateKey(line, batch);
+    if (state === undefined) {
         return line.getBaseLine(opts);
     }
+    const key = `${state}|${JSON.stringify(baseLineOpts || {})}`;
     if (!batch.baseLines.has(key)) {
         batch.baseLines.set(key, line.getBaseLine(opts));
     }
@@ -177,7 +337,12 @@ patch(PosOrder.prototype, {
         return withOrderScope(
             this,
             "prices",
-            () => ({baseLines: new Map(), taxDetails: new Map()}),
+            () => ({
+                baseLines: new Map(),
+                taxDetails: new Map(),
+                lineStates: new Map(),
+                lineStateCount: 0,
+            }),
             callback,
             (batch) => {
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
@@ -226,17 +391,63 @@ patch(PosOrder.prototype, {
     },
     get prices() {
         if (this._prices.retailStale) {
-            this._prices.original = this._constructPriceData();
+            this._prices.original = this.retailPriceData();
             this._prices.retailStale = false;
         }
         return super.prices;
     },
     get unitPrices() {
         if (this._prices.retailUnitStale) {
-            this._prices.unit = this._constructPriceData({baseLineOpts: {quantity: 1}});
+            this._prices.unit = this.retailPriceData({baseLineOpts: {quantity: 1}});
             this._prices.retailUnitStale = false;
         }
         return super.unitPrices;
+    },
+    /**
+     * The prices of the order read inside a batch: point_of_sale's
+     * _constructPriceData, without its log of each computation while the batch
+     * runs (retailConstructPriceData; the computation at the batch's end is
+     * point_of_sale's, logged), while _constructPriceData is the Odoo 19.0 code
+     * it was written for.
+     */
+    retailPriceData(opts = {}) {
+        if (
+            batchOf(this) &&
+            retailSpeedUses(
+                this.config,
+                "PosOrder._constructPriceData",
+                super._constructPriceData
+            )
+        ) {
+            return this.retailConstructPriceData(opts);
+        }
+        return this._constructPriceData(opts);
+    },
+    /** point_of_sale's _constructPriceData (19.0), without its log. */
+    retailConstructPriceData(opts = {}) {
+        const data = this._computeAllPrices(opts);
+        const noDiscount = this._computeAllPrices({
+            baseLineOpts: {discount: 0.0},
+            ...opts,
+        });
+        const currency = this.currency;
+        for (const key of Object.keys(data.baseLineByLineUuids)) {
+            const ndData = noDiscount.baseLineByLineUuids[key].tax_details;
+            const dData = data.baseLineByLineUuids[key].tax_details;
+            Object.assign(data.baseLineByLineUuids[key].tax_details, {
+                discount_amount: currency.round(
+                    ndData.total_included - dData.total_included
+                ),
+                no_discount_total_excluded: ndData.total_excluded,
+                no_discount_total_included: ndData.total_included,
+                no_discount_total_included_currency: ndData.total_included_currency,
+                no_discount_total_excluded_currency: ndData.total_excluded_currency,
+                no_discount_taxes_data: ndData.taxes_data,
+                no_discount_delta_total_excluded: ndData.delta_total_excluded,
+                no_discount_delta_total_included: ndData.delta_total_included,
+            });
+        }
+        return data;
     },
     _computeAllPrices(opts = {}) {
         const batch = batchOf(this);
@@ -248,7 +459,9 @@ patch(PosOrder.prototype, {
             return data;
         }
         Object.defineProperty(data, "toJSON", {value: priceDataSummary});
-        return data;
+        // never changed once computed (a new computation replaces it): read as
+        // it is, not through the till's reactive proxies
+        return markRaw(data);
     },
     /**
      * point_of_sale's _computeAllPrices (19.0) over every line of the order, line
@@ -261,15 +474,7 @@ patch(PosOrder.prototype, {
         const documentSign = this.isRefund ? -1 : 1;
         const company = this.company;
         const baseLines = this.lines.map((line) =>
-            batchBaseLine(
-                line,
-                {
-                    quantity: line.qty,
-                    price_unit: line.price_unit,
-                    ...(opts.baseLineOpts || {}),
-                },
-                batch
-            )
+            batchBaseLine(line, opts.baseLineOpts, batch)
         );
         retailAddRoundedTaxDetails(
             baseLines,
@@ -280,24 +485,29 @@ patch(PosOrder.prototype, {
         const cashRounding = this.config.cash_rounding
             ? this.config.rounding_method
             : null;
-        const data = accountTaxHelpers.get_tax_totals_summary(
-            baseLines,
-            currency,
-            company,
-            {
-                cash_rounding: cashRounding,
-            }
-        );
-        const total =
-            data.total_amount_currency -
-            (data.cash_rounding_base_amount_currency || 0.0);
-        data.order_sign = documentSign;
-        data.total_amount_no_rounding = total;
         const baseLineByLineUuids = baseLines.reduce((byUuid, baseLine) => {
             byUuid[baseLine.record.uuid] = baseLine;
             return byUuid;
         }, {});
-        return {taxDetails: data, baseLines, baseLineByLineUuids};
+        const result = {baseLines, baseLineByLineUuids};
+        // the order's totals, when read (see above)
+        defineLazy(result, "taxDetails", () => {
+            const data = accountTaxHelpers.get_tax_totals_summary(
+                baseLines,
+                currency,
+                company,
+                {
+                    cash_rounding: cashRounding,
+                }
+            );
+            const total =
+                data.total_amount_currency -
+                (data.cash_rounding_base_amount_currency || 0.0);
+            data.order_sign = documentSign;
+            data.total_amount_no_rounding = total;
+            return data;
+        });
+        return result;
     },
     _updateRewardLines() {
         return this.retailBatchPrices(() => super._updateRewardLines(...arguments));
