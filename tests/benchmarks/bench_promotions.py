@@ -95,6 +95,9 @@ RESULTS = os.path.join(benchlib.RESULTS_DIR, "promotions.md")
 # records a Chromium CPU profile between them (DevTools protocol)
 PROFILE_START = "retail_promotions_bench_profile start"
 PROFILE_STOP = "retail_promotions_bench_profile stop"
+# The same around the scan series (a profile of its own, <side>-<round>-scans)
+PROFILE_SCANS_START = "retail_promotions_bench_profile start scans"
+PROFILE_SCANS_STOP = "retail_promotions_bench_profile stop scans"
 # Options of the command line, passed to the HttpCase run by pytest
 ENV_OPTIONS = "RETAIL_BENCH_PROMOTIONS"
 DEFAULTS = {"promotions": 200, "lines": 50, "rounds": 2, "seed": 7}
@@ -365,8 +368,9 @@ def main():
         "--profile",
         metavar="DIR",
         help="also record a Chromium CPU profile of the timed runs of each side"
-        " into DIR (<side>-<round>.cpuprofile, for Chromium's DevTools) and print"
-        " the functions that take the most time",
+        " into DIR (<side>-<round>.cpuprofile, for Chromium's DevTools), one of its"
+        " scan series (<side>-<round>-scans.cpuprofile), and print the functions"
+        " that take the most time",
     )
     parser.add_argument(
         "--retail-only",
@@ -553,31 +557,40 @@ class BenchRetailPromotionsTill(TestPointOfSaleHttpCommon):
 
     def _profiling(self, side):
         """With --profile: a CPU profile of the browser between the tour's
-        PROFILE_START and PROFILE_STOP console lines, written to
-        <dir>/<side>-<round>.cpuprofile and summarised on stdout."""
+        PROFILE_START and PROFILE_STOP console lines (the timed runs), written to
+        <dir>/<side>-<round>.cpuprofile, and one between PROFILE_SCANS_START and
+        PROFILE_SCANS_STOP (the scan series), <dir>/<side>-<round>-scans.cpuprofile;
+        each summarised on stdout."""
         directory = self.options.get("profile")
         if not directory:
             return contextlib.nullcontext()
         self.profiled[side] += 1
-        path = os.path.join(directory, f"{side}-{self.profiled[side]}.cpuprofile")
+        name = f"{side}-{self.profiled[side]}"
+        paths = {
+            PROFILE_STOP: os.path.join(directory, f"{name}.cpuprofile"),
+            PROFILE_SCANS_STOP: os.path.join(directory, f"{name}-scans.cpuprofile"),
+        }
         handle_console = ChromeBrowser._handle_console
 
-        def save(future):
-            with open(path, "w", encoding="utf-8") as profile_file:
-                json.dump(future.result()["profile"], profile_file)
-            print(summarise_profile(path))
+        def saver(path):
+            def save(future):
+                with open(path, "w", encoding="utf-8") as profile_file:
+                    json.dump(future.result()["profile"], profile_file)
+                print(summarise_profile(path))
+
+            return save
 
         def handle(browser, type, args=None, **kwargs):  # pylint: disable=redefined-builtin
             text = (args or [{}])[0].get("value")
-            if text == PROFILE_START:
+            if text in (PROFILE_START, PROFILE_SCANS_START):
                 browser._websocket_send("Profiler.enable")
                 browser._websocket_send(
                     "Profiler.setSamplingInterval", params={"interval": 250}
                 )
                 browser._websocket_send("Profiler.start")
-            elif text == PROFILE_STOP:
+            elif text in paths:
                 future = browser._websocket_send("Profiler.stop", with_future=True)
-                future.add_done_callback(save)
+                future.add_done_callback(saver(paths[text]))
             return handle_console(browser, type, args=args, **kwargs)
 
         return patch.object(ChromeBrowser, "_handle_console", handle)

@@ -12,25 +12,28 @@ import {
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**
- * Batched price computation while the till recomputes its promotions.
+ * Prices computed when read, batched while the till recomputes its promotions.
  *
  * point_of_sale recomputes the taxes of the whole order (four tax computations of
  * every line) each time a line is created, changed or deleted
- * (PosOrderAccounting.triggerRecomputeAllPrices). pos_loyalty's
- * _updateRewardLines deletes and re-creates every reward line at each update: with
- * 18 reward lines on a 50-line basket, that is about 40 full recomputations, most
- * of them of a state nobody reads. Inside a batch, a recomputation only marks the
- * prices stale; whoever reads them (`order.prices`, `line.prices`, the totals)
- * gets them recomputed first, so every read still sees the prices of the current
- * lines; when the batch ends, the prices are recomputed once, as point_of_sale
- * does, if anything changed. Outside a batch nothing changes.
+ * (PosOrderAccounting.triggerRecomputeAllPrices): a scanned line is created,
+ * merged into the line of the same product, then deleted, three recomputations
+ * of which only the last is read; pos_loyalty's _updateRewardLines deletes and
+ * re-creates every reward line at each update: with 18 reward lines on a
+ * 50-line basket, that is about 40 full recomputations, most of them of a state
+ * nobody reads. Here a recomputation only marks the prices stale; whoever reads
+ * them (`order.prices`, `line.prices`, the totals) gets them recomputed first,
+ * so every read still sees the prices of the current lines. Outside a batch, the
+ * recomputation is point_of_sale's own (_constructPriceData). Inside a batch
+ * (while pos_loyalty updates the reward lines), when the batch ends, the prices
+ * are recomputed once, as point_of_sale does, if anything changed.
  *
  * Inside a batch, only reward lines come and go: the tax computation's input of a
  * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch
  * (batchBaseLine) and reused while the line keeps its values: the batch keeps
  * every value of each line it read (every field, every own "_" value) and
- * compares them, value by value, at the next computation (lineStateKey), instead
- * of serialising every line each time. So are the tax details of the lines that
+ * compares them, value by value, at the next computation (lineStateKey,
+ * keepsSnapshot), instead of serialising every line each time. So are the tax details of the lines that
  * did not change (retailAddRoundedTaxDetails): the account helpers round the tax
  * details of a document in groups of lines that
  * never mix refund lines (negative amounts: the reward lines of discounts) with
@@ -194,52 +197,66 @@ function sameValue(known, value) {
 }
 
 /**
- * Calls `visit(name, value)` for every value of a line: its fields (its raw
- * values) and its own "_" values; stops when `visit` returns false.
+ * The values of a line kept to compare: its fields (its raw values) and its own
+ * "_" values ({fields: names and values in turn, own: the same}); undefined
+ * when one cannot be compared.
  */
-function visitLineValues(raw, visit) {
+function lineSnapshot(raw) {
+    const fields = [];
     const values = raw[RAW_SYMBOL];
     for (const name in values) {
-        if (visit(name, values[name]) === false) {
-            return;
-        }
+        fields.push(name, keptValue(values[name]));
     }
+    const own = [];
     for (const name of Object.keys(raw)) {
-        if (name.startsWith("_") && visit(name, raw[name]) === false) {
-            return;
+        if (name.startsWith("_")) {
+            own.push(name, keptValue(raw[name]));
         }
     }
+    return fields.includes(UNCOMPARABLE) || own.includes(UNCOMPARABLE)
+        ? undefined
+        : {fields, own};
 }
 
-/** The values of a line kept to compare (names and values, in turn). */
-function lineSnapshot(raw) {
-    const snapshot = [];
-    visitLineValues(raw, (name, value) => {
-        snapshot.push(name, keptValue(value));
-    });
-    return snapshot.includes(UNCOMPARABLE) ? undefined : snapshot;
-}
-
-/** Whether the line `raw` still has the values of `snapshot`. */
+/**
+ * Whether the line `raw` still has the values of `snapshot`: every field, and
+ * each own "_" value the line had when the batch read it. The names of a
+ * record's own values are not listed again at each computation (listing the own
+ * properties of a record, a proxy holding a cached getter per getter of its
+ * class, costs more than the rest of the computation): the batch runs
+ * synchronously, and pos_loyalty's update only gives own values to the reward
+ * lines it creates, as their creation values.
+ */
 function keepsSnapshot(raw, snapshot) {
+    const values = raw[RAW_SYMBOL];
+    const {fields, own} = snapshot;
     let index = 0;
-    let same = true;
-    visitLineValues(raw, (name, value) => {
-        same =
-            index < snapshot.length &&
-            snapshot[index] === name &&
-            sameValue(snapshot[index + 1], value);
+    for (const name in values) {
+        if (
+            index >= fields.length ||
+            fields[index] !== name ||
+            !sameValue(fields[index + 1], values[name])
+        ) {
+            return false;
+        }
         index += 2;
-        return same;
-    });
-    return same && index === snapshot.length;
+    }
+    if (index !== fields.length) {
+        return false;
+    }
+    for (let ownIndex = 0; ownIndex < own.length; ownIndex += 2) {
+        if (!sameValue(own[ownIndex + 1], raw[own[ownIndex]])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /**
  * The key of the values of `line` in `batch`: the same while the line keeps the
- * values it had when the batch last read it (every field, every own "_" value),
- * a new one when one of them changed; undefined when a value cannot be compared
- * (the line's base line is then not kept).
+ * values it had when the batch last read it (keepsSnapshot), a new one when one
+ * of them changed; undefined when a value cannot be compared (the line's base
+ * line is then not kept).
  */
 function lineStateKey(line, batch) {
     const raw = toRaw(line);
@@ -317,7 +334,11 @@ function batchBaseLine(line, baseLineOpts, batch) {
     }
     const key = `${state}|${JSON.stringify(baseLineOpts || {})}`;
     if (!batch.baseLines.has(key)) {
-        batch.baseLines.set(key, line.getBaseLine(opts));
+        // the line's values read as they are, not through the till's reactive
+        // proxies; the base line's record is the line as point_of_sale gives it
+        const baseLine = raw.getBaseLine(opts);
+        baseLine.record = line;
+        batch.baseLines.set(key, baseLine);
     }
     // the tax computation adds its results to the base line: a copy each time
     const baseLine = {...batch.baseLines.get(key)};
@@ -380,8 +401,17 @@ patch(PosOrder.prototype, {
             ),
         ].every(Boolean);
     },
+    /**
+     * The prices marked stale, computed again when read (see above): inside a
+     * batch, and outside one, where a scanned line is created, merged into the
+     * line of the same product and deleted (three recomputations of every line
+     * in point_of_sale, of which only the last is read).
+     */
     triggerRecomputeAllPrices() {
-        if (this._prices && retailOpenScope(this, "prices")) {
+        if (
+            this._prices &&
+            (retailOpenScope(this, "prices") || this.retailPricesBatched())
+        ) {
             // reactive writes: the cached price getters are invalidated
             this._prices.retailStale = true;
             this._prices.retailUnitStale = true;

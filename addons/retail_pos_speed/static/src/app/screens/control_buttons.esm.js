@@ -22,7 +22,9 @@ patch(ControlButtons.prototype, {
      * the product screen's buttons (the rewards the order can claim and the free
      * products it could get, over every program): computed once per settled
      * basket, until the promotions or the points change again
-     * (PosStore.retailRewardsRevision), the customer or the order.
+     * (PosStore.retailRewardsRevision), the customer or the order; while a
+     * recomputation of the promotions runs or waits, those of the basket before
+     * it (PosStore.retailRewardsBusy).
      */
     getPotentialRewards() {
         const order = this.pos.getOrder();
@@ -41,9 +43,20 @@ patch(ControlButtons.prototype, {
             this.pos.retailRewardsRevision || 0,
             order.getPartner()?.id,
         ].join("|");
-        if (this.retailPotentialRewards?.key !== key) {
+        const known = this.retailPotentialRewards;
+        if (
+            known?.order === order.uuid &&
+            known.key !== key &&
+            this.pos.retailRewardsBusy()
+        ) {
+            // a recomputation runs or waits: computed when it ends (its end
+            // changes the revision, and the buttons are rendered again)
+            return known.rewards;
+        }
+        if (known?.key !== key) {
             this.retailPotentialRewards = {
                 key,
+                order: order.uuid,
                 rewards: super.getPotentialRewards(...arguments),
             };
         }
