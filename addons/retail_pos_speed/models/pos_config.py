@@ -27,6 +27,8 @@ NATIVE_FINGERPRINTS = {
     # pos_loyalty/static/src/app/services/pos_store.js
     "PosStore.updateRewards": "bc88a5cd",
     "PosStore._updatePrograms": "d219060b",
+    # point_of_sale/static/src/app/pos_app.js
+    "Chrome.sendOrderToCustomerDisplay": "c6487a35",
     # pos_loyalty/static/src/app/screens/product_screen/control_buttons/
     # control_buttons.js
     "ControlButtons.getPotentialRewards": "4ddb2ffc",

@@ -8,6 +8,7 @@ import {
 } from "@retail_pos_speed/natives/program_index.esm";
 import {retailSlices} from "@retail_pos_speed/natives/retail_yield.esm";
 import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
+import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {toRaw} from "@odoo/owl";
 
 /**
@@ -40,38 +41,44 @@ import {toRaw} from "@odoo/owl";
  * the customer changed. The others keep their points.
  */
 
-/** The values pointsForPrograms reads of a line (pos_loyalty's expressions). */
+/**
+ * The values pointsForPrograms reads of a line (pos_loyalty's expressions), read
+ * from the line as it is (not through the till's reactive proxies: they are read
+ * again at each slice of the points computed ahead); the line hooks are called
+ * with the line as pos_loyalty gives it.
+ */
 function lineValues(order, line, index) {
-    const reward = line.reward_id;
+    const raw = toRaw(line);
+    const reward = raw.reward_id;
     const rewardProgram = reward && reward.program_id;
     const isDiscount = Boolean(reward && reward.reward_type === "discount");
     const autoDiscount = isDiscount && rewardProgram.trigger === "auto";
-    const combo = line.combo_line_ids.length > 0;
-    const quantity = line.getQuantity();
+    const combo = raw.combo_line_ids.length > 0;
+    const quantity = raw.getQuantity();
     // read when a rule counts the line, as pos_loyalty reads them
     let amounts;
     const readAmounts = () => {
         if (!amounts) {
             amounts = combo
-                ? [line.comboTotalPrice, line.comboTotalPriceWithoutTax]
-                : [line.prices.total_included, line.prices.total_excluded];
+                ? [raw.comboTotalPrice, raw.comboTotalPriceWithoutTax]
+                : [raw.prices.total_included, raw.prices.total_excluded];
         }
         return amounts;
     };
     return {
         line,
         index,
-        productId: line.product_id.id,
-        hasRewardProduct: Boolean(line.reward_product_id),
-        rewardProductId: line._reward_product_id?.id,
-        isRewardLine: line.is_reward_line,
+        productId: raw.product_id.id,
+        hasRewardProduct: Boolean(raw.reward_product_id),
+        rewardProductId: raw._reward_product_id?.id,
+        isRewardLine: raw.is_reward_line,
         rewardProgramId: rewardProgram?.id,
         rewardProgramType: rewardProgram?.program_type,
         isDiscount,
         // lines pos_loyalty leaves out of the amounts of the rules
         skipped: autoDiscount || !order.isLineValidForLoyaltyPoints(line),
         quantity,
-        signedQuantity: line._reward_product_id ? -quantity : quantity,
+        signedQuantity: raw._reward_product_id ? -quantity : quantity,
         get amountWithTax() {
             return readAmounts()[0];
         },
@@ -251,6 +258,7 @@ function rawValue(_key, value) {
  * (the sums run in the order of the lines).
  */
 function lineKey(values, previous) {
+    const line = toRaw(values.line);
     try {
         return JSON.stringify(
             [
@@ -258,7 +266,8 @@ function lineKey(values, previous) {
                 values.skipped,
                 values.amountWithTax,
                 values.amountWithoutTax,
-                toRaw(values.line).raw,
+                // the values themselves, not the copy `line.raw` gives
+                typeof RAW_SYMBOL === "symbol" ? line[RAW_SYMBOL] : line.raw,
             ],
             rawValue
         );

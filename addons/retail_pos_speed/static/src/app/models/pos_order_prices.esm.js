@@ -12,7 +12,7 @@ import {
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
 
 /**
- * Prices computed when read, batched while the till recomputes its promotions.
+ * Prices computed when read, from what the order keeps of its lines.
  *
  * point_of_sale recomputes the taxes of the whole order (four tax computations of
  * every line) each time a line is created, changed or deleted
@@ -23,17 +23,20 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
  * 50-line basket, that is about 40 full recomputations, most of them of a state
  * nobody reads. Here a recomputation only marks the prices stale; whoever reads
  * them (`order.prices`, `line.prices`, the totals) gets them recomputed first,
- * so every read still sees the prices of the current lines. Outside a batch, the
- * recomputation is point_of_sale's own (_constructPriceData). Inside a batch
- * (while pos_loyalty updates the reward lines), when the batch ends, the prices
- * are recomputed once, as point_of_sale does, if anything changed.
+ * so every read still sees the prices of the current lines. While pos_loyalty
+ * updates the reward lines (a batch), the prices are recomputed once more when
+ * the batch ends, as point_of_sale does, if anything changed.
  *
- * Inside a batch, only reward lines come and go: the tax computation's input of a
- * line (PosOrderline.getBaseLine, most of the cost) is kept for the batch
- * (batchBaseLine) and reused while the line keeps its values: the batch keeps
+ * A computation is point_of_sale's _computeAllPrices, line for line, with what
+ * the order keeps of its lines (priceCache): the tax computation's input of a
+ * line (PosOrderline.getBaseLine, most of the cost: it lists the line's own
+ * values) is kept and reused while the line keeps its values: the order keeps
  * every value of each line it read (every field, every own "_" value) and
- * compares them, value by value, at the next computation (lineStateKey,
- * keepsSnapshot), instead of serialising every line each time. So are the tax details of the lines that
+ * compares them, value by value, at the next computation (lineState,
+ * keepsSnapshot), instead of serialising every line each time. What a base line
+ * reads besides its line (the products, taxes, fiscal positions, currencies,
+ * the order's fiscal position...) is watched (retailWatchPriceData): any change
+ * of it drops what the orders keep. So are the tax details of the lines that
  * did not change (retailAddRoundedTaxDetails): the account helpers round the tax
  * details of a document in groups of lines that
  * never mix refund lines (negative amounts: the reward lines of discounts) with
@@ -43,27 +46,29 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
  * lines, and are computed again only when one of the sold lines changed. The
  * order's totals (get_tax_totals_summary) are computed over every line when they
  * are read: pos_loyalty reads the prices of lines far more often than the
- * totals while it updates the rewards. The prices computed inside a batch are
- * read as they are, not through the till's reactive proxies (a computation is
- * never changed, a new one replaces it), and without point_of_sale's log of each
- * of them (the computation at the batch's end is point_of_sale's, logged). What
- * a line's base line reads besides the line (the order's fiscal position, the
- * products and taxes) does not change while pos_loyalty updates the rewards.
+ * totals while it updates the rewards. The prices computed are read as they
+ * are, not through the till's reactive proxies (a computation is never changed,
+ * a new one replaces it); point_of_sale logs a summary of them, not their
+ * records (retailConstructPriceData skips the log of those read inside a batch;
+ * the computation at the batch's end is point_of_sale's, logged).
  *
- * The batch is used while point_of_sale's triggerRecomputeAllPrices and
- * _computeAllPrices are the Odoo 19.0 code it was written for (retailSpeedUses), and
- * while the lines keep their values under point_of_sale's RAW_SYMBOL; the prices
- * read inside it skip the log while _constructPriceData is the Odoo 19.0 code.
+ * Used while point_of_sale's triggerRecomputeAllPrices and _computeAllPrices are
+ * the Odoo 19.0 code it was written for (retailSpeedUses), and while the lines
+ * keep their values under point_of_sale's RAW_SYMBOL; the prices read inside a
+ * batch skip the log while _constructPriceData is the Odoo 19.0 code. Without
+ * the watch (the layer switched on after the till loaded), the lines' base lines
+ * are kept for a batch only.
  *
- * An order's batch is its "prices" scope ({depth, baseLines: base lines by line
- * values and options, taxDetails: rounded tax details of a partition of the lines,
- * by options and partition, lineStates: the values of each line read and their
- * key, lineStateCount}), its "pricesClosing" scope while the prices are
- * computed once at its end.
+ * An order's batch is its "prices" scope ({depth, cache: what it keeps without
+ * the watch}), its "pricesClosing" scope while the prices are computed once at
+ * its end; what the order keeps is its "priceCache" ({generation, lineStates: raw
+ * line -> {snapshot, key, baseLines: base line by options}, lineStateCount,
+ * taxDetails: rounded tax details of a partition of the lines, by options and
+ * partition}).
  */
 
-// Base line given inside a batch -> the key of its values (batchBaseLine): a
-// property of the base line, which only lives while the batch computes
+// Base line given by the cache -> the key of its values (cachedBaseLine): a
+// property of the base line, which only lives while the prices are computed
 const baseLineKeys = new WeakMap();
 
 function batchOf(order) {
@@ -253,25 +258,110 @@ function keepsSnapshot(raw, snapshot) {
 }
 
 /**
- * The key of the values of `line` in `batch`: the same while the line keeps the
- * values it had when the batch last read it (keepsSnapshot), a new one when one
- * of them changed; undefined when a value cannot be compared (the line's base
- * line is then not kept).
+ * What `cache` keeps of `line` while it keeps its values ({snapshot, key,
+ * baseLines: base line by options}): the same while the line keeps the values
+ * it had when the cache last read it (keepsSnapshot), a new one (a new key, no
+ * base line) when one of them changed; undefined when a value cannot be
+ * compared (the line's base line is then not kept).
  */
-function lineStateKey(line, batch) {
+function lineState(line, cache) {
     const raw = toRaw(line);
-    const known = batch.lineStates.get(raw);
+    const known = cache.lineStates.get(raw);
     if (known && keepsSnapshot(raw, known.snapshot)) {
-        return known.key;
+        return known;
     }
     const snapshot = lineSnapshot(raw);
     if (!snapshot) {
-        batch.lineStates.delete(raw);
+        cache.lineStates.delete(raw);
         return undefined;
     }
-    const key = `${raw[RAW_SYMBOL].uuid}#${batch.lineStateCount++}`;
-    batch.lineStates.set(raw, {snapshot, key});
-    return key;
+    const state = {
+        snapshot,
+        key: `${raw[RAW_SYMBOL].uuid}#${cache.lineStateCount++}`,
+        baseLines: new Map(),
+    };
+    cache.lineStates.set(raw, state);
+    return state;
+}
+
+/** Drops what `cache` keeps of the lines no longer in `lines`. */
+function pruneLineStates(cache, lines) {
+    if (cache.lineStates.size <= 2 * lines.length + 16) {
+        return;
+    }
+    const current = new Set(lines.map((line) => toRaw(line)));
+    for (const raw of [...cache.lineStates.keys()]) {
+        if (!current.has(raw)) {
+            cache.lineStates.delete(raw);
+        }
+    }
+}
+
+function newPriceCache(generation) {
+    return {generation, lineStates: new Map(), lineStateCount: 0, taxDetails: new Map()};
+}
+
+/**
+ * What the order keeps of its lines for its price computations (see above):
+ * kept while the data a line's base line reads besides the line did not change
+ * (the configuration's generation, retailWatchPriceData); without that watch,
+ * for the open batch only (undefined outside one).
+ */
+function priceCache(order) {
+    const generation = toRaw(order.config)?.retailPriceGeneration;
+    if (generation === undefined) {
+        const batch = batchOf(order);
+        if (batch) {
+            batch.cache ||= newPriceCache();
+        }
+        return batch?.cache;
+    }
+    const state = retailSpeedState(order);
+    if (state.priceCache?.generation !== generation) {
+        state.priceCache = newPriceCache(generation);
+    }
+    return state.priceCache;
+}
+
+// Models whose changes a line's base line does not read: the lines (their
+// values are compared), the payments, the coupons; and of the orders, any field
+// but point_of_sale's accounting fields
+const PRICE_DATA_IGNORED = new Set(["pos.order.line", "pos.payment", "loyalty.card"]);
+
+/**
+ * Watches the data a line's base line reads besides the line (products, taxes,
+ * fiscal positions, currencies, units, the configuration...): any record of the
+ * till created, changed or deleted (as the till loads data from the server, or
+ * the till's code writes it) moves the configuration's generation on, and the
+ * orders compute their lines' base lines again.
+ */
+export function retailWatchPriceData(config, models) {
+    const raw = toRaw(config);
+    if (raw.retailPriceGeneration !== undefined) {
+        return;
+    }
+    Object.defineProperty(raw, "retailPriceGeneration", {value: 0, writable: true});
+    const moveOn = () => {
+        raw.retailPriceGeneration++;
+    };
+    const accountingFields = new Set(["pricelist_id", "fiscal_position_id"]);
+    for (const name of Object.keys(toRaw(models))) {
+        const model = models[name];
+        if (PRICE_DATA_IGNORED.has(name) || typeof model?.addEventListener !== "function") {
+            continue;
+        }
+        if (name === "pos.order") {
+            model.addEventListener("update", (data) => {
+                if (data.fields?.some((field) => accountingFields.has(field))) {
+                    moveOn();
+                }
+            });
+            continue;
+        }
+        for (const event of ["create", "update", "delete"]) {
+            model.addEventListener(event, moveOn);
+        }
+    }
 }
 
 /**
@@ -319,30 +409,30 @@ function priceDataSummary() {
 /**
  * The base line of `line` (PosOrderline.getBaseLine with its quantity, its
  * price and `baseLineOpts`, as point_of_sale's _computeAllPrices asks it), kept
- * by the batch while the line keeps its values (lineStateKey).
+ * by `cache` while the line keeps its values (lineState).
  */
-function batchBaseLine(line, baseLineOpts, batch) {
+function cachedBaseLine(line, baseLineOpts, cache) {
     const raw = toRaw(line);
     const opts = {
         quantity: raw.qty,
         price_unit: raw.price_unit,
         ...(baseLineOpts || {}),
     };
-    const state = lineStateKey(line, batch);
-    if (state === undefined) {
+    const state = lineState(line, cache);
+    if (!state) {
         return line.getBaseLine(opts);
     }
-    const key = `${state}|${JSON.stringify(baseLineOpts || {})}`;
-    if (!batch.baseLines.has(key)) {
+    const optsKey = JSON.stringify(baseLineOpts || {});
+    if (!state.baseLines.has(optsKey)) {
         // the line's values read as they are, not through the till's reactive
         // proxies; the base line's record is the line as point_of_sale gives it
         const baseLine = raw.getBaseLine(opts);
         baseLine.record = line;
-        batch.baseLines.set(key, baseLine);
+        state.baseLines.set(optsKey, baseLine);
     }
     // the tax computation adds its results to the base line: a copy each time
-    const baseLine = {...batch.baseLines.get(key)};
-    baseLineKeys.set(baseLine, key);
+    const baseLine = {...state.baseLines.get(optsKey)};
+    baseLineKeys.set(baseLine, `${state.key}|${optsKey}`);
     return baseLine;
 }
 
@@ -358,12 +448,7 @@ patch(PosOrder.prototype, {
         return withOrderScope(
             this,
             "prices",
-            () => ({
-                baseLines: new Map(),
-                taxDetails: new Map(),
-                lineStates: new Map(),
-                lineStateCount: 0,
-            }),
+            () => ({}),
             callback,
             (batch) => {
                 if (this._prices?.retailStale || this._prices?.retailUnitStale) {
@@ -480,14 +565,14 @@ patch(PosOrder.prototype, {
         return data;
     },
     _computeAllPrices(opts = {}) {
-        const batch = batchOf(this);
-        const data =
-            batch && Object.keys(opts).every((option) => option === "baseLineOpts")
-                ? this._retailComputeAllPrices(opts, batch)
-                : super._computeAllPrices(...arguments);
-        if (!batch) {
-            return data;
+        const cache =
+            Object.keys(opts).every((option) => option === "baseLineOpts") &&
+            (batchOf(this) || this.retailPricesBatched()) &&
+            priceCache(this);
+        if (!cache) {
+            return super._computeAllPrices(...arguments);
         }
+        const data = this._retailComputeAllPrices(opts, cache);
         Object.defineProperty(data, "toJSON", {value: priceDataSummary});
         // never changed once computed (a new computation replaces it): read as
         // it is, not through the till's reactive proxies
@@ -499,17 +584,19 @@ patch(PosOrder.prototype, {
      * kept by the batch (retailAddRoundedTaxDetails). The tours compare the
      * prices the till ends with to a computation of point_of_sale's own.
      */
-    _retailComputeAllPrices(opts, batch) {
+    _retailComputeAllPrices(opts, cache) {
         const currency = this.currency;
         const documentSign = this.isRefund ? -1 : 1;
         const company = this.company;
-        const baseLines = this.lines.map((line) =>
-            batchBaseLine(line, opts.baseLineOpts, batch)
+        const lines = this.lines;
+        const baseLines = lines.map((line) =>
+            cachedBaseLine(line, opts.baseLineOpts, cache)
         );
+        pruneLineStates(cache, lines);
         retailAddRoundedTaxDetails(
             baseLines,
             company,
-            batch.taxDetails,
+            cache.taxDetails,
             JSON.stringify(opts.baseLineOpts || {})
         );
         const cashRounding = this.config.cash_rounding

@@ -6,6 +6,7 @@ import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 import {toRaw} from "@odoo/owl";
 import {retailAfterPaint} from "@retail_pos_speed/natives/retail_yield.esm";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
+import {retailWatchPriceData} from "@retail_pos_speed/app/models/pos_order_prices.esm";
 
 /**
  * Scanning never waits behind the promotions.
@@ -96,11 +97,16 @@ function mayPause(order) {
 }
 
 patch(PosStore.prototype, {
-    /** The index of the programs by product, built when the till loads. */
+    /**
+     * The index of the programs by product, built when the till loads, and the
+     * watch of the data the prices of a line read besides the line (the orders
+     * keep their lines' base lines while it does not change).
+     */
     async processServerData() {
         await super.processServerData(...arguments);
         if (this.config.retail_pos_speed) {
             retailProgramIndex(this.config, this.models);
+            retailWatchPriceData(this.config, this.models);
         }
     },
     updateRewards() {
