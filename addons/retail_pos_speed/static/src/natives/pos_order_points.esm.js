@@ -347,10 +347,11 @@ function currentLineValues(order) {
 /**
  * The points of `programs` that the order does not hold for its current lines,
  * computed ahead, program after program, in slices (natives/retail_yield.esm.js):
- * between two slices the till paints and takes the next scan. After each pause the
- * lines are read again, and the points of the programs that see a line changed
- * meanwhile are dropped and computed again (pointsStillExact), so the points kept
- * are always those of the lines as they are. Stops when `superseded()` says a
+ * between two slices the till paints and takes the next scan. After a pause where
+ * a line or the order may have changed (basketMark), the lines are read again,
+ * and the points of the programs that see a line changed meanwhile are dropped
+ * and computed again (pointsStillExact), so the points kept are always those of
+ * the lines as they are. Stops when `superseded()` says a
  * newer computation is waiting; resolves with whether every program was computed.
  * pointsForPrograms then only reads what was computed here.
  */
@@ -359,6 +360,7 @@ async function retailPointsAhead(order, programs, superseded) {
     const slices = retailSlices();
     let lines = currentLineValues(order);
     let cache = pointsStillExact(order, lines, programs);
+    let mark = basketMark(order);
     let pending = programs.filter((program) => !cache.results.has(program.id));
     while (pending.length) {
         const program = pending.shift();
@@ -369,12 +371,59 @@ async function retailPointsAhead(order, programs, superseded) {
             if (superseded()) {
                 return false;
             }
-            lines = currentLineValues(order);
-            cache = pointsStillExact(order, lines, programs);
+            const now = basketMark(order);
+            if (
+                now === undefined ||
+                now !== mark ||
+                retailSpeedState(order).points !== cache
+            ) {
+                // something changed meanwhile: the lines read again
+                lines = currentLineValues(order);
+                cache = pointsStillExact(order, lines, programs);
+                mark = now;
+            }
             pending = programs.filter((p) => !cache.results.has(p.id));
         }
     }
     return true;
+}
+
+/**
+ * A mark of what the points of `order` read, to know after a pause whether
+ * anything may have changed: the revision of the till's lines and orders
+ * (retailWatchLines), of the data the prices read, the code-activated rules, the
+ * customer; undefined without the watch.
+ */
+function basketMark(order) {
+    const config = toRaw(order.config);
+    if (config.retailBasketRevision === undefined) {
+        return undefined;
+    }
+    return JSON.stringify([
+        config.retailBasketRevision,
+        config.retailPriceGeneration,
+        order.uiState.codeActivatedProgramRules,
+        order.getPartner()?.id,
+    ]);
+}
+
+/**
+ * Watches the till's lines and orders: any line created, changed or deleted,
+ * any order changed, moves the configuration's basket revision on (basketMark).
+ */
+export function retailWatchLines(config, models) {
+    const raw = toRaw(config);
+    if (raw.retailBasketRevision !== undefined) {
+        return;
+    }
+    Object.defineProperty(raw, "retailBasketRevision", {value: 0, writable: true});
+    const moveOn = () => {
+        raw.retailBasketRevision++;
+    };
+    for (const event of ["create", "update", "delete"]) {
+        models["pos.order.line"].addEventListener(event, moveOn);
+    }
+    models["pos.order"].addEventListener("update", moveOn);
 }
 
 /**

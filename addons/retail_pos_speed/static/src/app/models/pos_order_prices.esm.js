@@ -62,7 +62,7 @@ import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
  * An order's batch is its "prices" scope ({depth, cache: what it keeps without
  * the watch}), its "pricesClosing" scope while the prices are computed once at
  * its end; what the order keeps is its "priceCache" ({generation, lineStates: raw
- * line -> {snapshot, key, baseLines: base line by options}, lineStateCount,
+ * line -> {snapshot, key, baseLines: {baseLine, key} by options}, lineStateCount,
  * taxDetails: rounded tax details of a partition of the lines, by options and
  * partition}).
  */
@@ -259,7 +259,7 @@ function keepsSnapshot(raw, snapshot) {
 
 /**
  * What `cache` keeps of `line` while it keeps its values ({snapshot, key,
- * baseLines: base line by options}): the same while the line keeps the values
+ * baseLines: {baseLine, key} by options}): the same while the line keeps the values
  * it had when the cache last read it (keepsSnapshot), a new one (a new key, no
  * base line) when one of them changed; undefined when a value cannot be
  * compared (the line's base line is then not kept).
@@ -408,31 +408,30 @@ function priceDataSummary() {
 
 /**
  * The base line of `line` (PosOrderline.getBaseLine with its quantity, its
- * price and `baseLineOpts`, as point_of_sale's _computeAllPrices asks it), kept
- * by `cache` while the line keeps its values (lineState).
+ * price and `baseLineOpts`, as point_of_sale's _computeAllPrices asks it, read
+ * from the line as it is, not through the till's reactive proxies), kept by
+ * `cache` while the line keeps its values (lineState); `optsKey` is the JSON of
+ * `baseLineOpts`.
  */
-function cachedBaseLine(line, baseLineOpts, cache) {
-    const raw = toRaw(line);
-    const opts = {
-        quantity: raw.qty,
-        price_unit: raw.price_unit,
-        ...(baseLineOpts || {}),
-    };
+function cachedBaseLine(line, baseLineOpts, optsKey, cache) {
+    const baseLineOf = () =>
+        line.getBaseLine({
+            quantity: line.qty,
+            price_unit: line.price_unit,
+            ...(baseLineOpts || {}),
+        });
     const state = lineState(line, cache);
     if (!state) {
-        return line.getBaseLine(opts);
+        return baseLineOf();
     }
-    const optsKey = JSON.stringify(baseLineOpts || {});
-    if (!state.baseLines.has(optsKey)) {
-        // the line's values read as they are, not through the till's reactive
-        // proxies; the base line's record is the line as point_of_sale gives it
-        const baseLine = raw.getBaseLine(opts);
-        baseLine.record = line;
-        state.baseLines.set(optsKey, baseLine);
+    let kept = state.baseLines.get(optsKey);
+    if (!kept) {
+        kept = {baseLine: baseLineOf(), key: `${state.key}|${optsKey}`};
+        state.baseLines.set(optsKey, kept);
     }
     // the tax computation adds its results to the base line: a copy each time
-    const baseLine = {...state.baseLines.get(optsKey)};
-    baseLineKeys.set(baseLine, `${state.key}|${optsKey}`);
+    const baseLine = {...kept.baseLine};
+    baseLineKeys.set(baseLine, kept.key);
     return baseLine;
 }
 
@@ -588,17 +587,15 @@ patch(PosOrder.prototype, {
         const currency = this.currency;
         const documentSign = this.isRefund ? -1 : 1;
         const company = this.company;
-        const lines = this.lines;
+        const optsKey = JSON.stringify(opts.baseLineOpts || {});
+        // the lines as they are (their base lines' records: point_of_sale only
+        // reads their uuid)
+        const lines = toRaw(this).lines;
         const baseLines = lines.map((line) =>
-            cachedBaseLine(line, opts.baseLineOpts, cache)
+            cachedBaseLine(line, opts.baseLineOpts, optsKey, cache)
         );
         pruneLineStates(cache, lines);
-        retailAddRoundedTaxDetails(
-            baseLines,
-            company,
-            cache.taxDetails,
-            JSON.stringify(opts.baseLineOpts || {})
-        );
+        retailAddRoundedTaxDetails(baseLines, company, cache.taxDetails, optsKey);
         const cashRounding = this.config.cash_rounding
             ? this.config.rounding_method
             : null;
