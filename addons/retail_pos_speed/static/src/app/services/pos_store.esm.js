@@ -294,8 +294,6 @@ patch(PosStore.prototype, {
      */
     async retailRecomputeRewards(order, superseded = () => false) {
         const outdated = () => superseded() || this.retailScanning(order);
-        const store = toRaw(this);
-        store.retailRecomputing = (store.retailRecomputing || 0) + 1;
         try {
             for (;;) {
                 if (mayPause(order)) {
@@ -315,17 +313,8 @@ patch(PosStore.prototype, {
                 }
             }
         } finally {
-            store.retailRecomputing--;
             this.retailRewardsChanged();
         }
-    },
-    /**
-     * Whether a recomputation of the promotions runs, or one waits: what the
-     * till computes once per settled basket waits for its end.
-     */
-    retailRewardsBusy() {
-        const store = toRaw(this);
-        return Boolean(store.retailRecomputing || store.retailQueues?.rewards?.waiting);
     },
     /** Resolves when no line is being added. */
     async retailRewardsSettledScans() {
