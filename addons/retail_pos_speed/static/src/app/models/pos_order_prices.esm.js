@@ -298,7 +298,12 @@ function pruneLineStates(cache, lines) {
 }
 
 function newPriceCache(generation) {
-    return {generation, lineStates: new Map(), lineStateCount: 0, taxDetails: new Map()};
+    return {
+        generation,
+        lineStates: new Map(),
+        lineStateCount: 0,
+        taxDetails: new Map(),
+    };
 }
 
 /**
@@ -347,7 +352,10 @@ export function retailWatchPriceData(config, models) {
     const accountingFields = new Set(["pricelist_id", "fiscal_position_id"]);
     for (const name of Object.keys(toRaw(models))) {
         const model = models[name];
-        if (PRICE_DATA_IGNORED.has(name) || typeof model?.addEventListener !== "function") {
+        if (
+            PRICE_DATA_IGNORED.has(name) ||
+            typeof model?.addEventListener !== "function"
+        ) {
             continue;
         }
         if (name === "pos.order") {
