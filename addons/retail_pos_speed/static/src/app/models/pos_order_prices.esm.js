@@ -87,7 +87,8 @@ function copyTaxDetails(taxDetails) {
  * Adds the rounded tax details to `baseLines`, as account's
  * add_tax_details_in_base_lines and round_base_lines_tax_details do, computing
  * again only the partitions (refund lines or not, see above) whose lines changed
- * since the batch last computed them with the same options.
+ * since the order last computed them with the same options (`cache`: what the
+ * order keeps, priceCache).
  */
 function retailAddRoundedTaxDetails(baseLines, company, cache, optionsKey) {
     const partitions = [false, true].map((refund) => ({
@@ -474,8 +475,9 @@ patch(PosOrder.prototype, {
         );
     },
     /**
-     * Whether the price computations of this order may be batched: the native
-     * functions are those the batch was written for.
+     * Whether the prices of this order may be computed when read, batched and
+     * from what the order keeps: the native functions are those this was written
+     * for.
      */
     retailPricesBatched() {
         // each asked (and reported when it differs), then all of them
@@ -587,9 +589,10 @@ patch(PosOrder.prototype, {
     },
     /**
      * point_of_sale's _computeAllPrices (19.0) over every line of the order, line
-     * for line, with the rounded tax details of the lines that did not change
-     * kept by the batch (retailAddRoundedTaxDetails). The tours compare the
-     * prices the till ends with to a computation of point_of_sale's own.
+     * for line, with each line's base line and the rounded tax details of the
+     * lines that did not change kept by the order (`cache`, priceCache). The
+     * tours compare the prices the till ends with to a computation of
+     * point_of_sale's own.
      */
     _retailComputeAllPrices(opts, cache) {
         const currency = this.currency;
