@@ -23,9 +23,12 @@ NATIVE_FINGERPRINTS = {
     # point_of_sale/static/src/app/models/accounting/pos_order_accounting.js
     "PosOrder.triggerRecomputeAllPrices": "be9d149a",
     "PosOrder._computeAllPrices": "fee6ba34",
+    "PosOrder._constructPriceData": "98da9616",
     # pos_loyalty/static/src/app/services/pos_store.js
     "PosStore.updateRewards": "bc88a5cd",
     "PosStore._updatePrograms": "d219060b",
+    # point_of_sale/static/src/app/pos_app.js
+    "Chrome.sendOrderToCustomerDisplay": "c6487a35",
     # pos_loyalty/static/src/app/screens/product_screen/control_buttons/
     # control_buttons.js
     "ControlButtons.getPotentialRewards": "4ddb2ffc",

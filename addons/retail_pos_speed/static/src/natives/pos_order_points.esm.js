@@ -8,6 +8,7 @@ import {
 } from "@retail_pos_speed/natives/program_index.esm";
 import {retailSlices} from "@retail_pos_speed/natives/retail_yield.esm";
 import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
+import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {toRaw} from "@odoo/owl";
 
 /**
@@ -40,38 +41,44 @@ import {toRaw} from "@odoo/owl";
  * the customer changed. The others keep their points.
  */
 
-/** The values pointsForPrograms reads of a line (pos_loyalty's expressions). */
+/**
+ * The values pointsForPrograms reads of a line (pos_loyalty's expressions), read
+ * from the line as it is (not through the till's reactive proxies: they are read
+ * again at each slice of the points computed ahead); the line hooks are called
+ * with the line as pos_loyalty gives it.
+ */
 function lineValues(order, line, index) {
-    const reward = line.reward_id;
+    const raw = toRaw(line);
+    const reward = raw.reward_id;
     const rewardProgram = reward && reward.program_id;
     const isDiscount = Boolean(reward && reward.reward_type === "discount");
     const autoDiscount = isDiscount && rewardProgram.trigger === "auto";
-    const combo = line.combo_line_ids.length > 0;
-    const quantity = line.getQuantity();
+    const combo = raw.combo_line_ids.length > 0;
+    const quantity = raw.getQuantity();
     // read when a rule counts the line, as pos_loyalty reads them
     let amounts;
     const readAmounts = () => {
         if (!amounts) {
             amounts = combo
-                ? [line.comboTotalPrice, line.comboTotalPriceWithoutTax]
-                : [line.prices.total_included, line.prices.total_excluded];
+                ? [raw.comboTotalPrice, raw.comboTotalPriceWithoutTax]
+                : [raw.prices.total_included, raw.prices.total_excluded];
         }
         return amounts;
     };
     return {
         line,
         index,
-        productId: line.product_id.id,
-        hasRewardProduct: Boolean(line.reward_product_id),
-        rewardProductId: line._reward_product_id?.id,
-        isRewardLine: line.is_reward_line,
+        productId: raw.product_id.id,
+        hasRewardProduct: Boolean(raw.reward_product_id),
+        rewardProductId: raw._reward_product_id?.id,
+        isRewardLine: raw.is_reward_line,
         rewardProgramId: rewardProgram?.id,
         rewardProgramType: rewardProgram?.program_type,
         isDiscount,
         // lines pos_loyalty leaves out of the amounts of the rules
         skipped: autoDiscount || !order.isLineValidForLoyaltyPoints(line),
         quantity,
-        signedQuantity: line._reward_product_id ? -quantity : quantity,
+        signedQuantity: raw._reward_product_id ? -quantity : quantity,
         get amountWithTax() {
             return readAmounts()[0];
         },
@@ -251,6 +258,7 @@ function rawValue(_key, value) {
  * (the sums run in the order of the lines).
  */
 function lineKey(values, previous) {
+    const line = toRaw(values.line);
     try {
         return JSON.stringify(
             [
@@ -258,7 +266,8 @@ function lineKey(values, previous) {
                 values.skipped,
                 values.amountWithTax,
                 values.amountWithoutTax,
-                toRaw(values.line).raw,
+                // the values themselves, not the copy `line.raw` gives
+                typeof RAW_SYMBOL === "symbol" ? line[RAW_SYMBOL] : line.raw,
             ],
             rawValue
         );
@@ -338,10 +347,11 @@ function currentLineValues(order) {
 /**
  * The points of `programs` that the order does not hold for its current lines,
  * computed ahead, program after program, in slices (natives/retail_yield.esm.js):
- * between two slices the till paints and takes the next scan. After each pause the
- * lines are read again, and the points of the programs that see a line changed
- * meanwhile are dropped and computed again (pointsStillExact), so the points kept
- * are always those of the lines as they are. Stops when `superseded()` says a
+ * between two slices the till paints and takes the next scan. After a pause where
+ * a line or the order may have changed (basketMark), the lines are read again,
+ * and the points of the programs that see a line changed meanwhile are dropped
+ * and computed again (pointsStillExact), so the points kept are always those of
+ * the lines as they are. Stops when `superseded()` says a
  * newer computation is waiting; resolves with whether every program was computed.
  * pointsForPrograms then only reads what was computed here.
  */
@@ -350,6 +360,7 @@ async function retailPointsAhead(order, programs, superseded) {
     const slices = retailSlices();
     let lines = currentLineValues(order);
     let cache = pointsStillExact(order, lines, programs);
+    let mark = basketMark(order);
     let pending = programs.filter((program) => !cache.results.has(program.id));
     while (pending.length) {
         const program = pending.shift();
@@ -360,12 +371,59 @@ async function retailPointsAhead(order, programs, superseded) {
             if (superseded()) {
                 return false;
             }
-            lines = currentLineValues(order);
-            cache = pointsStillExact(order, lines, programs);
+            const now = basketMark(order);
+            if (
+                now === undefined ||
+                now !== mark ||
+                retailSpeedState(order).points !== cache
+            ) {
+                // something changed meanwhile: the lines read again
+                lines = currentLineValues(order);
+                cache = pointsStillExact(order, lines, programs);
+                mark = now;
+            }
             pending = programs.filter((p) => !cache.results.has(p.id));
         }
     }
     return true;
+}
+
+/**
+ * A mark of what the points of `order` read, to know after a pause whether
+ * anything may have changed: the revision of the till's lines and orders
+ * (retailWatchLines), of the data the prices read, the code-activated rules, the
+ * customer; undefined without the watch.
+ */
+function basketMark(order) {
+    const config = toRaw(order.config);
+    if (config.retailBasketRevision === undefined) {
+        return undefined;
+    }
+    return JSON.stringify([
+        config.retailBasketRevision,
+        config.retailPriceGeneration,
+        order.uiState.codeActivatedProgramRules,
+        order.getPartner()?.id,
+    ]);
+}
+
+/**
+ * Watches the till's lines and orders: any line created, changed or deleted,
+ * any order changed, moves the configuration's basket revision on (basketMark).
+ */
+export function retailWatchLines(config, models) {
+    const raw = toRaw(config);
+    if (raw.retailBasketRevision !== undefined) {
+        return;
+    }
+    Object.defineProperty(raw, "retailBasketRevision", {value: 0, writable: true});
+    const moveOn = () => {
+        raw.retailBasketRevision++;
+    };
+    for (const event of ["create", "update", "delete"]) {
+        models["pos.order.line"].addEventListener(event, moveOn);
+    }
+    models["pos.order"].addEventListener("update", moveOn);
 }
 
 /**

@@ -1,3 +1,4 @@
+import {RAW_SYMBOL} from "@point_of_sale/app/models/related_models/utils";
 import {toRaw} from "@odoo/owl";
 
 /**
@@ -21,7 +22,12 @@ function buildIndex(programs) {
     const byProduct = new Map();
     const always = new Set();
     const ruleSets = new Map();
+    const ruleIds = new Map();
     for (const program of programs) {
+        ruleIds.set(
+            program.id,
+            program.rule_ids.map((rule) => rule.id)
+        );
         for (const rule of program.rule_ids) {
             const products = toRaw(rule.validProductIds);
             ruleSets.set(rule.id, products);
@@ -41,19 +47,50 @@ function buildIndex(programs) {
         byProduct,
         always,
         ruleSets,
+        ruleIds,
         programIds: new Set(programs.map((p) => p.id)),
     };
 }
 
-/** Whether `index` was built from the rules of `programs` as they are. */
-function indexCovers(index, programs) {
-    return programs.every(
-        (program) =>
-            index.programIds.has(program.id) &&
-            program.rule_ids.every(
-                (rule) => index.ruleSets.get(rule.id) === toRaw(rule.validProductIds)
-            )
+/**
+ * Whether `program`'s rules are those of `known` (ids), read from its raw
+ * values when it can.
+ */
+function sameRules(program, known) {
+    const raw = typeof RAW_SYMBOL === "symbol" && toRaw(program)[RAW_SYMBOL]?.rule_ids;
+    const ids = raw instanceof Set ? [...raw] : program.rule_ids.map((rule) => rule.id);
+    return (
+        Boolean(known) &&
+        ids.length === known.length &&
+        ids.every((id, index) => id === known[index])
     );
+}
+
+/**
+ * Whether `index` was built from the rules of `programs` as they are: every
+ * program in it with the same rules, every rule of it with the products it was
+ * built from (pos_loyalty's rule.validProductIds, given when the till loads).
+ * Read from the records as they are (not through the till's reactive proxies):
+ * asked at each slice of the points computed ahead.
+ */
+function indexCovers(index, programs, models) {
+    if (
+        !programs.every(
+            (program) =>
+                index.programIds.has(program.id) &&
+                sameRules(program, index.ruleIds.get(program.id))
+        )
+    ) {
+        return false;
+    }
+    const rules = toRaw(models["loyalty.rule"]);
+    for (const [ruleId, products] of index.ruleSets) {
+        const rule = rules.get(ruleId);
+        if (!rule || toRaw(rule.validProductIds) !== products) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /**
@@ -62,7 +99,10 @@ function indexCovers(index, programs) {
  */
 export function retailProgramIndex(config, models, programs = []) {
     const raw = toRaw(config);
-    if (!raw.retailProgramIndex || !indexCovers(raw.retailProgramIndex, programs)) {
+    if (
+        !raw.retailProgramIndex ||
+        !indexCovers(raw.retailProgramIndex, programs, models)
+    ) {
         Object.defineProperty(raw, "retailProgramIndex", {
             value: buildIndex(models["loyalty.program"].getAll()),
             writable: true,

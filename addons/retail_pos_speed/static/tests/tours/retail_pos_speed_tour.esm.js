@@ -196,6 +196,47 @@ function scanDuringRecomputationShownFirst() {
 }
 
 /**
+ * A change of the data a line's prices read besides the line (here a product's
+ * reference, as when the till loads the product again): the order computes its
+ * lines' prices again instead of using what it kept of them, and they are those
+ * point_of_sale computes.
+ */
+function dataChangeDropsKeptPrices() {
+    return [
+        {
+            content: "a change of a product drops the prices the order keeps",
+            trigger: ".product-screen",
+            run: async () => {
+                const pos = window.posmodel;
+                const order = pos.getOrder();
+                await pos.retailRewardsSettled();
+                // looked up when the till runs (see nativesAre)
+                const {retailSpeedState} = odoo.loader.modules.get(
+                    "@retail_pos_speed/natives/order_scope.esm"
+                );
+                const priceCache = () => retailSpeedState(order).priceCache;
+                order.triggerRecomputeAllPrices();
+                order.priceIncl;
+                const kept = priceCache();
+                if (!kept) {
+                    throw new Error("the order keeps nothing of its lines");
+                }
+                const product = order.lines[0].product_id;
+                const code = product.default_code;
+                product.update({default_code: "RETAIL-SPEED-CHANGED"});
+                product.update({default_code: code});
+                order.triggerRecomputeAllPrices();
+                order.priceIncl;
+                if (priceCache() === kept) {
+                    throw new Error("the prices kept survived a change of a product");
+                }
+            },
+        },
+        RetailPromotions.pricesAreFresh(),
+    ];
+}
+
+/**
  * The basket of the shared case n_for_m_cheapest_free (3 for 2 on the socks),
  * the last sock scanned right before going to payment: the payment screen shows
  * the total with the promotion.
@@ -230,6 +271,7 @@ registry.category("web_tour.tours").add("RetailPosSpeedTour", {
             askedFiveTimesRunsOnce(),
             unrelatedLineKeepsRewardLines(),
             scanDuringRecomputationShownFirst(),
+            dataChangeDropsKeptPrices(),
         ]),
 });
 registry.category("web_tour.tours").add("RetailPosSpeedFallbackTour", {

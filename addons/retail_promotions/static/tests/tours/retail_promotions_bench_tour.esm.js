@@ -26,6 +26,9 @@ const TRACE_PREFIX = "retail_promotions_bench_trace ";
 // starts and stops when the driver reads these lines, hence the pauses
 const PROFILE_START = "retail_promotions_bench_profile start";
 const PROFILE_STOP = "retail_promotions_bench_profile stop";
+// The same around the scan series (a profile of its own)
+const PROFILE_SCANS_START = "retail_promotions_bench_profile start scans";
+const PROFILE_SCANS_STOP = "retail_promotions_bench_profile stop scans";
 const PROFILE_PAUSE_MS = 1000;
 // Scan series: SCANS scans SCAN_GAP_MS apart, each one more unit of a line of the
 // basket, as a fast cashier scans; SERIES series per run (one per tour step)
@@ -332,6 +335,8 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
             benchStep("end of the timed runs", async () => {
                 console.log(PROFILE_STOP);
                 await pause(3 * PROFILE_PAUSE_MS);
+                console.log(PROFILE_SCANS_START);
+                await pause(PROFILE_PAUSE_MS);
             }),
             Array.from({length: SERIES}, (_unused, index) => [
                 benchStep(`scan series ${index + 1}`, startScanSeries),
@@ -342,6 +347,10 @@ registry.category("web_tour.tours").add("RetailPromotionsBenchTour", {
                     )
                 ),
             ]),
+            benchStep("end of the scan series", async () => {
+                console.log(PROFILE_SCANS_STOP);
+                await pause(3 * PROFILE_PAUSE_MS);
+            }),
             benchStep("log the figures", logFigures),
             Chrome.endTour(),
         ].flat(Infinity),

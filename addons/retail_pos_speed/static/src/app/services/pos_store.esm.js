@@ -6,6 +6,8 @@ import {retailSpeedState} from "@retail_pos_speed/natives/order_scope.esm";
 import {toRaw} from "@odoo/owl";
 import {retailAfterPaint} from "@retail_pos_speed/natives/retail_yield.esm";
 import {retailSpeedUses} from "@retail_pos_speed/natives/retail_pos_speed.esm";
+import {retailWatchPriceData} from "@retail_pos_speed/app/models/pos_order_prices.esm";
+import {retailWatchLines} from "@retail_pos_speed/natives/pos_order_points.esm";
 
 /**
  * Scanning never waits behind the promotions.
@@ -96,11 +98,19 @@ function mayPause(order) {
 }
 
 patch(PosStore.prototype, {
-    /** The index of the programs by product, built when the till loads. */
+    /**
+     * The index of the programs by product, built when the till loads, the
+     * watch of the data the prices of a line read besides the line (the orders
+     * keep their lines' base lines while it does not change) and of the lines
+     * (the points computed ahead read the lines again after a pause only when
+     * one may have changed).
+     */
     async processServerData() {
         await super.processServerData(...arguments);
         if (this.config.retail_pos_speed) {
             retailProgramIndex(this.config, this.models);
+            retailWatchPriceData(this.config, this.models);
+            retailWatchLines(this.config, this.models);
         }
     },
     updateRewards() {

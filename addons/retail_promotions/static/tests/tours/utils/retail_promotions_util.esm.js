@@ -11,8 +11,9 @@ export function addUnits(productName, qty) {
 
 /**
  * The order's prices and each line's, as the till shows them, are those of a
- * fresh computation over its current lines: none is left stale by the batched
- * price computation of the promotions' update (retail_pos_speed).
+ * fresh computation by point_of_sale itself over its current lines: none is left
+ * stale by the prices retail_pos_speed computes when read, from what the order
+ * keeps of its lines.
  */
 export function pricesAreFresh() {
     return [
@@ -21,10 +22,13 @@ export function pricesAreFresh() {
             trigger: ".product-screen",
             run: () => {
                 const order = window.posmodel.getOrder();
-                const fresh = order.getPriceWithOptions();
-                const freshUnit = order.getPriceWithOptions({
-                    baseLineOpts: {quantity: 1},
-                });
+                // computed by point_of_sale itself (the till's speed layer off)
+                const fresh = withNative(order.config, () =>
+                    order.getPriceWithOptions()
+                );
+                const freshUnit = withNative(order.config, () =>
+                    order.getPriceWithOptions({baseLineOpts: {quantity: 1}})
+                );
                 const stale = [];
                 const differs = (a, b) => Math.abs(a - b) > 1e-9;
                 if (
