@@ -26,7 +26,7 @@ class SeenEmails(list):
 
     def append(self, email):
         self._emails.add(email)
-        super().append(email)
+        return super().append(email)
 
     def extend(self, emails):
         self += emails
