@@ -260,8 +260,11 @@ class MailingMailing(models.Model):
     def _retail_compute_coupon_fields(self, cards):
         """The stored computed fields of ``cards`` inserted in SQL (the
         company of their program, and those other modules add), computed and
-        written by the ORM as a create would, in one pass over all of them."""
+        written by the ORM as a create would, in one pass over all of them;
+        then the cards' constraints checked, as a create checks them (Odoo's:
+        no coupon code equal to a program's trigger code)."""
         for field in cards._fields.values():
             if field.store and field.compute:
                 self.env.add_to_compute(field, cards)
         cards.flush_recordset()
+        cards._validate_fields(cards._fields)

@@ -1,5 +1,7 @@
 # Copyright 2026 Retail CRM Suite
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -188,6 +190,29 @@ class TestCampaignCoupon(RetailMarketingCommon):
                     {name: card[name] for name in stored if name != "points"},
                     {name: by_hand[name] for name in stored if name != "points"},
                 )
+
+    def test_a_coupon_code_equal_to_a_trigger_code_is_refused(self):
+        """The coupons inserted set-based are checked as Odoo's create checks
+        a card: a code equal to a program's trigger code is refused, and the
+        send issues nothing."""
+        self.env["loyalty.program"].create(
+            {
+                "name": "Code promotion",
+                "program_type": "promotion",
+                "trigger": "with_code",
+                "rule_ids": [Command.create({"mode": "with_code", "code": "SPRING"})],
+                "reward_ids": [Command.create({"reward_type": "discount"})],
+            }
+        )
+        mailing = self._coupon_mailing(self.ana)
+        Card = type(self.env["loyalty.card"])
+        with (
+            patch.object(Card, "_generate_code", lambda _self: "SPRING"),
+            self.assertRaisesRegex(ValidationError, "same code"),
+            self.env.cr.savepoint(),
+        ):
+            mailing._retail_issue_coupons(self.ana.ids)
+        self.assertFalse(self._cards(mailing))
 
     def test_the_mailing_coupons_have_one_index(self):
         """The coupons of a batch's customers are read through the index of
